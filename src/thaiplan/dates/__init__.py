@@ -1,0 +1,69 @@
+"""Thai dates: numerals, Buddhist-Era years, periods, fiscal years, working days.
+
+This is the leaf layer of thaiplan: it imports nothing from the rest of the
+package but its errors. Everything here reads and writes the notations that
+Thai planning documents use:
+
+>>> from thaiplan.dates import parse_date, parse_period, format_date, FiscalYear
+>>> parse_date("วันพุธที่ ๔ เมษายน ๒๕๖๑")
+datetime.date(2018, 4, 4)
+>>> parse_period("ภายใน พ.ค. ๖๑").end
+datetime.date(2018, 5, 31)
+>>> format_date(parse_date("04/04/61"), style="abbr")
+'๔ เม.ย. ๖๑'
+>>> FiscalYear.containing(parse_date("๕ เมษายน ๒๕๖๑")).format()
+'ปีงบประมาณ พ.ศ. ๒๕๖๑'
+
+The names exported here are a contract that other tools import.
+"""
+
+from ._format import DateStyle, Digits, format_date, format_period
+from ._names import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTH_VARIANTS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    WEEKDAY_VARIANTS,
+)
+from ._parse import parse_date, parse_datetime, parse_period
+from ._periods import FiscalYear, Period, PeriodKind
+from ._text import be_to_ce, ce_to_be, normalise, to_arabic_digits, to_thai_digits
+from ._workdays import (
+    add_working_days,
+    holiday_name,
+    is_holiday,
+    is_working_day,
+    working_day_on_or_after,
+    working_days_between,
+)
+
+__all__ = [
+    "MONTH_ABBREVIATIONS",
+    "MONTH_NAMES",
+    "MONTH_VARIANTS",
+    "WEEKDAY_ABBREVIATIONS",
+    "WEEKDAY_NAMES",
+    "WEEKDAY_VARIANTS",
+    "DateStyle",
+    "Digits",
+    "FiscalYear",
+    "Period",
+    "PeriodKind",
+    "add_working_days",
+    "be_to_ce",
+    "ce_to_be",
+    "format_date",
+    "format_period",
+    "holiday_name",
+    "is_holiday",
+    "is_working_day",
+    "normalise",
+    "parse_date",
+    "parse_datetime",
+    "parse_period",
+    "to_arabic_digits",
+    "to_thai_digits",
+    "working_day_on_or_after",
+    "working_days_between",
+]

@@ -1,0 +1,160 @@
+"""Thai digits, Buddhist-Era years and the normalisation of document text."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["be_to_ce", "ce_to_be", "normalise", "to_arabic_digits", "to_thai_digits"]
+
+BE_OFFSET: Final = 543
+
+_THAI_DIGITS: Final = "๐๑๒๓๔๕๖๗๘๙"
+_TO_THAI: Final = str.maketrans("0123456789", _THAI_DIGITS)
+_TO_ARABIC: Final = str.maketrans(_THAI_DIGITS, "0123456789")
+
+# One table does the per-character part of normalisation: every kind of
+# space to a plain space, invisible characters away, every dash to a
+# hyphen-minus. Digits stay as written: the parsers read Thai and Arabic
+# digits alike, and keeping them keeps positions in the text unchanged.
+_SPACES: Final = (
+    "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\t\n\r\f\v"
+)
+_INVISIBLE: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_LAYOUT: Final = {
+    **{ord(c): " " for c in _SPACES},
+    **{ord(c): None for c in _INVISIBLE},
+    **{ord(c): "-" for c in _DASHES},
+}
+# Text that needs any normalisation at all; most document dates need none.
+_NEEDS_WORK: Final = re.compile(f"[{_SPACES}{_INVISIBLE}{_DASHES}\u0e4dฏ]|  |^ | $")
+# Sara am typed as nikhahit + sara aa, with or without a tone mark between.
+_DECOMPOSED_SARA_AM: Final = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+_MISSPELLINGS: Final = (("กรกฏา", "กรกฎา"),)
+
+
+def to_thai_digits(value: str | int) -> str:
+    """Write the Arabic digits of ``value`` as Thai digits (๐-๙).
+
+    Everything else in a string is left as it is. The inverse is
+    :func:`to_arabic_digits`.
+
+    >>> to_thai_digits(2561)
+    '๒๕๖๑'
+    >>> to_thai_digits("ที่ สค 0017.2/ว 5577")
+    'ที่ สค ๐๐๑๗.๒/ว ๕๕๗๗'
+    """
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise TypeError(f"to_thai_digits() takes a str or an int, not {value!r}")
+    return str(value).translate(_TO_THAI)
+
+
+def to_arabic_digits(text: str) -> str:
+    """Write the Thai digits (๐-๙) of ``text`` as Arabic digits (0-9).
+
+    Only Thai digits are converted; other scripts' digits stay as they are, so
+    that thaiplan never reads a number that a Thai document would not write.
+    The inverse is :func:`to_thai_digits`.
+
+    >>> to_arabic_digits("๕ เมษายน ๒๕๖๑")
+    '5 เมษายน 2561'
+    >>> int(to_arabic_digits("๐๐๑๗"))
+    17
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"to_arabic_digits() takes a str, not {text!r}")
+    return text.translate(_TO_ARABIC)
+
+
+def be_to_ce(year: int) -> int:
+    """Convert a Buddhist-Era year (พ.ศ.) to the Common Era (ค.ศ.): CE = BE - 543.
+
+    The inverse is :func:`ce_to_be`. The conversion is by calendar year: the
+    Thai year has begun on 1 January since พ.ศ. ๒๔๘๔ (1941).
+
+    >>> be_to_ce(2563)
+    2020
+    """
+    return year - BE_OFFSET
+
+
+def ce_to_be(year: int) -> int:
+    """Convert a Common-Era year (ค.ศ.) to the Buddhist Era (พ.ศ.): BE = CE + 543.
+
+    The inverse is :func:`be_to_ce`.
+
+    >>> ce_to_be(2018)
+    2561
+    """
+    return year + BE_OFFSET
+
+
+def normalise(text: str) -> str:
+    r"""Normalise document text the way every thaiplan parser reads it.
+
+    Thai digits become Arabic; no-break, thin and other spaces become plain
+    spaces and runs of them one space; zero-width characters and soft hyphens
+    go; dashes (en dash, em dash, minus) become ``-``; sara am typed as two
+    characters (``ํ`` + ``า``) becomes ``ำ``; the misspelling กรกฏาคม becomes
+    กรกฎาคม. Leading and trailing spaces go.
+
+    >>> normalise("๔\u00a0เม.ย.\u200b ๖๑ – กรกฏาคม")
+    '4 เม.ย. 61 - กรกฎาคม'
+    """
+    return to_arabic_digits(_normalise(text))
+
+
+def _normalise(text: str) -> str:
+    """:func:`normalise`, but with the digits left as written."""
+    if _NEEDS_WORK.search(text) is None:
+        return text
+    text = text.translate(_LAYOUT)
+    if "\u0e4d" in text:
+        text = _DECOMPOSED_SARA_AM.sub("\\1\u0e33", text)
+    for wrong, right in _MISSPELLINGS:
+        text = text.replace(wrong, right)
+    return " ".join(filter(None, text.split(" ")))
+
+
+def normalise_with_positions(text: str) -> tuple[str, list[int]]:
+    """Normalise like ``_normalise`` and map each output index to the input.
+
+    Slow and only used to place an error: ``positions[i]`` is the index in
+    ``text`` of the character at ``i`` in the result, and ``positions[-1]``
+    is ``len(text)``.
+    """
+    out: list[str] = []
+    positions: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        char = text[i]
+        mapped = _LAYOUT.get(ord(char), char)
+        if mapped is None:
+            i += 1
+            continue
+        if char == "\u0e4d":
+            match = _DECOMPOSED_SARA_AM.match(text, i)
+            if match:
+                for piece in match.group(1) + "\u0e33":
+                    out.append(piece)
+                    positions.append(i)
+                i = match.end()
+                continue
+        if mapped == " " and (not out or out[-1] == " "):
+            i += 1
+            continue
+        out.append(mapped)
+        positions.append(i)
+        i += 1
+    while out and out[-1] == " ":
+        out.pop()
+        positions.pop()
+    positions.append(n)
+    result = "".join(out)
+    # The misspellings are the same length as their repairs.
+    for wrong, right in _MISSPELLINGS:
+        result = result.replace(wrong, right)
+    return result, positions
