@@ -41,7 +41,7 @@ from ._names import (
     WEEKDAY_VARIANTS,
 )
 from ._periods import FiscalYear, Period, PeriodKind
-from ._text import BE_OFFSET, _normalise, normalise_with_positions
+from ._text import BE_OFFSET, _normalise, normalise_with_positions, to_thai_digits
 
 __all__ = ["parse_date", "parse_datetime", "parse_period"]
 
@@ -251,7 +251,7 @@ def _weekday_problem(date: dt.date, written: str, group: str) -> _Problem:
 
 # -- diagnosis: only on the error path ---------------------------------------------
 
-_THAI_WORD: Final = re.compile(r"[\u0e01-\u0e4e.]+")
+_THAI_WORD: Final = re.compile(r"[\u0e01-\u0e4e][\u0e01-\u0e4e.]*")
 _KNOWN_WORDS: Final = re.compile(
     rf"^(?:ข้อมูล|ประกาศ|สั่ง|ณ|ลง|เมื่อ|วันที่|วัน|ที่|เดือน|ภายใน|ไม่เกิน|ไม่ช้ากว่า|ระหว่าง|ตั้งแต่|"
     rf"ถึง|จนถึง|เวลา|น\.?|นาฬิกา|ปี|ประจำ|งบประมาณ|ปีงบประมาณ|ไตรมาส|ไตรมาสที่|"
@@ -523,9 +523,9 @@ def _months_period(norm: str, text: str, strict: bool) -> Period | None:
     if end < start:
         hint = None
         if not match["ay"]:
-            hint = (
-                f"{match['am']} {_two_digit(end_year - 1)} - {match['bm']} {_two_digit(end_year)}"
-            )
+            hint = f"{match['am']} {_two_digit(end_year - 1)} - {match['bm']} {_two_digit(end_year)}"
+            if not match["by"].isascii():
+                hint = to_thai_digits(hint)
         raise _Problem(
             f"the range ends ({match['bm']}) before it starts ({match['am']})",
             "reversed_range",

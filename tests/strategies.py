@@ -1,0 +1,97 @@
+"""The one home of the hypothesis strategies of thaiplan's tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from thaiplan.dates import FiscalYear, Period
+
+#: Dates whose year every notation reads back (CE 1900-2200).
+dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
+
+#: Dates in the years the Thai holiday data covers.
+holiday_covered_dates = st.dates(min_value=dt.date(1914, 1, 1), max_value=dt.date(2100, 12, 31))
+
+#: Dates near the calendar's edges: fiscal-year turns, month ends, 29 February.
+edge_dates = st.one_of(
+    st.builds(lambda y: dt.date(y, 9, 30), st.integers(1900, 2200)),
+    st.builds(lambda y: dt.date(y, 10, 1), st.integers(1900, 2200)),
+    st.builds(lambda y: dt.date(y, 12, 31), st.integers(1900, 2200)),
+    st.builds(lambda y: dt.date(y, 1, 1), st.integers(1900, 2200)),
+    st.integers(475, 550)
+    .map(lambda k: k * 4)
+    .filter(lambda y: y % 100 != 0 or y % 400 == 0)
+    .map(lambda y: dt.date(y, 2, 29)),
+)
+
+any_dates = st.one_of(dates, edge_dates)
+
+#: Common-Era years and Buddhist-Era years over the whole range of datetime.date.
+ce_years = st.integers(min_value=1, max_value=9999)
+be_years = st.integers(min_value=544, max_value=10542)
+
+#: Fiscal years whose every day reads back in every notation.
+fiscal_years = st.integers(min_value=2444, max_value=2743).map(FiscalYear)
+
+#: (CE year, month) pairs.
+months = st.tuples(st.integers(1900, 2200), st.integers(1, 12))
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """A period of any kind that thaiplan can write and read back."""
+    kind = draw(
+        st.sampled_from(
+            [
+                "day",
+                "day_range",
+                "month",
+                "month_range",
+                "deadline",
+                "year",
+                "year_range",
+                "fiscal_year",
+                "quarter",
+            ]
+        )
+    )
+    if kind == "day":
+        return Period.day(draw(any_dates))
+    if kind == "day_range":
+        first, second = sorted((draw(dates), draw(dates)))
+        return Period.days(first, second)
+    if kind == "month":
+        year, month = draw(months)
+        return Period.month(year, month)
+    if kind == "month_range":
+        first, second = sorted((draw(months), draw(months)))
+        return Period.months(first, second)
+    if kind == "deadline":
+        return Period.deadline_of(draw(any_dates))
+    if kind == "year":
+        year = draw(st.integers(1900, 2200))
+        return Period.years(year, year)
+    if kind == "year_range":
+        first, second = sorted((draw(st.integers(1900, 2200)), draw(st.integers(1900, 2200))))
+        if first == second:
+            second += 1
+        return Period.years(first, second)
+    fiscal_year = draw(fiscal_years)
+    if kind == "fiscal_year":
+        return fiscal_year.to_period()
+    return fiscal_year.quarter(draw(st.integers(1, 4)))
+
+
+#: Text that looks like a date to a careless parser: Thai words, digits of
+#: every script, separators, and invisible characters.
+date_like_text = st.lists(
+    st.sampled_from(
+        list("0123456789๐๑๒๓๔๕๖๗๘๙٠١٢٣٤٥٦٧٨٩ ./-–:,")
+        + ["\u00a0", "\u200b", "\u0e4d", "\u0e32", "ฏ"]
+        + ["เม.ย.", "เมษายน", "พ.ศ.", "ค.ศ.", "วันที่", "วันพุธที่", "ภายใน", "เดือน"]
+        + ["ปีงบประมาณ", "ไตรมาสที่", "ถึง", "ระหว่าง", "เวลา", "น.", "ม.ค.", "ก.พ."]
+    ),
+    max_size=12,
+).map("".join)
