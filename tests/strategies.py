@@ -88,10 +88,46 @@ def periods(draw: st.DrawFn) -> Period:
 #: every script, separators, and invisible characters.
 date_like_text = st.lists(
     st.sampled_from(
-        list("0123456789๐๑๒๓๔๕๖๗๘๙٠١٢٣٤٥٦٧٨٩ ./-–:,")
-        + ["\u00a0", "\u200b", "\u0e4d", "\u0e32", "ฏ"]
-        + ["เม.ย.", "เมษายน", "พ.ศ.", "ค.ศ.", "วันที่", "วันพุธที่", "ภายใน", "เดือน"]
-        + ["ปีงบประมาณ", "ไตรมาสที่", "ถึง", "ระหว่าง", "เวลา", "น.", "ม.ค.", "ก.พ."]
+        [
+            *"0123456789๐๑๒๓๔๕๖๗๘๙٠١٢٣٤٥٦٧٨٩ ./-–:,",
+            *("\u00a0", "\u200b", "\u0e4d", "\u0e32", "ฏ"),
+            *("เม.ย.", "เมษายน", "พ.ศ.", "ค.ศ.", "วันที่", "วันพุธที่", "ภายใน", "เดือน"),
+            *("ปีงบประมาณ", "ไตรมาสที่", "ถึง", "ระหว่าง", "เวลา", "น.", "ม.ค.", "ก.พ."),
+        ]
     ),
     max_size=12,
 ).map("".join)
+
+
+# --- Added for test_text.py and test_workdays.py -------------------------------
+
+_LAYOUT_PIECES: list[str] = [
+    *"0123456789๐๑๒๓๔๕๖๗๘๙ ./-กขคนมรฏฎาำ",
+    *["\u0e4d", "\u0e32", "\u0e48", "\u0e49", "\u0e4a", "\u0e4b"],  # nikhahit, sara aa, tones
+    *["\u00a0", "\u2009", "\u202f", "\u3000", "\t", "\n", "\r"],  # spaces
+    *["\u2010", "\u2013", "\u2014", "\u2212", "\uff0d"],  # dashes
+    *["กรกฏาคม", "กรกฎาคม", "น้ำ", "เม.ย.", "พ.ศ.", "ปฏิทิน", "  "],
+]
+_INVISIBLE_PIECES: list[str] = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
+
+#: Text full of what normalisation repairs: spaces of every kind, dashes,
+#: decomposed sara am (with tone marks), กรกฏาคม, Thai digits, invisible characters.
+layout_text = st.lists(st.sampled_from([*_LAYOUT_PIECES, *_INVISIBLE_PIECES]), max_size=16).map(
+    "".join
+)
+
+#: The same, without zero-width characters and soft hyphens.
+layout_text_visible = st.lists(st.sampled_from(_LAYOUT_PIECES), max_size=16).map("".join)
+
+#: Dates a year or more inside the holiday data (1914-2100), so that counting
+#: a few hundred working days either way stays inside it.
+inner_holiday_dates = st.dates(min_value=dt.date(1916, 1, 1), max_value=dt.date(2098, 12, 31))
+
+#: Dates within a few weeks of either end of the holiday data.
+holiday_data_edge_dates = st.one_of(
+    st.dates(min_value=dt.date(1913, 12, 1), max_value=dt.date(1914, 2, 28)),
+    st.dates(min_value=dt.date(2100, 11, 1), max_value=dt.date(2101, 1, 31)),
+)
+
+#: Counts of working days, either way.
+working_day_counts = st.integers(min_value=-60, max_value=60)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from strategies import any_dates, date_like_text, periods
 
+from strategies import any_dates, date_like_text, periods
 from thaiplan import ThaiDateError, ThaiplanError
 from thaiplan.dates import (
     MONTH_ABBREVIATIONS,
@@ -289,9 +289,7 @@ class TestParsePeriod:
             ("ปีงบฯ ๒๕๖๓", "fiscal_year", D(2019, 10, 1), D(2020, 9, 30)),
         ],
     )
-    def test_known_answers(
-        self, text: str, kind: str, start: dt.date | None, end: dt.date
-    ) -> None:
+    def test_known_answers(self, text: str, kind: str, start: dt.date | None, end: dt.date) -> None:
         """Each notation reads with its kind, first and last day."""
         period = parse_period(text)
         assert (kind, start, end) == (period.kind, period.start, period.end)
@@ -411,6 +409,9 @@ def _check_total(parser: object, text: str) -> None:
     try:
         parser(text)  # type: ignore[operator]
     except ThaiDateError as error:
-        assert error.text == text
-        assert error.position is None or 0 <= error.position <= len(text)
-        assert error.reason
+        caught = error
+    else:
+        return
+    assert text == caught.text
+    assert caught.position is None or 0 <= caught.position <= len(text)
+    assert caught.reason

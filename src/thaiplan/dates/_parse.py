@@ -358,11 +358,17 @@ def parse_date(text: str, *, strict: bool = False) -> dt.date:
 def _parse_date(text: str, strict: bool) -> dt.date:
     # Dates repeat within and across documents; dates are immutable, so a
     # small cache is safe. Errors are not cached (lru_cache never caches them).
-    norm = _prepare(text)
-    match = _DATE_RE.fullmatch(norm)
+    # Most dates need no normalising, and the pattern admits no text that
+    # normalising would change (single plain spaces, '-', no invisible
+    # characters, nothing at either end), so the text is matched as it is
+    # first and normalised only when that fails.
+    match = _DATE_RE.fullmatch(text) if isinstance(text, str) else None
     try:
         if match is None:
-            raise _diagnose(norm, _DATE_RE, "date")
+            norm = _prepare(text)
+            match = _DATE_RE.fullmatch(norm)
+            if match is None:
+                raise _diagnose(norm, _DATE_RE, "date")
         return _date_from(match, strict)
     except _Problem as problem:
         _raise(text, problem)
@@ -523,7 +529,9 @@ def _months_period(norm: str, text: str, strict: bool) -> Period | None:
     if end < start:
         hint = None
         if not match["ay"]:
-            hint = f"{match['am']} {_two_digit(end_year - 1)} - {match['bm']} {_two_digit(end_year)}"
+            hint = (
+                f"{match['am']} {_two_digit(end_year - 1)} - {match['bm']} {_two_digit(end_year)}"
+            )
             if not match["by"].isascii():
                 hint = to_thai_digits(hint)
         raise _Problem(

@@ -123,38 +123,46 @@ def normalise_with_positions(text: str) -> tuple[str, list[int]]:
 
     Slow and only used to place an error: ``positions[i]`` is the index in
     ``text`` of the character at ``i`` in the result, and ``positions[-1]``
-    is ``len(text)``.
+    is ``len(text)``. The passes are those of ``_normalise``, in its order.
     """
-    out: list[str] = []
+    # 1. the per-character table: spaces, invisible characters, dashes
+    chars: list[str] = []
     positions: list[int] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        char = text[i]
+    for index, char in enumerate(text):
         mapped = _LAYOUT.get(ord(char), char)
-        if mapped is None:
-            i += 1
-            continue
-        if char == "\u0e4d":
-            match = _DECOMPOSED_SARA_AM.match(text, i)
-            if match:
-                for piece in match.group(1) + "\u0e33":
-                    out.append(piece)
-                    positions.append(i)
-                i = match.end()
-                continue
-        if mapped == " " and (not out or out[-1] == " "):
-            i += 1
-            continue
-        out.append(mapped)
-        positions.append(i)
-        i += 1
-    while out and out[-1] == " ":
-        out.pop()
-        positions.pop()
-    positions.append(n)
-    result = "".join(out)
-    # The misspellings are the same length as their repairs.
+        if mapped is not None:
+            chars.append(chr(mapped) if isinstance(mapped, int) else mapped)
+            positions.append(index)
+    # 2. sara am typed as two characters
+    joined = "".join(chars)
+    if "\u0e4d" in joined:
+        kept_chars: list[str] = []
+        kept_positions: list[int] = []
+        last = 0
+        for match in _DECOMPOSED_SARA_AM.finditer(joined):
+            kept_chars.extend(chars[last : match.start()])
+            kept_positions.extend(positions[last : match.start()])
+            for piece in match.group(1) + "\u0e33":
+                kept_chars.append(piece)
+                kept_positions.append(positions[match.start()])
+            last = match.end()
+        kept_chars.extend(chars[last:])
+        kept_positions.extend(positions[last:])
+        chars, positions = kept_chars, kept_positions
+    # 3. misspellings, each as long as its repair
+    joined = "".join(chars)
     for wrong, right in _MISSPELLINGS:
-        result = result.replace(wrong, right)
-    return result, positions
+        joined = joined.replace(wrong, right)
+    # 4. runs of spaces, and spaces at either end
+    out: list[str] = []
+    out_positions: list[int] = []
+    for char, position in zip(joined, positions, strict=True):
+        if char == " " and (not out or out[-1] == " "):
+            continue
+        out.append(char)
+        out_positions.append(position)
+    if out and out[-1] == " ":
+        out.pop()
+        out_positions.pop()
+    out_positions.append(len(text))
+    return "".join(out), out_positions

@@ -155,7 +155,10 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
 
 def _count(after: dt.date, last: dt.date) -> int:
     """Working days in the half-open span (after, last]."""
-    for year in range(after.year, last.year + 1):
+    if last <= after:
+        return 0
+    first = after + _ONE_DAY  # ``after`` itself is not counted, nor is its year needed
+    for year in range(first.year, last.year + 1):
         _holidays_of(year)  # raises for years without data, before any counting
     days = (last - after).days
     full_weeks, extra = divmod(days, 7)
@@ -165,7 +168,7 @@ def _count(after: dt.date, last: dt.date) -> int:
         if (weekday + offset) % 7 < 5:
             weekdays += 1
     closed = 0
-    for year in range(after.year, last.year + 1):
+    for year in range(first.year, last.year + 1):
         closed += sum(
             1 for holiday in _holidays_of(year) if after < holiday <= last and holiday.weekday() < 5
         )
