@@ -302,7 +302,7 @@ class TestParsePeriod:
             ("พ.ศ. ๒๕๖๔ - ๒๕๖๑", "reversed_range", 12),
             ("๑๕ - ๑ พ.ค. ๖๑", "reversed_range", 5),
             ("ภายใน", "missing_date", 5),
-            ("ภายใน เมษ ๖๑", "unexpected_text", 6),
+            ("ภายใน เมษ ๖๑", "unknown_month", 6),
             ("ภายใน ๓๑ มิ.ย. ๖๑", "day_out_of_range", 6),
             ("ไตรมาสที่ ๕ ปีงบประมาณ ๒๕๖๓", "quarter_out_of_range", 10),
             ("ปีงบประมาณ ๑๕๐๐", "ambiguous_year", 11),

@@ -6,7 +6,9 @@ code that does not know thaiplan::
 
     ThaiplanError
     ├── ThaiDateError        (also ValueError)
-    └── HolidayDataError     (also ValueError)
+    ├── HolidayDataError     (also ValueError)
+    ├── ModelError           (also ValueError)
+    └── CalendarFileError    (also ValueError)
 
 Exceptions carry structured data (the input, the position, a stable reason
 code), not only a message, so that tools built on thaiplan can report them in
@@ -23,7 +25,10 @@ unknown_month 2
 from __future__ import annotations
 
 __all__ = [
+    "CalendarFileError",
+    "FileProblem",
     "HolidayDataError",
+    "ModelError",
     "ThaiDateError",
     "ThaiplanError",
     "ThaiplanWarning",
@@ -53,11 +58,16 @@ class ThaiDateError(ThaiplanError, ValueError):
         text: The input, exactly as given.
         position: Index in :attr:`text` where the problem is, or ``None`` when
             it concerns the whole input.
-        reason: A short, stable code for programs to test: ``empty``,
-            ``unknown_month``, ``unknown_weekday``, ``day_out_of_range``,
-            ``month_out_of_range``, ``weekday_mismatch``, ``unexpected_text``,
-            ``missing_year``, ``reversed_range``, ``ambiguous_year``,
-            ``year_out_of_range``, ``time_out_of_range``, ``not_text``.
+        reason: A short, stable code for programs to test. Reading text:
+            ``empty``, ``unknown_month``, ``unknown_weekday``,
+            ``unexpected_text``, ``missing_year``, ``missing_date``,
+            ``ambiguous_year``, ``day_out_of_range``, ``month_out_of_range``,
+            ``year_out_of_range``, ``quarter_out_of_range``,
+            ``time_out_of_range``, ``weekday_mismatch``, ``reversed_range``,
+            ``not_fiscal_year``. Building values: ``kind_mismatch``,
+            ``start_given``, ``not_in_fiscal_year``, ``unknown_style``,
+            ``unknown_digits``.
+        problem: What is wrong, without the input and the place.
         hint: The fix, when there is one (also part of the message).
 
     >>> error = ThaiDateError("unknown month 'เมษ'", text="๕ เมษ ๒๕๖๑",
@@ -131,3 +141,92 @@ class HolidayDataError(ThaiplanError, ValueError):
 
 def _rebuild_holiday_data_error(year: int, first: int, last: int) -> HolidayDataError:
     return HolidayDataError(year, first=first, last=last)
+
+
+class ModelError(ThaiplanError, ValueError):
+    """A domain record built with a value it cannot hold, or asked the impossible.
+
+    Raised when a record is built in code with a wrong value (an identifier
+    with spaces, a plan's years in the wrong order) and by domain operations
+    that cannot apply (escalating a project that is within its level's
+    capacity). Files report their problems all at once instead, as
+    :class:`CalendarFileError`.
+
+    >>> issubclass(ModelError, ValueError)
+    True
+    """
+
+
+class FileProblem:
+    """One problem found in a file, with where it is.
+
+    Attributes:
+        file: The file's name (``"<stream>"`` for a stream without one).
+        line: The line, counted from 1, or ``None`` where unknown.
+        column: The column, counted from 1, or ``None`` where unknown.
+        path: Where in the data (``"steps[2].after[0]"``), or "" for the whole file.
+        message: What is wrong, and what was expected.
+
+    >>> print(FileProblem("plan.yaml", 12, 5, "steps[0].no", "expected a whole number"))
+    plan.yaml:12:5: steps[0].no: expected a whole number
+    """
+
+    __slots__ = ("column", "file", "line", "message", "path")
+
+    def __init__(
+        self, file: str, line: int | None, column: int | None, path: str, message: str
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        self.message = message
+
+    def __str__(self) -> str:
+        place = self.file
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        return f"{place}: {self.path}: {self.message}" if self.path else f"{place}: {self.message}"
+
+    def __repr__(self) -> str:
+        return (
+            f"FileProblem({self.file!r}, {self.line!r}, {self.column!r},"
+            f" {self.path!r}, {self.message!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileProblem):
+            return NotImplemented
+        return repr(self) == repr(other)
+
+    def __hash__(self) -> int:
+        return hash(repr(self))
+
+
+class CalendarFileError(ThaiplanError, ValueError):
+    """A calendar or document file that cannot be read.
+
+    It lists every problem found in the file, not only the first, each with
+    its file, line and column.
+
+    Attributes:
+        file: The file's name.
+        problems: The problems, in the order of the file.
+
+    >>> error = CalendarFileError("plan.yaml", [FileProblem("plan.yaml", 3, 1, "", "unknown key 'tittle'")])
+    >>> print(error)
+    1 problem in plan.yaml:
+      plan.yaml:3:1: unknown key 'tittle'
+    """
+
+    def __init__(self, file: str, problems: list[FileProblem] | tuple[FileProblem, ...]) -> None:
+        self.file = file
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  {problem}" for problem in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in {file}:\n{lines}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (CalendarFileError, (self.file, self.problems))

@@ -21,10 +21,11 @@ from ._text import BE_OFFSET, to_thai_digits
 
 __all__ = ["DateStyle", "Digits", "format_date", "format_period"]
 
-#: ``"full"``: ๕ เมษายน ๒๕๖๑ (government style); ``"abbr"``: ๕ เม.ย. ๖๑;
-#: ``"numeric"``: ๕/๔/๒๕๖๑; ``"iso"``: 2018-04-05.
+#: The styles of :func:`format_date`. ``"full"`` is the government style
+#: (๕ เมษายน ๒๕๖๑), ``"abbr"`` the calendars' (๕ เม.ย. ๖๑), ``"numeric"``
+#: day-first (๕/๔/๒๕๖๑) and ``"iso"`` ISO 8601 (2018-04-05).
 DateStyle = Literal["full", "abbr", "numeric", "iso"]
-#: ``"thai"``: ๐-๙ (the official style); ``"arabic"``: 0-9.
+#: The digits to write. ``"thai"`` writes ๐-๙ (the official style) and ``"arabic"`` 0-9.
 Digits = Literal["thai", "arabic"]
 
 _STYLES: Final = ("full", "abbr", "numeric", "iso")
@@ -34,7 +35,7 @@ _DIGITS: Final = ("thai", "arabic")
 def _check_option(name: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
         raise ThaiDateError(
-            f"unknown {name} {value!r}; expected one of {', '.join(map(repr, allowed))}",
+            f"unknown {name}; expected one of {', '.join(map(repr, allowed))}",
             text=str(value),
             position=None,
             reason=f"unknown_{name}",

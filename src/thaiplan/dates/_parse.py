@@ -2,17 +2,22 @@ r"""Reading Thai dates, date-times and periods.
 
 Theory of operation
 -------------------
-1. The input is normalised (:func:`~thaiplan.dates.normalise`): Thai digits to
-   Arabic, every space to one plain space, invisible characters dropped,
-   dashes to ``-``, sara am and กรกฏาคม repaired. Only Thai and ASCII digits are
-   digits here: the patterns use ``[0-9]``, never ``\d`` (which, like
-   :func:`int`, would also accept Lao, Arabic-Indic and other digits).
-2. One compiled pattern per grammar is matched against the whole normalised
-   text. The happy path does nothing else: no tokenising, no backtracking
-   between grammars beyond what the patterns do.
-3. Values are checked after the match (year rule, day in month, weekday).
-4. Only when something is wrong is the text normalised again with a map of
-   positions, so that the error can name the index in the *original* text.
+1. A date is first matched as it is written: most document dates need no
+   normalising, and the date pattern admits no text that normalising would
+   change. Only when that fails is the input normalised (``_normalise``):
+   every space to one plain space, invisible characters dropped, dashes to
+   ``-``, sara am and กรกฏาคม repaired. Digits stay as written.
+2. Only Thai and ASCII digits are digits: the patterns use ``[0-9๐-๙]``,
+   never ``\d`` (which, like :func:`int`, would also accept Lao,
+   Arabic-Indic and other digits). :func:`int` then reads the matched Thai or
+   ASCII digits directly.
+3. One compiled pattern per grammar is matched against the whole text; the
+   date groups are read by position, not by name.
+4. Values are checked after the match (year rule, day in month, weekday).
+5. Only when something is wrong is the text normalised again with a map of
+   positions, so that the error names the index in the *original* text, and
+   a diagnosis finds the word at fault (an unknown month or weekday, with the
+   nearest one suggested).
 
 The year rule, the same everywhere (ISO layout included): a year marked พ.ศ. is
 Buddhist Era and one marked ค.ศ. Common Era. Unmarked, 2 digits are BE
@@ -283,7 +288,20 @@ def _diagnose(norm: str, pattern: re.Pattern[str], what: str) -> _Problem:
     for word in _THAI_WORD.finditer(norm):
         if not _KNOWN_WORDS.match(word.group()):
             text = word.group()
-            if re.search(rf"(?:^|[^0-9๐-๙]){_D}{{1,2}} ?(?:เดือน ?)?$", norm[: word.start()]):
+            if text.startswith("วัน") and text != "วัน":
+                written = text.removeprefix("วัน").removesuffix("ที่")
+                close = difflib.get_close_matches(written, WEEKDAY_NAMES, n=1, cutoff=0.5)
+                return _Problem(
+                    f"unknown weekday {written!r}",
+                    "unknown_weekday",
+                    word.start(),
+                    f"วัน{close[0]}ที่" if close else None,
+                )
+            after_day = re.search(
+                rf"(?:^|[^0-9๐-๙]){_D}{{1,2}} ?(?:เดือน ?)?$", norm[: word.start()]
+            )
+            before_year = re.fullmatch(rf" ?(?:{_ERA} ?)?{_D}+", norm[word.end() :])
+            if after_day or before_year:
                 hint = _suggest_month(text)
                 return _Problem(f"unknown month {text!r}", "unknown_month", word.start(), hint)
             return _Problem(f"unexpected word {text!r}", "unexpected_text", word.start())
@@ -292,9 +310,10 @@ def _diagnose(norm: str, pattern: re.Pattern[str], what: str) -> _Problem:
         norm,
     ):
         return _Problem(
-            f"the {what} has no year; write one, as in '๕ เมษายน ๒๕๖๑'", "missing_year", len(norm)
+            f"the {what} has no year (write one, as in '๕ เมษายน ๒๕๖๑')", "missing_year", len(norm)
         )
-    return _Problem(f"expected a {what}, such as '๕ เมษายน ๒๕๖๑'", "unexpected_text", 0)
+    example = "๔ เมษายน ๒๕๖๑ เวลา ๑๓.๓๐ น." if what == "date and time" else "๕ เมษายน ๒๕๖๑"
+    return _Problem(f"expected a {what}, such as '{example}'", "unexpected_text", 0)
 
 
 def _raise(text: str, problem: _Problem, offset: int = 0) -> NoReturn:
@@ -326,10 +345,12 @@ def parse_date(text: str, *, strict: bool = False) -> dt.date:
 
     Accepts Thai or Arabic digits; a full, abbreviated (with or without dots)
     or short month name; a 4- or 2-digit Buddhist-Era year, with or without
-    พ.ศ.; a Common-Era year marked ค.ศ. or unmarked by the year rule (see the
-    module notes); day-first numeric dates (๔/๔/๒๕๖๑, 08-10-2569, 04/04/61);
+    พ.ศ.; a Common-Era year marked ค.ศ.; day-first numeric dates (๔/๔/๒๕๖๑, 08-10-2569, 04/04/61);
     ISO 8601 (2018-04-05, 2562-02-15); the prefixes วันที่, ณ วันที่, ลงวันที่,
     เมื่อวันที่, ข้อมูล ณ วันที่; and a weekday (วันพุธที่ ...) that must agree.
+    The year rule: a year marked พ.ศ. is Buddhist Era, one marked ค.ศ.
+    Common Era. Unmarked, 2 digits are BE (๖๑ = 2561), 4 digits are BE from
+    2400 up and CE from 1900 to 2200; any other year is ``ambiguous_year``.
     The inverse is :func:`~thaiplan.dates.format_date`.
 
     Args:

@@ -32,23 +32,23 @@ class PeriodKind(enum.StrEnum):
     True
     """
 
-    #: One day: ``๔ เม.ย. ๖๑``.
+    #: One day, as in ``๔ เม.ย. ๖๑``.
     DAY = "day"
-    #: Days from one date to another: ``๑ - ๑๕ พ.ค. ๖๑``.
+    #: Days from one date to another, as in ``๑ - ๑๕ พ.ค. ๖๑``.
     DAY_RANGE = "day_range"
-    #: A calendar month: ``พ.ค. ๖๑``.
+    #: A calendar month, as in ``พ.ค. ๖๑``.
     MONTH = "month"
-    #: Whole months: ``มิ.ย. - ก.ค. ๖๑``.
+    #: Whole months, as in ``มิ.ย. - ก.ค. ๖๑``.
     MONTH_RANGE = "month_range"
-    #: By a last day, with no start: ``ภายใน พ.ค. ๖๑``.
+    #: By a last day, with no start, as in ``ภายใน พ.ค. ๖๑``.
     DEADLINE = "deadline"
-    #: A calendar year: ``พ.ศ. ๒๕๖๑``.
+    #: A calendar year, as in ``พ.ศ. ๒๕๖๑``.
     YEAR = "year"
-    #: Whole calendar years: ``พ.ศ. ๒๕๖๑ – ๒๕๖๔``.
+    #: Whole calendar years, as in ``พ.ศ. ๒๕๖๑ – ๒๕๖๔``.
     YEAR_RANGE = "year_range"
-    #: A fiscal year, 1 October - 30 September: ``ปีงบประมาณ พ.ศ. ๒๕๖๓``.
+    #: A fiscal year, 1 October - 30 September, as in ``ปีงบประมาณ พ.ศ. ๒๕๖๓``.
     FISCAL_YEAR = "fiscal_year"
-    #: A quarter of a fiscal year: ``ไตรมาสที่ ๑ ปีงบประมาณ พ.ศ. ๒๕๖๓``.
+    #: A quarter of a fiscal year, as in ``ไตรมาสที่ ๑ ปีงบประมาณ พ.ศ. ๒๕๖๓``.
     QUARTER = "quarter"
 
 
@@ -91,7 +91,10 @@ def _check_start(instance: Period, attribute: attrs.Attribute[Any], start: objec
     if instance.kind is PeriodKind.DEADLINE:
         if start is not None:
             raise ThaiDateError(
-                "a deadline has no start", text=instance.text, position=None, reason="start_given"
+                f"a deadline has no start, but was given {start!r}",
+                text=instance.text or f"deadline {instance.end}",
+                position=None,
+                reason="start_given",
             )
     elif not isinstance(start, dt.date) or isinstance(start, dt.datetime):
         raise TypeError(f"Period.start must be a datetime.date, not {start!r}")
@@ -278,6 +281,9 @@ class FiscalYear:
     It is named by the Buddhist-Era year in which it ends (Budget Procedures
     Act B.E. 2561, section 4): fiscal year 2563 runs from 1 October 2562 to
     30 September 2563, that is 2019-10-01 to 2020-09-30.
+
+    Fiscal years are ordered, and adding or subtracting an int moves by
+    years: ``FiscalYear(2563) + 1 == FiscalYear(2564)``.
 
     Attributes:
         year: The Buddhist-Era year that names it.

@@ -131,7 +131,7 @@ def normalise_with_positions(text: str) -> tuple[str, list[int]]:
     for index, char in enumerate(text):
         mapped = _LAYOUT.get(ord(char), char)
         if mapped is not None:
-            chars.append(chr(mapped) if isinstance(mapped, int) else mapped)
+            chars.append(mapped)
             positions.append(index)
     # 2. sara am typed as two characters
     joined = "".join(chars)

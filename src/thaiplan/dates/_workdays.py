@@ -74,6 +74,9 @@ def holiday_name(day: dt.date) -> str | None:
 def is_holiday(day: dt.date) -> bool:
     """Whether government offices are closed on ``day`` for a holiday (weekends aside).
 
+    Raises:
+        HolidayDataError: The holiday data does not cover the year.
+
     >>> import datetime as dt
     >>> is_holiday(dt.date(2018, 5, 14))  # วันพืชมงคล, a government holiday
     True
@@ -177,6 +180,10 @@ def _count(after: dt.date, last: dt.date) -> int:
 
 def working_day_on_or_after(day: dt.date) -> dt.date:
     """``day`` if it is a working day, else the next working day.
+
+    Raises:
+        HolidayDataError: The search runs into a year the holiday data does
+            not cover.
 
     >>> import datetime as dt
     >>> working_day_on_or_after(dt.date(2018, 4, 14))
