@@ -131,3 +131,112 @@ holiday_data_edge_dates = st.one_of(
 
 #: Counts of working days, either way.
 working_day_counts = st.integers(min_value=-60, max_value=60)
+
+
+# -- the domain model -------------------------------------------------------------------
+
+from thaiplan import (  # noqa: E402
+    Agency,
+    AgencyKind,
+    Committee,
+    Correction,
+    Dependency,
+    LagUnit,
+    Level,
+    Phase,
+    PlanningCalendar,
+    Step,
+)
+from thaiplan.dates import format_period  # noqa: E402
+
+#: Words YAML 1.1 or 1.2 tools would read as something other than text.
+TRICKY_WORDS = ["no", "yes", "on", "off", "true", "null", "~", "1e3", "0o17", "0x1f", "13:30"]
+TRICKY_WORDS += ["2018-05-01", "-", "", " ", "#", "&a", "*a", "!tag", "@", "'", '"', "[x]", "{y}"]
+
+#: Any text, Thai above all, with the words YAML tools misread and odd spacing.
+texts = st.one_of(
+    st.text(st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B), max_size=12),
+    st.text(max_size=12),
+    st.sampled_from(TRICKY_WORDS),
+    st.builds(
+        lambda a, b: f" {a}  {b} ", st.sampled_from(TRICKY_WORDS), st.sampled_from(TRICKY_WORDS)
+    ),
+)
+
+ids = st.from_regex(r"[a-z][a-z0-9-]{0,6}", fullmatch=True)
+corrections = st.builds(Correction, st.sampled_from(["title", "name", "when"]), texts, texts, texts)
+
+
+@st.composite
+def calendars(draw: st.DrawFn, max_steps: int = 8) -> PlanningCalendar:
+    """A well-formed calendar: unique ids, references that resolve, acyclic ``after``."""
+    phase_ids = draw(st.lists(ids, min_size=1, max_size=3, unique=True))
+    party_ids = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
+    step_ids = draw(st.lists(ids, min_size=1, max_size=max_steps, unique=True))
+    phases = [Phase(pid, draw(texts), draw(texts)) for pid in phase_ids]
+    agencies = [
+        Agency(
+            pid,
+            draw(texts),
+            draw(st.sampled_from(list(AgencyKind))),
+            draw(st.sampled_from(list(Level))),
+            abbreviations=draw(st.lists(texts, max_size=2)),
+            code=draw(st.none() | st.from_regex(r"[0-9]{2,4}", fullmatch=True)),
+            corrections=draw(st.lists(corrections, max_size=1)),
+        )
+        for pid in party_ids[:-1]
+    ]
+    committees = [Committee(party_ids[-1], draw(texts), draw(texts), count=draw(st.integers(1, 3)))]
+    steps = []
+    for index, sid in enumerate(step_ids):
+        period = draw(periods())
+        after = (
+            [
+                Dependency(
+                    target,
+                    draw(st.integers(0, 10)),
+                    draw(st.sampled_from(list(LagUnit))),
+                    draw(texts),
+                )
+                for target in draw(
+                    st.lists(st.sampled_from(step_ids[:index]), unique=True, max_size=2)
+                )
+            ]
+            if index
+            else []
+        )
+        steps.append(
+            Step(
+                sid,
+                draw(st.none() | st.integers(0, 99)),
+                draw(st.sampled_from(phase_ids)),
+                draw(texts),
+                draw(
+                    st.sampled_from(
+                        [
+                            format_period(period),
+                            format_period(period, style="full", digits="arabic"),
+                        ]
+                    )
+                ),
+                gantt=draw(st.lists(st.sampled_from(["เม.ย.", "พ.ค.", "ต.ค. ๖๑"]), max_size=2)),
+                responsible=draw(st.lists(st.sampled_from(party_ids), unique=True, max_size=2)),
+                after=after,
+                duration=draw(st.integers(1, 30)),
+                meetings=draw(st.none() | st.integers(1, 5)),
+                notes=draw(texts),
+                corrections=draw(st.lists(corrections, max_size=1)),
+            )
+        )
+    return PlanningCalendar(
+        draw(texts),
+        draw(st.sampled_from(["สมุทรสาคร", "74", "เชียงใหม่"])),
+        draw(st.integers(2500, 2600)),
+        phases,
+        steps,
+        agencies,
+        committees,
+        gantt_year=draw(st.none() | st.integers(2500, 2600)),
+        source=draw(texts),
+        notes=draw(texts),
+    )

@@ -1,14 +1,49 @@
 """thaiplan: Thai provincial development planning as data.
 
-The public face of the package. The Thai date layer is :mod:`thaiplan.dates`;
-its most used names are re-exported here, with the exceptions of
-:mod:`thaiplan.errors`.
+The public face of the package: the domain model (agencies, committees,
+plans, calendars of steps, meetings, letters), the calendar file format, and
+the most used names of the Thai date layer, :mod:`thaiplan.dates`, with the
+exceptions of :mod:`thaiplan.errors`.
 
 >>> import thaiplan
->>> thaiplan.parse_period("มิ.ย. - ก.ค. ๖๑").kind
-<PeriodKind.MONTH_RANGE: 'month_range'>
+>>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
+>>> calendar.step("s7").when, calendar.step("s7").period.end
+('มิ.ย. - ก.ค. ๖๑', datetime.date(2018, 7, 31))
 """
 
+from thaiplan._document import PlanningDocument
+from thaiplan._files import (
+    CALENDAR_FORMAT,
+    DOCUMENT_FORMAT,
+    builtin_names,
+    calendar_schema,
+    dump_calendar,
+    dumps_calendar,
+    dumps_document,
+    load_calendar,
+    load_document,
+    loads_calendar,
+)
+from thaiplan._letters import (
+    DistributionList,
+    Enclosure,
+    Letter,
+    LetterNumber,
+    Recipient,
+    Reference,
+)
+from thaiplan._meetings import (
+    Action,
+    AgendaItem,
+    AgendaKind,
+    Meeting,
+    Resolution,
+    ResolutionKind,
+)
+from thaiplan._organisations import Agency, AgencyKind, Committee, Level, Order
+from thaiplan._plans import Plan, PlanKind, PlanLevel, ProjectIdea
+from thaiplan._records import Correction
+from thaiplan._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
 from thaiplan.dates import (
     FiscalYear,
     Period,
@@ -19,21 +54,70 @@ from thaiplan.dates import (
     parse_datetime,
     parse_period,
 )
-from thaiplan.errors import HolidayDataError, ThaiDateError, ThaiplanError, ThaiplanWarning
+from thaiplan.errors import (
+    CalendarFileError,
+    FileProblem,
+    HolidayDataError,
+    ModelError,
+    ThaiDateError,
+    ThaiplanError,
+    ThaiplanWarning,
+)
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "CALENDAR_FORMAT",
+    "DOCUMENT_FORMAT",
+    "Action",
+    "Agency",
+    "AgencyKind",
+    "AgendaItem",
+    "AgendaKind",
+    "CalendarFileError",
+    "Committee",
+    "Correction",
+    "Dependency",
+    "DistributionList",
+    "Enclosure",
+    "FileProblem",
     "FiscalYear",
     "HolidayDataError",
+    "LagUnit",
+    "Letter",
+    "LetterNumber",
+    "Level",
+    "Meeting",
+    "ModelError",
+    "Order",
     "Period",
     "PeriodKind",
+    "Phase",
+    "Plan",
+    "PlanKind",
+    "PlanLevel",
+    "PlanningCalendar",
+    "PlanningDocument",
+    "ProjectIdea",
+    "Recipient",
+    "Reference",
+    "Resolution",
+    "ResolutionKind",
+    "Step",
     "ThaiDateError",
     "ThaiplanError",
     "ThaiplanWarning",
     "__version__",
+    "builtin_names",
+    "calendar_schema",
+    "dump_calendar",
+    "dumps_calendar",
+    "dumps_document",
     "format_date",
     "format_period",
+    "load_calendar",
+    "load_document",
+    "loads_calendar",
     "parse_date",
     "parse_datetime",
     "parse_period",

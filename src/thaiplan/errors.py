@@ -8,7 +8,8 @@ code that does not know thaiplan::
     ├── ThaiDateError        (also ValueError)
     ├── HolidayDataError     (also ValueError)
     ├── ModelError           (also ValueError)
-    └── CalendarFileError    (also ValueError)
+    ├── CalendarFileError    (also ValueError)
+    └── DependencyCycleError (also ValueError)
 
 Exceptions carry structured data (the input, the position, a stable reason
 code), not only a message, so that tools built on thaiplan can report them in
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 __all__ = [
     "CalendarFileError",
+    "DependencyCycleError",
     "FileProblem",
     "HolidayDataError",
     "ModelError",
@@ -230,3 +232,26 @@ class CalendarFileError(ThaiplanError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (CalendarFileError, (self.file, self.problems))
+
+
+class DependencyCycleError(ThaiplanError, ValueError):
+    """The steps of a calendar depend on one another in a circle.
+
+    Attributes:
+        cycle: The ids of the steps of one cycle, in order: each follows the
+            one before it, and the first follows the last.
+
+    >>> print(DependencyCycleError(["s2", "s3", "s4"]))
+    the steps depend on one another in a circle: s2 -> s3 -> s4 -> s2; remove one of these dependencies (after:)
+    """
+
+    def __init__(self, cycle: list[str] | tuple[str, ...]) -> None:
+        self.cycle = tuple(cycle)
+        path = " -> ".join((*self.cycle, self.cycle[0])) if self.cycle else ""
+        super().__init__(
+            f"the steps depend on one another in a circle: {path};"
+            " remove one of these dependencies (after:)"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (DependencyCycleError, (self.cycle,))

@@ -210,6 +210,9 @@ class Period:
         end = period if isinstance(period, dt.date) else period.end
         return cls(PeriodKind.DEADLINE, None, end, text)
 
+    def __bool__(self) -> bool:
+        return True  # a period is never empty; len() of a deadline has no answer
+
     def __contains__(self, day: object) -> bool:
         if not isinstance(day, dt.date):
             return False

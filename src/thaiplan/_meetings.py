@@ -1,0 +1,143 @@
+"""Meetings, their agenda, resolutions and the actions they assign.
+
+A planning meeting (การประชุม) has an agenda (ระเบียบวาระ) of items for
+information (เรื่องเพื่อทราบ, resolved รับทราบ: acknowledged) and items for
+consideration (เรื่องเพื่อพิจารณา), whose resolutions (มติ) approve (เห็นชอบ)
+and assign actions (ให้ ... ดำเนินการ) to responsible parties with a deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from thaiplan.dates import Period, parse_datetime
+
+from ._records import Correction, check_ids, to_tuple
+
+__all__ = ["Action", "AgendaItem", "AgendaKind", "Meeting", "Resolution", "ResolutionKind"]
+
+
+class AgendaKind(enum.StrEnum):
+    """What an agenda item is brought for."""
+
+    INFORMATION = "information"  #: เรื่องเพื่อทราบ
+    CONSIDERATION = "consideration"  #: เรื่องเพื่อพิจารณา
+
+
+class ResolutionKind(enum.StrEnum):
+    """What a resolution does."""
+
+    ACKNOWLEDGE = "acknowledge"  #: รับทราบ
+    APPROVE = "approve"  #: เห็นชอบ
+    ASSIGN = "assign"  #: assigns an action (ให้ ... ดำเนินการ)
+
+
+@attrs.frozen
+class Action:
+    """Something a resolution assigns: what, who, and by when.
+
+    Attributes:
+        what: The action as written.
+        who: Ids of the responsible agencies or committees.
+        deadline: The deadline (its ``text`` is the deadline as written).
+        step: The id of the calendar step that carries it out, if any.
+        notes: Free notes (why it goes with that step, say).
+
+    >>> from thaiplan.dates import parse_period
+    >>> Action("ส่งแผนให้จังหวัด", ["districts"], parse_period("ภายในเดือนมิถุนายน ๒๕๖๑")).deadline.end
+    datetime.date(2018, 6, 30)
+    """
+
+    what: str = attrs.field(validator=attrs.validators.instance_of(str))
+    who: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_ids)
+    deadline: Period | None = None
+    step: str | None = None
+    notes: str = ""
+
+
+@attrs.frozen
+class Resolution:
+    """A resolution (มติ) on an agenda item.
+
+    Attributes:
+        kind: Acknowledge, approve or assign.
+        text: The resolution as written.
+        actions: The actions it assigns.
+    """
+
+    kind: ResolutionKind = attrs.field(converter=ResolutionKind)
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+@attrs.frozen
+class AgendaItem:
+    """An item of a meeting's agenda.
+
+    Attributes:
+        number: Its number as a string, such as ``"3.1"`` (Arabic digits;
+            the Thai ``๓.๑`` of the document is in ``number_text``).
+        title: The title as written.
+        kind: For information or for consideration.
+        resolutions: The resolutions on it.
+        number_text: The number as written.
+        corrections: Known corrections of what the document wrote.
+    """
+
+    number: str = attrs.field(validator=attrs.validators.instance_of(str))
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    kind: AgendaKind = attrs.field(converter=AgendaKind)
+    resolutions: tuple[Resolution, ...] = attrs.field(default=(), converter=to_tuple)
+    number_text: str = ""
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+def _parse_start(meeting: Meeting) -> dt.datetime:
+    return parse_datetime(meeting.when)
+
+
+@attrs.frozen
+class Meeting:
+    """A meeting: when and where it was held, and its agenda.
+
+    Attributes:
+        title: The title as written.
+        when: Its date and time as written (``"วันพุธที่ ๔ เมษายน ๒๕๖๑ เวลา ๑๓.๓๐ น."``).
+        start: ``when``, parsed: an aware datetime in Asia/Bangkok.
+        venue: Where it was held, as written.
+        agenda: The agenda items.
+        notes: Free notes.
+        corrections: Known corrections of what the document wrote.
+
+    >>> Meeting("ประชุม", "วันพุธที่ ๔ เมษายน ๒๕๖๑ เวลา ๑๓.๓๐ น.").start.isoformat()
+    '2018-04-04T13:30:00+07:00'
+    """
+
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    when: str = attrs.field(
+        validator=attrs.validators.instance_of(str), metadata={"parse": parse_datetime}
+    )
+    start: dt.datetime = attrs.field(
+        default=attrs.Factory(_parse_start, takes_self=True), metadata={"derived": True}
+    )
+    venue: str = ""
+    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=to_tuple)
+    notes: str = ""
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def actions(self) -> tuple[Action, ...]:
+        """Every action the meeting's resolutions assign, in agenda order."""
+        return tuple(
+            action
+            for item in self.agenda
+            for resolution in item.resolutions
+            for action in resolution.actions
+        )
+
+    def _repr_html_(self) -> str:
+        from ._display import meeting_html
+
+        return meeting_html(self)

@@ -1,0 +1,247 @@
+"""The planning calendar: phases, steps and the dependencies between them.
+
+A :class:`PlanningCalendar` (ปฏิทิน) is a list of numbered steps (ขั้นตอน) in
+phases, each with the period the document states for it (``when``, verbatim,
+and ``period``, parsed), the months marked in the document's Gantt table,
+the agencies and committees responsible, and the steps it must follow
+(``after``, finish-to-start with a lag).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from thaiplan.dates import MONTH_VARIANTS, Period, parse_period
+from thaiplan.dates._text import BE_OFFSET, _normalise
+from thaiplan.errors import ModelError
+
+from ._organisations import Agency, Committee
+from ._plans import Plan
+from ._records import Correction, check_id, check_ids, to_tuple
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Dependency", "LagUnit", "Phase", "PlanningCalendar", "Step"]
+
+
+class LagUnit(enum.StrEnum):
+    """What a dependency's lag counts."""
+
+    DAYS = "days"  #: calendar days
+    WORKING_DAYS = "working_days"  #: Thai government working days
+
+
+@attrs.frozen
+class Dependency:
+    """Step ``step`` must finish before the dependent step starts (finish-to-start).
+
+    With lag L, the dependent step starts no earlier than the day after
+    ``step`` finishes plus L days (or L working days).
+
+    Attributes:
+        step: The id of the step that comes first.
+        lag: Days between them (0: the next day).
+        unit: Whether the lag counts calendar days or working days.
+        reason: Why the order holds, in a sentence (the planning logic).
+
+    >>> Dependency("s3", lag=5, unit="working_days").unit
+    <LagUnit.WORKING_DAYS: 'working_days'>
+    """
+
+    step: str = attrs.field(validator=check_id)
+    lag: int = attrs.field(default=0, validator=attrs.validators.ge(0))
+    unit: LagUnit = attrs.field(default=LagUnit.DAYS, converter=LagUnit)
+    reason: str = ""
+
+
+def _to_dependencies(items: Any) -> tuple[Dependency, ...]:
+    """Accept bare step ids beside Dependency objects."""
+    return tuple(Dependency(item) if isinstance(item, str) else item for item in to_tuple(items))
+
+
+@attrs.frozen
+class Phase:
+    """A phase of the calendar (Area Based, Mechanism Setting, ...).
+
+    Attributes:
+        id: The identifier steps use.
+        title: The title as written.
+        title_th: A Thai title, where the document gives one.
+
+    >>> Phase("area-based", "Area Based").title
+    'Area Based'
+    """
+
+    id: str = attrs.field(validator=check_id)
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    title_th: str = ""
+
+
+def _parse_when(step: Step) -> Period:
+    return parse_period(step.when)
+
+
+@attrs.frozen
+class Step:
+    """One step of a planning calendar.
+
+    Attributes:
+        id: Unique in the calendar; ``after`` refers to it.
+        no: Its number in the document.
+        phase: The id of its phase.
+        title: The Thai title, verbatim.
+        when: The stated period as written (``"ภายใน พ.ค. ๖๑"``).
+        period: ``when``, parsed (computed from ``when`` when not given).
+        gantt: The months marked in the document's Gantt table, as written
+            (``["เม.ย."]``); the calendar's ``gantt_year`` gives their year.
+        responsible: Ids of the agencies and committees responsible.
+        after: The steps it follows (finish-to-start).
+        duration: Whole days the step takes (default 1).
+        meetings: How many meetings the step holds (``จัดประชุม ๓ ครั้ง``).
+        notes: Free notes.
+        corrections: Known corrections of what the document wrote.
+
+    >>> step = Step("s1", 1, "area-based", "ข้อมูลปัญหาและความต้องการ", "ภายใน พ.ค. ๖๑")
+    >>> step.period.end
+    datetime.date(2018, 5, 31)
+    """
+
+    id: str = attrs.field(validator=check_id)
+    no: int | None = attrs.field(validator=attrs.validators.optional(attrs.validators.ge(0)))
+    phase: str = attrs.field(validator=check_id)
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    when: str = attrs.field(
+        validator=attrs.validators.instance_of(str), metadata={"parse": parse_period}
+    )
+    period: Period = attrs.field(
+        default=attrs.Factory(_parse_when, takes_self=True), metadata={"derived": True}
+    )
+    gantt: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    responsible: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_ids)
+    after: tuple[Dependency, ...] = attrs.field(default=(), converter=_to_dependencies)
+    duration: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+    meetings: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(1))
+    )
+    notes: str = ""
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def _repr_html_(self) -> str:
+        from ._display import step_html
+
+        return step_html(self)
+
+    def gantt_months(self, year: int) -> tuple[tuple[int, int], ...]:
+        """The Gantt marks as ``(CE year, month)`` pairs; ``year`` is the table's BE year.
+
+        A mark may carry its own year (``"ต.ค. ๖๑"``); a bare month takes ``year``.
+
+        >>> Step("s1", 1, "p", "t", "พ.ค. ๖๑", gantt=["เม.ย."]).gantt_months(2561)
+        ((2018, 4),)
+        """
+        months: list[tuple[int, int]] = []
+        for mark in self.gantt:
+            text = _normalise(mark)
+            if text in MONTH_VARIANTS:
+                months.append((year - BE_OFFSET, MONTH_VARIANTS[text]))
+            else:
+                period = parse_period(mark)
+                months.extend(period.iter_months())
+        return tuple(months)
+
+
+@attrs.frozen
+class PlanningCalendar:
+    """A planning calendar: its phases and numbered steps, and who is involved.
+
+    Attributes:
+        title: The title as written.
+        province: The province, by Thai name or official code.
+        fiscal_year: The Buddhist-Era fiscal year the calendar prepares.
+        phases: The phases, in order.
+        steps: The steps, in order.
+        agencies: The agencies the steps refer to.
+        committees: The committees the steps refer to.
+        plans: The plans the calendar produces or reviews.
+        gantt_year: The Buddhist-Era year of the Gantt table's months.
+        source: Where the calendar comes from (a document, a file).
+        notes: Free notes.
+        corrections: Known corrections of what the document wrote.
+
+    >>> import thaiplan
+    >>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
+    >>> len(calendar.steps), calendar.step("s14").period.end
+    (15, datetime.date(2018, 9, 30))
+    """
+
+    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    province: str = attrs.field(
+        converter=str, validator=attrs.validators.instance_of(str), metadata={"code": True}
+    )
+    fiscal_year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    phases: tuple[Phase, ...] = attrs.field(default=(), converter=to_tuple)
+    steps: tuple[Step, ...] = attrs.field(default=(), converter=to_tuple)
+    agencies: tuple[Agency, ...] = attrs.field(default=(), converter=to_tuple)
+    committees: tuple[Committee, ...] = attrs.field(default=(), converter=to_tuple)
+    plans: tuple[Plan, ...] = attrs.field(default=(), converter=to_tuple)
+    gantt_year: int | None = None
+    source: str = ""
+    notes: str = ""
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+
+    def step(self, step_id: str) -> Step:
+        """The step with id ``step_id``.
+
+        Raises:
+            ModelError: No step has that id; the message lists the ids there are.
+        """
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        known = ", ".join(step.id for step in self.steps)
+        raise ModelError(f"no step {step_id!r} in the calendar; its steps are: {known}")
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def steps_in(self, phase_id: str) -> tuple[Step, ...]:
+        """The steps of one phase, in order."""
+        return tuple(step for step in self.steps if step.phase == phase_id)
+
+    def party(self, party_id: str) -> Agency | Committee | None:
+        """The agency or committee with id ``party_id``, or ``None``."""
+        parties: tuple[Agency | Committee, ...] = (*self.agencies, *self.committees)
+        for party in parties:
+            if party.id == party_id:
+                return party
+        return None
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day any step's stated period touches, or ``None``."""
+        days = [step.period.start or step.period.end for step in self.steps]
+        days += [step.period.end for step in self.steps]
+        return (min(days), max(days)) if days else None
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The steps as a pandas DataFrame, one row a step.
+
+        Raises:
+            ModelError: pandas is not installed (``pip install 'thaiplan[pandas]'``).
+        """
+        from ._display import calendar_dataframe
+
+        return calendar_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import calendar_html
+
+        return calendar_html(self)
