@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from ._letters import Letter
@@ -10,6 +12,10 @@ from ._plans import Plan
 from ._steps import PlanningCalendar
 
 __all__ = ["PlanningDocument"]
+
+
+def _plans(items: Iterable[Plan]) -> tuple[Plan, ...]:
+    return tuple(items)
 
 
 @attrs.frozen
@@ -36,5 +42,5 @@ class PlanningDocument:
     letter: Letter | None = None
     meeting: Meeting | None = None
     calendar: PlanningCalendar | None = None
-    plans: tuple[Plan, ...] = attrs.field(default=(), converter=tuple)
+    plans: tuple[Plan, ...] = attrs.field(default=(), converter=_plans)
     notes: str = ""

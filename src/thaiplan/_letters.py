@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
@@ -22,9 +23,22 @@ from thaiplan.dates import parse_date, to_thai_digits
 from thaiplan.dates._text import _normalise, to_arabic_digits
 from thaiplan.errors import ModelError
 
-from ._records import Correction, to_tuple
+from ._records import Correction, corrections, strings
 
 __all__ = ["DistributionList", "Enclosure", "Letter", "LetterNumber", "Recipient", "Reference"]
+
+
+def _enclosures(items: Iterable[Enclosure]) -> tuple[Enclosure, ...]:
+    return tuple(items)
+
+
+def _recipients(items: Iterable[Recipient]) -> tuple[Recipient, ...]:
+    return tuple(items)
+
+
+def _references(items: Iterable[Reference]) -> tuple[Reference, ...]:
+    return tuple(items)
+
 
 _NUMBER: Final = re.compile(
     r"(?:ที่ ?)?(?P<code>[\u0e01-\u0e2e]{1,4}(?:\.[\u0e01-\u0e2e]+)*) ?"
@@ -155,7 +169,7 @@ class Recipient:
     no: int
     name: str
     agency: str | None = None
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
 
 
 @attrs.frozen
@@ -182,8 +196,8 @@ class DistributionList:
         default=attrs.Factory(_parse_dated, takes_self=True), metadata={"derived": True}
     )
     subject: str = ""
-    recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=to_tuple)
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+    recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipients)
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
 
 
 @attrs.frozen
@@ -221,18 +235,18 @@ class Letter:
     )
     subject: str = ""
     salutation: str = ""
-    references: tuple[Reference, ...] = attrs.field(default=(), converter=to_tuple)
-    enclosures: tuple[Enclosure, ...] = attrs.field(default=(), converter=to_tuple)
-    body: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    references: tuple[Reference, ...] = attrs.field(default=(), converter=_references)
+    enclosures: tuple[Enclosure, ...] = attrs.field(default=(), converter=_enclosures)
+    body: tuple[str, ...] = attrs.field(default=(), converter=strings)
     closing: str = ""
     signatory: str = ""
     position: str = ""
-    owner_unit: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    owner_unit: tuple[str, ...] = attrs.field(default=(), converter=strings)
     phone: str = ""
     fax: str = ""
     email: str = ""
     distribution: DistributionList | None = None
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
 
     @property
     def circular(self) -> bool:

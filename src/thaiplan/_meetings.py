@@ -10,14 +10,27 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 
 import attrs
 
 from thaiplan.dates import Period, parse_datetime
 
-from ._records import Correction, check_ids, to_tuple
+from ._records import Correction, check_ids, corrections, strings
 
 __all__ = ["Action", "AgendaItem", "AgendaKind", "Meeting", "Resolution", "ResolutionKind"]
+
+
+def _actions(items: Iterable[Action]) -> tuple[Action, ...]:
+    return tuple(items)
+
+
+def _agenda_items(items: Iterable[AgendaItem]) -> tuple[AgendaItem, ...]:
+    return tuple(items)
+
+
+def _resolutions(items: Iterable[Resolution]) -> tuple[Resolution, ...]:
+    return tuple(items)
 
 
 class AgendaKind(enum.StrEnum):
@@ -52,7 +65,7 @@ class Action:
     """
 
     what: str = attrs.field(validator=attrs.validators.instance_of(str))
-    who: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_ids)
+    who: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
     deadline: Period | None = None
     step: str | None = None
     notes: str = ""
@@ -70,7 +83,7 @@ class Resolution:
 
     kind: ResolutionKind = attrs.field(converter=ResolutionKind)
     text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    actions: tuple[Action, ...] = attrs.field(default=(), converter=to_tuple)
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=_actions)
 
 
 @attrs.frozen
@@ -90,9 +103,9 @@ class AgendaItem:
     number: str = attrs.field(validator=attrs.validators.instance_of(str))
     title: str = attrs.field(validator=attrs.validators.instance_of(str))
     kind: AgendaKind = attrs.field(converter=AgendaKind)
-    resolutions: tuple[Resolution, ...] = attrs.field(default=(), converter=to_tuple)
+    resolutions: tuple[Resolution, ...] = attrs.field(default=(), converter=_resolutions)
     number_text: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
 
 
 def _parse_start(meeting: Meeting) -> dt.datetime:
@@ -124,9 +137,9 @@ class Meeting:
         default=attrs.Factory(_parse_start, takes_self=True), metadata={"derived": True}
     )
     venue: str = ""
-    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=to_tuple)
+    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=_agenda_items)
     notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
 
     def actions(self) -> tuple[Action, ...]:
         """Every action the meeting's resolutions assign, in agenda order."""

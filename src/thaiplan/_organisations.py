@@ -12,7 +12,7 @@ import enum
 
 import attrs
 
-from ._records import Correction, check_id, check_ids, to_tuple
+from ._records import Correction, check_id, check_ids, corrections, strings
 
 __all__ = ["Agency", "AgencyKind", "Committee", "Level", "Order"]
 
@@ -90,14 +90,14 @@ class Agency:
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     kind: AgencyKind = attrs.field(default=AgencyKind.OTHER, converter=AgencyKind)
     level: Level = attrs.field(default=Level.PROVINCE, converter=Level)
-    abbreviations: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    abbreviations: tuple[str, ...] = attrs.field(default=(), converter=strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=strings)
     code: str | None = attrs.field(default=None)
     parent: str | None = attrs.field(default=None)
-    members: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_ids)
+    members: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
     name_en: str = ""
     notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -158,16 +158,16 @@ class Committee:
     name: str = attrs.field(validator=attrs.validators.instance_of(str))
     abbreviation: str = ""
     level: Level = attrs.field(default=Level.PROVINCE, converter=Level)
-    abbreviations: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    abbreviations: tuple[str, ...] = attrs.field(default=(), converter=strings)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=strings)
     parent: str | None = None
     count: int = attrs.field(default=1, validator=attrs.validators.ge(1))
-    members: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_ids)
-    secretariat: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_ids)
+    members: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
+    secretariat: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
     order: Order | None = None
     name_en: str = ""
     notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
 
     @property
     def names(self) -> tuple[str, ...]:

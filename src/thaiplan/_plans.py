@@ -16,7 +16,7 @@ import attrs
 
 from thaiplan.errors import ModelError
 
-from ._records import Correction, check_id, check_ids, to_tuple
+from ._records import Correction, check_id, check_ids, corrections, strings
 
 __all__ = ["Plan", "PlanKind", "PlanLevel", "ProjectIdea"]
 
@@ -91,12 +91,12 @@ class Plan:
     years: tuple[int, int] | None = attrs.field(default=None)
     fiscal_year: int | None = None
     consistent_with: tuple[str, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=check_ids
+        default=(), converter=strings, validator=check_ids
     )
     revision: str = ""
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=strings)
     notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
 
     @years.validator
     def _check_years(self, attribute: attrs.Attribute[object], value: object) -> None:

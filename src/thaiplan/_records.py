@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
 from thaiplan.errors import ModelError
 
-__all__ = ["Correction", "check_id", "check_ids", "to_tuple"]
-
-T = TypeVar("T")
+__all__ = ["Correction", "check_id", "check_ids", "corrections", "strings"]
 
 _ID: Final = re.compile(r"\S+")
 
 
-def to_tuple(items: Iterable[T]) -> tuple[T, ...]:
-    """Convert any iterable (a list from a file, say) to a tuple; a string is one item."""
+def strings(items: Iterable[str]) -> tuple[str, ...]:
+    """Convert text items to a tuple; a lone string is one item, not its letters."""
     if isinstance(items, str):
-        return (items,)  # type: ignore[return-value]
+        return (items,)
+    return tuple(items)
+
+
+def corrections(items: Iterable[Correction]) -> tuple[Correction, ...]:
+    """Convert corrections to a tuple."""
     return tuple(items)
 
 

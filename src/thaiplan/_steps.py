@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -22,12 +22,32 @@ from thaiplan.errors import ModelError
 
 from ._organisations import Agency, Committee
 from ._plans import Plan
-from ._records import Correction, check_id, check_ids, to_tuple
+from ._records import Correction, check_id, check_ids, corrections, strings
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = ["Dependency", "LagUnit", "Phase", "PlanningCalendar", "Step"]
+
+
+def _agencys(items: Iterable[Agency]) -> tuple[Agency, ...]:
+    return tuple(items)
+
+
+def _committees(items: Iterable[Committee]) -> tuple[Committee, ...]:
+    return tuple(items)
+
+
+def _phases(items: Iterable[Phase]) -> tuple[Phase, ...]:
+    return tuple(items)
+
+
+def _plans(items: Iterable[Plan]) -> tuple[Plan, ...]:
+    return tuple(items)
+
+
+def _steps(items: Iterable[Step]) -> tuple[Step, ...]:
+    return tuple(items)
 
 
 class LagUnit(enum.StrEnum):
@@ -60,9 +80,11 @@ class Dependency:
     reason: str = ""
 
 
-def _to_dependencies(items: Any) -> tuple[Dependency, ...]:
+def _to_dependencies(items: Iterable[str | Dependency] | str) -> tuple[Dependency, ...]:
     """Accept bare step ids beside Dependency objects."""
-    return tuple(Dependency(item) if isinstance(item, str) else item for item in to_tuple(items))
+    if isinstance(items, str):
+        items = (items,)
+    return tuple(Dependency(item) if isinstance(item, str) else item for item in items)
 
 
 @attrs.frozen
@@ -122,15 +144,15 @@ class Step:
     period: Period = attrs.field(
         default=attrs.Factory(_parse_when, takes_self=True), metadata={"derived": True}
     )
-    gantt: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    responsible: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=check_ids)
+    gantt: tuple[str, ...] = attrs.field(default=(), converter=strings)
+    responsible: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
     after: tuple[Dependency, ...] = attrs.field(default=(), converter=_to_dependencies)
     duration: int = attrs.field(default=1, validator=attrs.validators.ge(1))
     meetings: int | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.ge(1))
     )
     notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
 
     def _repr_html_(self) -> str:
         from ._display import step_html
@@ -185,15 +207,15 @@ class PlanningCalendar:
         converter=str, validator=attrs.validators.instance_of(str), metadata={"code": True}
     )
     fiscal_year: int = attrs.field(validator=attrs.validators.instance_of(int))
-    phases: tuple[Phase, ...] = attrs.field(default=(), converter=to_tuple)
-    steps: tuple[Step, ...] = attrs.field(default=(), converter=to_tuple)
-    agencies: tuple[Agency, ...] = attrs.field(default=(), converter=to_tuple)
-    committees: tuple[Committee, ...] = attrs.field(default=(), converter=to_tuple)
-    plans: tuple[Plan, ...] = attrs.field(default=(), converter=to_tuple)
+    phases: tuple[Phase, ...] = attrs.field(default=(), converter=_phases)
+    steps: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
+    agencies: tuple[Agency, ...] = attrs.field(default=(), converter=_agencys)
+    committees: tuple[Committee, ...] = attrs.field(default=(), converter=_committees)
+    plans: tuple[Plan, ...] = attrs.field(default=(), converter=_plans)
     gantt_year: int | None = None
     source: str = ""
     notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=to_tuple)
+    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
 
     def step(self, step_id: str) -> Step:
         """The step with id ``step_id``.
