@@ -240,3 +240,96 @@ def calendars(draw: st.DrawFn, max_steps: int = 8) -> PlanningCalendar:
         source=draw(texts),
         notes=draw(texts),
     )
+
+
+# --- Added for test_schedule.py and test_validate.py -------------------------------
+
+from thaiplan.dates import Period as _Period  # noqa: E402
+
+#: The days the random calendars of the scheduling tests live in (2018, the
+#: seed's year, with Songkran and its substitute day).
+schedule_days = st.dates(min_value=dt.date(2018, 1, 1), max_value=dt.date(2018, 12, 31))
+
+
+@st.composite
+def windows(draw: st.DrawFn) -> Period:
+    """A stated period of a step: one day, a span of days, a month, or a deadline."""
+    kind = draw(st.sampled_from(["day", "days", "month", "deadline"]))
+    first = draw(schedule_days)
+    if kind == "day":
+        return _Period.day(first)
+    if kind == "days":
+        last = first + dt.timedelta(days=draw(st.integers(1, 60)))
+        return _Period.days(first, last)
+    if kind == "month":
+        return _Period.month(first.year, first.month)
+    return _Period.deadline_of(first)
+
+
+def window_step(
+    step_id: str, period: Period, duration: int = 1, after: list[Dependency] | None = None
+) -> Step:
+    """A bare step with a stated period (written as thaiplan writes it) and a duration."""
+    return Step(
+        step_id,
+        None,
+        "p",
+        "ขั้นตอน",
+        format_period(period),
+        period=period,
+        after=after or [],
+        duration=duration,
+    )
+
+
+@st.composite
+def acyclic_calendars(
+    draw: st.DrawFn, min_steps: int = 1, max_steps: int = 8, working_days: bool = True
+) -> PlanningCalendar:
+    """A calendar for scheduling: random windows, durations 1-10, acyclic edges.
+
+    Edges run only from earlier to later steps, with lags of 0-5 calendar days
+    or, when ``working_days``, sometimes 0-5 working days.
+    """
+    count = draw(st.integers(min_steps, max_steps))
+    units = [LagUnit.DAYS, LagUnit.WORKING_DAYS] if working_days else [LagUnit.DAYS]
+    steps = []
+    for index in range(count):
+        before = draw(st.lists(st.integers(0, index - 1), unique=True, max_size=3)) if index else []
+        after = [
+            Dependency(f"s{j}", draw(st.integers(0, 5)), draw(st.sampled_from(units)))
+            for j in before
+        ]
+        steps.append(window_step(f"s{index}", draw(windows()), draw(st.integers(1, 10)), after))
+    return PlanningCalendar("ปฏิทินทดสอบ", "สมุทรสาคร", 2563, steps=steps)
+
+
+@st.composite
+def cyclic_calendars(draw: st.DrawFn, max_steps: int = 8) -> PlanningCalendar:
+    """A random acyclic calendar with a cycle planted in it.
+
+    The cycle is the edges c0 -> c1 -> ... -> ck -> c0 through distinct steps
+    (a self-loop when k = 0).
+    """
+    calendar = draw(acyclic_calendars(min_steps=1, max_steps=max_steps))
+    ids = [step.id for step in calendar.steps]
+    ring = draw(st.lists(st.sampled_from(ids), unique=True, min_size=1, max_size=len(ids)))
+    closing = {b: a for a, b in zip(ring, [*ring[1:], ring[0]], strict=True)}
+    steps = []
+    for step in calendar.steps:
+        after = list(step.after)
+        if step.id in closing and closing[step.id] not in {d.step for d in after}:
+            after.append(Dependency(closing[step.id], draw(st.integers(0, 5))))
+        steps.append(
+            Step(
+                step.id,
+                step.no,
+                step.phase,
+                step.title,
+                step.when,
+                period=step.period,
+                after=after,
+                duration=step.duration,
+            )
+        )
+    return PlanningCalendar(calendar.title, calendar.province, calendar.fiscal_year, steps=steps)

@@ -24,6 +24,7 @@ from thaiplan._files import (
     load_document,
     loads_calendar,
 )
+from thaiplan._graph import dependency_graph
 from thaiplan._letters import (
     DistributionList,
     Enclosure,
@@ -43,7 +44,22 @@ from thaiplan._meetings import (
 from thaiplan._organisations import Agency, AgencyKind, Committee, Level, Order
 from thaiplan._plans import Plan, PlanKind, PlanLevel, ProjectIdea
 from thaiplan._records import Correction
+from thaiplan._schedule import Bounds, Constraint, Explanation, Schedule, schedule
+from thaiplan._shift import Landing, ShiftResult, shift
 from thaiplan._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
+from thaiplan._validate import (
+    Context,
+    Finding,
+    Issue,
+    Report,
+    Rule,
+    Severity,
+    register_rule,
+    rule,
+    rules,
+    unregister_rule,
+    validate,
+)
 from thaiplan.dates import (
     FiscalYear,
     Period,
@@ -56,6 +72,7 @@ from thaiplan.dates import (
 )
 from thaiplan.errors import (
     CalendarFileError,
+    DependencyCycleError,
     FileProblem,
     HolidayDataError,
     ModelError,
@@ -74,16 +91,24 @@ __all__ = [
     "AgencyKind",
     "AgendaItem",
     "AgendaKind",
+    "Bounds",
     "CalendarFileError",
     "Committee",
+    "Constraint",
+    "Context",
     "Correction",
     "Dependency",
+    "DependencyCycleError",
     "DistributionList",
     "Enclosure",
+    "Explanation",
     "FileProblem",
+    "Finding",
     "FiscalYear",
     "HolidayDataError",
+    "Issue",
     "LagUnit",
+    "Landing",
     "Letter",
     "LetterNumber",
     "Level",
@@ -101,8 +126,13 @@ __all__ = [
     "ProjectIdea",
     "Recipient",
     "Reference",
+    "Report",
     "Resolution",
     "ResolutionKind",
+    "Rule",
+    "Schedule",
+    "Severity",
+    "ShiftResult",
     "Step",
     "ThaiDateError",
     "ThaiplanError",
@@ -110,6 +140,7 @@ __all__ = [
     "__version__",
     "builtin_names",
     "calendar_schema",
+    "dependency_graph",
     "dump_calendar",
     "dumps_calendar",
     "dumps_document",
@@ -121,4 +152,11 @@ __all__ = [
     "parse_date",
     "parse_datetime",
     "parse_period",
+    "register_rule",
+    "rule",
+    "rules",
+    "schedule",
+    "shift",
+    "unregister_rule",
+    "validate",
 ]

@@ -20,8 +20,11 @@ one :class:`~thaiplan.errors.CalendarFileError` that lists them all:
    wrong types, enum values, dates that :func:`~thaiplan.dates.parse_period`
    cannot read (placed at the column of the bad character), and every record's
    own validators.
-4. **References.** Duplicate ids; ``after``, ``phase`` and ``responsible``
-   that name nothing.
+4. **References.** Duplicate ids (an agency and a committee share one id
+   space); ``after``, ``phase``, ``responsible``, agencies' ``parent`` and
+   ``members``, committees' ``parent``, ``members`` and ``secretariat``,
+   plans' ``owner`` and ``consistent_with``, and in a document the actions'
+   ``who`` and ``step`` and the recipients' ``agency``, that name nothing.
 5. **Structure.** Only a file without problems is structured, by cattrs,
    into the model. Writing unstructures by cattrs too, omitting defaults and
    derived fields (``Step.period`` is re-read from ``Step.when``), so that
@@ -130,6 +133,7 @@ for _tag, _pattern, _first in _CORE_SCHEMA:
     _Dumper.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 _TRUE: Final = frozenset({"true", "True", "TRUE"})
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 class _Bad:
@@ -203,7 +207,11 @@ class _Reader:
             return result
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                self.problem(path, f"the tag {node.tag!r} is not allowed; write a plain list")
+                self.problem(
+                    path,
+                    f"the tag {node.tag!r} is not allowed: thaiplan files hold only text,"
+                    " numbers, true/false, lists and mappings, and never run code",
+                )
                 return _BAD
             return [self.value(item, (*path, index)) for index, item in enumerate(node.value)]
         return self.scalar(node, path)
@@ -211,6 +219,9 @@ class _Reader:
     def scalar(self, node: yaml.Node, path: Path_) -> Any:
         tag, text = node.tag, node.value
         if tag == "tag:yaml.org,2002:str":
+            if _SURROGATE.search(text):
+                # "\ud83d\ude00" in JSON is one character; YAML leaves two halves
+                text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
             return text
         if tag == "tag:yaml.org,2002:bool":
             return text in _TRUE
@@ -253,6 +264,10 @@ def _path_text(path: Path_) -> str:
 
 
 def _compose(text: str, reader: _Reader) -> Any:
+    if text.lstrip()[:1] in ("{", "["):
+        # JSON: a raw tab can only be whitespace between tokens (JSON strings
+        # escape theirs), and YAML refuses tabs there; a space keeps the columns.
+        text = text.replace("\t", " ")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -399,8 +414,19 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
         parser = field.metadata.get("parse")
         if field.metadata.get("code") and isinstance(item, int) and not isinstance(item, bool):
             continue  # an official code may be written as a number
-        if parser is not None and isinstance(item, str) and item:
+        items_parser = field.metadata.get("parse_items")
+        if parser is not None and isinstance(item, str):
             ok = _check_text(reader, item, here, parser) and ok
+        elif (
+            items_parser is not None
+            and isinstance(item, list)
+            and _check(reader, item, field.type, here)
+        ):
+            results = [
+                _check_text(reader, part, (*here, index), items_parser)
+                for index, part in enumerate(item)
+            ]
+            ok = all(results) and ok
         else:
             ok = _check(reader, item, field.type, here) and ok
     if ok:
@@ -474,7 +500,14 @@ def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> Non
     steps = ids("steps")
     phases = ids("phases")
     committees = ids("committees")
-    parties = {**ids("agencies"), **committees}
+    agencies = ids("agencies")
+    for shared in agencies.keys() & committees.keys():
+        reader.problem(
+            committees[shared],
+            f"the id {shared!r} names an agency and a committee; agencies and committees"
+            " share one set of ids, since steps name either as responsible",
+        )
+    parties = {**agencies, **committees}
     plans = ids("plans")
     _check_names(reader, data, base, "agencies", {"parent": parties, "members": parties})
     _check_names(

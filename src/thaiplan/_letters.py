@@ -19,7 +19,7 @@ from typing import Final
 
 import attrs
 
-from thaiplan.dates import parse_date, to_thai_digits
+from thaiplan.dates import Digits, parse_date, to_thai_digits
 from thaiplan.dates._text import _normalise, to_arabic_digits
 from thaiplan.errors import ModelError
 
@@ -94,7 +94,7 @@ class LetterNumber:
             text=text,
         )
 
-    def format(self, *, digits: str = "thai", prefix: bool = True) -> str:
+    def format(self, *, digits: Digits = "thai", prefix: bool = True) -> str:
         """Write the number: ``ที่ สค ๐๐๑๗.๒/ว ๕๕๗๗``; inverse of :meth:`parse`.
 
         Args:
@@ -135,7 +135,9 @@ class Reference:
     number: LetterNumber | None = None
     dated: str = attrs.field(default="", metadata={"parse": parse_date})
     date: dt.date | None = attrs.field(
-        default=attrs.Factory(_parse_dated, takes_self=True), metadata={"derived": True}
+        init=False,
+        default=attrs.Factory(_parse_dated, takes_self=True),
+        metadata={"derived": True},
     )
     urgency: str = ""
 
@@ -193,7 +195,9 @@ class DistributionList:
     number: LetterNumber | None = None
     dated: str = attrs.field(default="", metadata={"parse": parse_date})
     date: dt.date | None = attrs.field(
-        default=attrs.Factory(_parse_dated, takes_self=True), metadata={"derived": True}
+        init=False,
+        default=attrs.Factory(_parse_dated, takes_self=True),
+        metadata={"derived": True},
     )
     subject: str = ""
     recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipients)
@@ -231,7 +235,9 @@ class Letter:
     address: str = ""
     dated: str = attrs.field(default="", metadata={"parse": parse_date})
     date: dt.date | None = attrs.field(
-        default=attrs.Factory(_parse_dated, takes_self=True), metadata={"derived": True}
+        init=False,
+        default=attrs.Factory(_parse_dated, takes_self=True),
+        metadata={"derived": True},
     )
     subject: str = ""
     salutation: str = ""

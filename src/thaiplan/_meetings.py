@@ -134,7 +134,9 @@ class Meeting:
         validator=attrs.validators.instance_of(str), metadata={"parse": parse_datetime}
     )
     start: dt.datetime = attrs.field(
-        default=attrs.Factory(_parse_start, takes_self=True), metadata={"derived": True}
+        init=False,
+        default=attrs.Factory(_parse_start, takes_self=True),
+        metadata={"derived": True},
     )
     venue: str = ""
     agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=_agenda_items)

@@ -59,6 +59,7 @@ class AgencyKind(enum.StrEnum):
     #: A group named as one party: all districts, all local governments,
     #: the agencies in the province, the agencies that propose projects.
     GROUP = "group"
+    #: Anything else.
     OTHER = "other"
 
 

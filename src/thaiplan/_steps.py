@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
 
 from thaiplan.dates import MONTH_VARIANTS, Period, parse_period
+from thaiplan.dates._parse import _suggest_month
 from thaiplan.dates._text import BE_OFFSET, _normalise
-from thaiplan.errors import ModelError
+from thaiplan.errors import ModelError, ThaiDateError
 
 from ._organisations import Agency, Committee
 from ._plans import Plan
@@ -105,6 +107,28 @@ class Phase:
     title_th: str = ""
 
 
+def _gantt_mark(mark: str) -> tuple[tuple[int, int], ...] | None:
+    """Check a Gantt mark: a month (เม.ย.), or a month with its year (ต.ค. ๖๑).
+
+    Returns the months of a mark with its year, ``None`` for a bare month.
+
+    Raises:
+        ThaiDateError: The mark is neither.
+    """
+    text = _normalise(mark)
+    if text in MONTH_VARIANTS:
+        return None
+    if not re.search("[0-9๐-๙]", text):
+        raise ThaiDateError(
+            f"unknown month {text!r} in a Gantt mark",
+            text=mark,
+            position=0,
+            reason="unknown_month",
+            hint=_suggest_month(text),
+        )
+    return tuple(parse_period(mark).iter_months())
+
+
 def _parse_when(step: Step) -> Period:
     return parse_period(step.when)
 
@@ -119,7 +143,11 @@ class Step:
         phase: The id of its phase.
         title: The Thai title, verbatim.
         when: The stated period as written (``"ภายใน พ.ค. ๖๑"``).
-        period: ``when``, parsed (computed from ``when`` when not given).
+        period: ``when``, read by :func:`~thaiplan.dates.parse_period`. It is
+            always worked out from ``when``; pass it only to spare the parsing
+            when you have it already, with ``when`` as its ``text`` (a period
+            whose text is not ``when`` is read again from ``when``, so that
+            ``attrs.evolve(step, when=...)`` gives the new period).
         gantt: The months marked in the document's Gantt table, as written
             (``["เม.ย."]``); the calendar's ``gantt_year`` gives their year.
         responsible: Ids of the agencies and committees responsible.
@@ -144,7 +172,9 @@ class Step:
     period: Period = attrs.field(
         default=attrs.Factory(_parse_when, takes_self=True), metadata={"derived": True}
     )
-    gantt: tuple[str, ...] = attrs.field(default=(), converter=strings)
+    gantt: tuple[str, ...] = attrs.field(
+        default=(), converter=strings, metadata={"parse_items": _gantt_mark}
+    )
     responsible: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
     after: tuple[Dependency, ...] = attrs.field(default=(), converter=_to_dependencies)
     duration: int = attrs.field(default=1, validator=attrs.validators.ge(1))
@@ -153,6 +183,10 @@ class Step:
     )
     notes: str = ""
     corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+
+    def __attrs_post_init__(self) -> None:
+        if self.period.text != self.when:
+            object.__setattr__(self, "period", parse_period(self.when))
 
     def _repr_html_(self) -> str:
         from ._display import step_html
@@ -169,12 +203,11 @@ class Step:
         """
         months: list[tuple[int, int]] = []
         for mark in self.gantt:
-            text = _normalise(mark)
-            if text in MONTH_VARIANTS:
-                months.append((year - BE_OFFSET, MONTH_VARIANTS[text]))
+            own = _gantt_mark(mark)
+            if own is None:
+                months.append((year - BE_OFFSET, MONTH_VARIANTS[_normalise(mark)]))
             else:
-                period = parse_period(mark)
-                months.extend(period.iter_months())
+                months.extend(own)
         return tuple(months)
 
 
@@ -206,7 +239,9 @@ class PlanningCalendar:
     province: str = attrs.field(
         converter=str, validator=attrs.validators.instance_of(str), metadata={"code": True}
     )
-    fiscal_year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    fiscal_year: int = attrs.field(
+        validator=[attrs.validators.instance_of(int), attrs.validators.ge(2400)]
+    )
     phases: tuple[Phase, ...] = attrs.field(default=(), converter=_phases)
     steps: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
     agencies: tuple[Agency, ...] = attrs.field(default=(), converter=_agencys)
@@ -264,6 +299,6 @@ class PlanningCalendar:
         return calendar_dataframe(self)
 
     def _repr_html_(self) -> str:
-        from ._display import calendar_html
+        from ._gantt import gantt_table
 
-        return calendar_html(self)
+        return gantt_table(self)

@@ -1,0 +1,8 @@
+"""``python -m thaiplan``: the same as the ``thaiplan`` command."""
+
+import sys
+
+from thaiplan._cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

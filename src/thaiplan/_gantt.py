@@ -1,0 +1,228 @@
+"""The HTML Gantt view: a standalone page shaped like the document's table.
+
+Steps are grouped by phase, one column a month; a bar covers each step's
+stated period, drawn to the day; a deadline is a ◆ on its last day; the
+months the document's own Gantt table marks carry a small dot; the
+responsible parties and the slack from :func:`~thaiplan.schedule` have their
+columns; rows with findings from :func:`~thaiplan.validate` are highlighted,
+and the findings are listed under the table. The page needs no network: the
+styles are inline and the fonts are the reader's own Thai fonts.
+
+The same table is the notebook view (``_repr_html_``) of a calendar.
+
+The markup is meant to be checked by machines too: each month column has
+``data-month="YYYY-MM"``, each bar ``data-step``, ``data-start`` and
+``data-end`` (ISO dates).
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+import html
+from typing import TYPE_CHECKING, Final
+
+from thaiplan.dates import MONTH_ABBREVIATIONS, FiscalYear, format_date
+from thaiplan.dates._text import BE_OFFSET, to_thai_digits
+from thaiplan.errors import DependencyCycleError, ModelError
+
+if TYPE_CHECKING:
+    from ._document import PlanningDocument
+    from ._schedule import Schedule
+    from ._steps import PlanningCalendar, Step
+    from ._validate import Report
+
+__all__ = ["gantt_html", "gantt_table"]
+
+_STYLE: Final = """
+.thaiplan-gantt { font-family: 'Sarabun', 'Noto Sans Thai', 'Leelawadee UI', 'Tahoma', 'Thonburi', sans-serif;
+  font-size: 14px; color: #222; }
+.thaiplan-gantt table { border-collapse: collapse; }
+.thaiplan-gantt th, .thaiplan-gantt td { border: 1px solid #bbb; padding: 2px 6px; vertical-align: top; }
+.thaiplan-gantt th { background: #f2f2f2; }
+.thaiplan-gantt th.phase { text-align: left; background: #e3ebf7; }
+.thaiplan-gantt td.month { position: relative; min-width: 44px; padding: 0; }
+.thaiplan-gantt .bar { position: absolute; top: 35%; height: 30%; background: #3b78c2; border-radius: 2px; }
+.thaiplan-gantt .deadline { position: absolute; top: 20%; font-size: 12px; color: #b3261e; }
+.thaiplan-gantt .mark { position: absolute; bottom: 1px; left: 45%; font-size: 8px; color: #666; }
+.thaiplan-gantt tr.error td.title { background: #fde7e7; }
+.thaiplan-gantt tr.warning td.title { background: #fff4d6; }
+.thaiplan-gantt td.slack.negative { color: #b3261e; font-weight: bold; }
+.thaiplan-gantt .legend, .thaiplan-gantt .findings { font-size: 12px; }
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _months(calendar: PlanningCalendar) -> list[tuple[int, int]]:
+    """Every month from the first a step touches to the last."""
+    touched: set[tuple[int, int]] = set()
+    for step in calendar.steps:
+        touched.update(step.period.iter_months())
+        if calendar.gantt_year is not None:
+            touched.update(step.gantt_months(calendar.gantt_year))
+    if not touched:
+        return []
+    (year, month), last = min(touched), max(touched)
+    months = []
+    while (year, month) <= last:
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _bar(step: Step, year: int, month: int) -> str:
+    """The piece of the step's bar (or its deadline mark) inside one month."""
+    days = _calendar.monthrange(year, month)[1]
+    first, last = dt.date(year, month, 1), dt.date(year, month, days)
+    period = step.period
+    if period.start is None:  # a deadline: a mark on its last day
+        if first <= period.end <= last:
+            left = 100 * (period.end.day - 0.5) / days
+            return (
+                f'<span class="deadline" data-step="{_e(step.id)}" data-end="{period.end}"'
+                f' title="{_e(step.when)}" style="left: calc({left:.1f}% - 5px)">◆</span>'
+            )
+        return ""
+    start, end = max(period.start, first), min(period.end, last)
+    if start > end:
+        return ""
+    left = 100 * (start.day - 1) / days
+    width = 100 * ((end - start).days + 1) / days
+    return (
+        f'<div class="bar" data-step="{_e(step.id)}" data-start="{start}" data-end="{end}"'
+        f' title="{_e(step.when)}" style="left: {left:.1f}%; width: {width:.1f}%"></div>'
+    )
+
+
+def _analyse(subject: PlanningCalendar | PlanningDocument) -> tuple[Schedule | None, Report]:
+    from ._schedule import schedule
+    from ._validate import validate
+
+    try:
+        result: Schedule | None = schedule(subject)
+    except (DependencyCycleError, ModelError):
+        result = None
+    return result, validate(subject)
+
+
+def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool = True) -> str:
+    """The Gantt table of a calendar (or a document's calendar), as an HTML fragment.
+
+    >>> import thaiplan
+    >>> table = gantt_table(thaiplan.load_calendar("samut-sakhon-2563"))
+    >>> 'data-month="2018-07"' in table, 'data-step="s7"' in table
+    (True, True)
+    """
+    from ._steps import PlanningCalendar
+
+    if isinstance(subject, PlanningCalendar):
+        calendar = subject
+    else:
+        if subject.calendar is None:
+            raise ModelError(f"document {subject.id!r} has no calendar to draw")
+        calendar = subject.calendar
+    result, report = _analyse(subject) if findings else (None, None)
+    months = _months(calendar)
+    severity_of: dict[str, str] = {}
+    if report is not None:
+        for finding in reversed(report.findings):  # errors last, so they win
+            if finding.severity.value in ("error", "warning"):
+                for step_id in finding.steps:
+                    severity_of[step_id] = finding.severity.value
+    head = "".join(
+        f'<th data-month="{y:04d}-{m:02d}">{_e(MONTH_ABBREVIATIONS[m - 1])}<br>'
+        f"{_e(to_thai_digits(str(y + BE_OFFSET)[-2:]))}</th>"
+        for y, m in months
+    )
+    columns = len(months) + 4
+    titles = {phase.id: phase.title for phase in calendar.phases}
+    order = list(dict.fromkeys([p.id for p in calendar.phases] + [s.phase for s in calendar.steps]))
+    rows: list[str] = []
+    for phase in order:
+        steps = calendar.steps_in(phase)
+        if not steps:
+            continue
+        rows.append(
+            f'<tr><th class="phase" colspan="{columns}">{_e(titles.get(phase, phase))}</th></tr>'
+        )
+        for step in steps:
+            marks = set(step.gantt_months(calendar.gantt_year)) if calendar.gantt_year else set()
+            cells = "".join(
+                f'<td class="month" data-month="{y:04d}-{m:02d}">{_bar(step, y, m)}'
+                + (
+                    '<span class="mark" title="marked in the document">●</span>'
+                    if (y, m) in marks
+                    else ""
+                )
+                + "</td>"
+                for y, m in months
+            )
+            names = []
+            for party_id in step.responsible:
+                party = calendar.party(party_id)
+                names.append(party.name if party is not None else party_id)
+            slack_cell = '<td class="slack"></td>'
+            if result is not None:
+                bounds = result[step.id]
+                tip = f"latest finish {format_date(bounds.latest_finish, style='abbr')}"
+                negative = " negative" if bounds.total_slack < 0 else ""
+                slack_cell = (
+                    f'<td class="slack{negative}" title="{_e(tip)}">{bounds.total_slack}</td>'
+                )
+            number = f"{to_thai_digits(step.no)}. " if step.no is not None else ""
+            row_class = severity_of.get(step.id, "")
+            rows.append(
+                f'<tr class="{row_class}" data-step="{_e(step.id)}">'
+                f'<td class="title">{_e(number)}{_e(step.title)}</td>'
+                f'<td class="when">{_e(step.when)}</td>{cells}'
+                f'<td class="responsible">{"<br>".join(_e(n) for n in names)}</td>{slack_cell}</tr>'
+            )
+    listing = ""
+    if report is not None and len(report):
+        items = "".join(
+            f'<li class="{_e(f.severity.value)}"><b>{_e(f.code)}</b>'
+            f"{' [' + _e(', '.join(f.steps)) + ']' if f.steps else ''}: {_e(f.message_th)}"
+            f"<br><small>{_e(f.message_en)}</small></li>"
+            for f in report.findings
+            if f.severity.value != "info"
+        )
+        if items:
+            listing = f'<div class="findings"><p><b>ข้อค้นพบ (findings)</b></p><ul>{items}</ul></div>'
+    legend = (
+        '<p class="legend">▬ ช่วงเวลาที่กำหนด (stated period) · ◆ กำหนดส่ง (deadline) ·'
+        " ● เดือนที่เอกสารทำเครื่องหมายในตาราง (marked in the document's table) ·"
+        " slack: วันที่เหลือ (days to spare; negative: cannot be kept)</p>"
+    )
+    fiscal_year = FiscalYear(calendar.fiscal_year).format()
+    return (
+        f'<div class="thaiplan-gantt"><style>{_STYLE}</style>'
+        f"<p><b>{_e(calendar.title)}</b><br>{_e(calendar.province)} · {_e(fiscal_year)}</p>"
+        f"<table><thead><tr><th>ขั้นตอน</th><th>วันเดือนปี</th>{head}"
+        f"<th>หน่วยงานที่เกี่ยวข้อง</th><th>slack</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>{legend}{listing}</div>"
+    )
+
+
+def gantt_html(subject: PlanningCalendar | PlanningDocument) -> str:
+    """A standalone HTML page with the Gantt table of a calendar or document.
+
+    >>> import thaiplan
+    >>> page = gantt_html(thaiplan.load_document("samut-sakhon-2563"))
+    >>> page.startswith("<!DOCTYPE html>"), "http" in page.split("<body>")[0]
+    (True, False)
+    """
+    from ._steps import PlanningCalendar
+
+    calendar = subject if isinstance(subject, PlanningCalendar) else subject.calendar
+    title = calendar.title if calendar is not None else "thaiplan"
+    return (
+        '<!DOCTYPE html>\n<html lang="th">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{_e(title)}</title>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "</head>\n<body>\n"
+        f"{gantt_table(subject)}\n"
+        "</body>\n</html>\n"
+    )

@@ -1,0 +1,77 @@
+"""The exports: iCalendar and the HTML Gantt page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+import thaiplan
+from thaiplan._gantt import gantt_html, gantt_table
+from thaiplan._ical import calendar_ics, step_uid
+
+icalendar = pytest.importorskip("icalendar")
+
+STAMP = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def calendar() -> thaiplan.PlanningCalendar:
+    return thaiplan.load_calendar("samut-sakhon-2563")
+
+
+class TestICalendar:
+    """Each step an all-day event over its window; a deadline a to-do; stable UIDs."""
+
+    def test_parses_back(self, calendar: thaiplan.PlanningCalendar) -> None:
+        """The export parses back: summaries in Thai, phases as categories, dates as stated."""
+        parsed = icalendar.Calendar.from_ical(calendar_ics(calendar, stamp=STAMP))
+        events = {c["uid"]: c for c in parsed.walk("VEVENT")}
+        todos = {c["uid"]: c for c in parsed.walk("VTODO")}
+        assert 15 == len(events) + len(todos)
+        s7 = events[step_uid(calendar, "s7")]
+        assert str(s7["summary"]).startswith("7. จัดส่งข้อเสนอโครงการ")
+        assert (dt.date(2018, 6, 1), dt.date(2018, 8, 1)) == (s7["dtstart"].dt, s7["dtend"].dt)
+        assert "Strategy Review" in s7["categories"].to_ical().decode()
+        s1 = todos[step_uid(calendar, "s1")]
+        assert dt.date(2018, 5, 31) == s1["due"].dt
+        assert "ที่ทำการปกครองจังหวัดสมุทรสาคร" in str(s1["description"])
+
+    def test_stable(self, calendar: thaiplan.PlanningCalendar) -> None:
+        """The same calendar exports the same text; UIDs do not depend on the title."""
+        assert calendar_ics(calendar, stamp=STAMP) == calendar_ics(calendar, stamp=STAMP)
+        renamed = thaiplan.PlanningCalendar(
+            "อีกชื่อหนึ่ง", calendar.province, calendar.fiscal_year, steps=calendar.steps
+        )
+        assert step_uid(calendar, "s1") == step_uid(renamed, "s1")
+
+
+class TestGantt:
+    """The standalone Gantt page and the notebook table."""
+
+    def test_bars_cover_the_stated_months(self, calendar: thaiplan.PlanningCalendar) -> None:
+        """Each bar sits in the month columns of its step's stated period, to the day."""
+        table = gantt_table(calendar)
+        bars = re.findall(r'data-step="(s\d+)" data-start="([\d-]+)" data-end="([\d-]+)"', table)
+        by_step: dict[str, list[tuple[str, str]]] = {}
+        for step_id, start, end in bars:
+            by_step.setdefault(step_id, []).append((start, end))
+        assert [("2018-06-01", "2018-06-30"), ("2018-07-01", "2018-07-31")] == by_step["s7"]
+        assert [("2018-04-04", "2018-04-04")] == by_step["s3"]
+        assert 'data-step="s1" data-end="2018-05-31"' in table  # a deadline mark
+
+    def test_findings_and_slack(self) -> None:
+        """Rows with warnings are highlighted, findings are listed, slack is shown."""
+        table = gantt_table(thaiplan.load_document("samut-sakhon-2563"))
+        assert '<tr class="warning" data-step="s13">' in table
+        assert "gantt-outside-period" in table
+        assert 'class="slack"' in table
+
+    def test_page_is_standalone(self, calendar: thaiplan.PlanningCalendar) -> None:
+        """The page links to nothing outside itself and has a Thai font stack."""
+        page = gantt_html(calendar)
+        assert not re.search(r"(src|href)=", page)
+        assert "Noto Sans Thai" in page
+        assert page == gantt_html(calendar)
+        assert calendar._repr_html_() == gantt_table(calendar)
