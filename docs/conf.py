@@ -52,8 +52,9 @@ templates_path: list[str] = []
 
 nitpicky = True
 # Targets that cannot resolve without intersphinx, which this offline build does
-# not use. Each is a standard-library name that thaiplan's signatures and
-# docstrings mention; everything of thaiplan itself must resolve.
+# not use. Each is a standard-library name, or a name of pandas (an optional
+# extra) or networkx, that thaiplan's signatures and docstrings mention;
+# everything of thaiplan itself must resolve.
 nitpick_ignore = [
     # Every parser returns and every date function takes datetime.date.
     ("py:class", "datetime.date"),
@@ -61,6 +62,20 @@ nitpick_ignore = [
     ("py:class", "datetime.datetime"),
     # WEEKDAY_NAMES and WEEKDAY_VARIANTS number weekdays as date.weekday() does.
     ("py:meth", "datetime.date.weekday"),
+    # load_calendar, dump_calendar: a path is a str or an os.PathLike.
+    ("py:class", "os.PathLike"),
+    # PlanningCalendar.to_dataframe returns one; pandas is an optional extra.
+    ("py:class", "pandas.DataFrame"),
+    # The records accept any iterable where they keep a tuple: attrs takes the
+    # annotation of a field's converter (Iterable[str]) for __init__.
+    ("py:class", "collections.abc.Iterable"),
+    # A rule's check is a Callable from a Context to Issues (register_rule,
+    # rule, Rule.check).
+    ("py:class", "collections.abc.Callable"),
+    # Report.codes counts the findings of each code.
+    ("py:class", "collections.Counter"),
+    # dependency_graph returns one.
+    ("py:class", "networkx.DiGraph"),
 ]
 
 # -- MyST ----------------------------------------------------------------------
@@ -90,7 +105,12 @@ napoleon_use_rtype = False
 html_theme = "furo"
 html_title = f"thaiplan {release}"
 html_short_title = "thaiplan"
-html_static_path = ["_static"]
+html_static_path = [
+    "_static",
+    # The JSON Schema of the calendar file format, published where its $id says:
+    # <docs>/_static/calendar.schema.json.
+    "../src/thaiplan/data/calendar.schema.json",
+]
 # A font stack that has Thai glyphs; local fonts only, nothing is downloaded.
 html_css_files = ["thai.css"]
 html_theme_options = {
