@@ -373,7 +373,7 @@ CASES: list[tuple[str, Callable[[], Source], Callable[[], Source], Expected]] = 
             calendar(step("s1")),
             letter=letter(recipients=(Recipient(1, "สำนักงานจังหวัด สมุทรสาคร"),)),
         ),
-        [(WARNING, (), ("letter.distribution.recipients[1]",))],
+        [(WARNING, (), ("letter.distribution.recipients[0]",))],
     ),
     (
         "no-responsible",
@@ -698,10 +698,10 @@ SEED_FINDINGS = [
     # spelling the seed has, so the same misspelling is found twice: in the agency's
     # name and in the recipient.
     ("unofficial-name", WARNING, (), ("agencies.district-krathum-baen",)),
-    ("unofficial-name", WARNING, (), ("letter.distribution.recipients[6]",)),
+    ("unofficial-name", WARNING, (), ("letter.distribution.recipients[5]",)),
     # Recipient ๑ "ที่การปกครองจังหวัดสมุทรสาคร": ทำ is missing (ที่ทำการปกครองจังหวัด, as
     # resolution 3.3 and steps 1 and 3 write it).
-    ("unofficial-name", WARNING, (), ("letter.distribution.recipients[1]",)),
+    ("unofficial-name", WARNING, (), ("letter.distribution.recipients[0]",)),
     # Steps 7 (มิ.ย. - ก.ค. ๖๑) and 11 (ก.ค. - ส.ค. ๖๑) span two months but are marked in
     # ก.ค. only.
     ("gantt-partial", INFO, ("s7",), ()),
@@ -778,10 +778,10 @@ class TestSeedDocument:
         (finding,) = [
             f
             for f in seed_report.by_code("unofficial-name")
-            if f.objects == ("letter.distribution.recipients[6]",)
+            if f.objects == ("letter.distribution.recipients[5]",)
         ]
         assert (
-            "letter.distribution.recipients[6]: 'อำเภอกะทู้แม่แบน' is not a district of สมุทรสาคร"
+            "letter.distribution.recipients[5]: 'อำเภอกะทู้แม่แบน' is not a district of สมุทรสาคร"
             " in the official list; the official name nearest to it is 'อำเภอกระทุ่มแบน'"
         ) == finding.message_en
         assert "ชื่อที่ใกล้เคียงคือ 'อำเภอกระทุ่มแบน'" in finding.message_th

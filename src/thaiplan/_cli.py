@@ -28,6 +28,7 @@ from thaiplan.dates import (
     is_working_day,
     parse_datetime,
     parse_period,
+    to_thai_digits,
 )
 from thaiplan.errors import DependencyCycleError, HolidayDataError, ThaiDateError, ThaiplanError
 
@@ -192,7 +193,12 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
             for f in report.findings
         ]
         json.dump(
-            {"findings": findings, "errors": errors, "warnings": warnings},
+            {
+                "findings": findings,
+                "errors": errors,
+                "warnings": warnings,
+                "notes": sum(len(report.infos) for _, report in reports),
+            },
             out,
             ensure_ascii=False,
             indent=2,
@@ -206,7 +212,8 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
         }
         for source, report in reports:
             print(
-                f"{source}: {len(report.errors)} errors, {len(report.warnings)} warnings, {len(report.infos)} notes",
+                f"{source}: {_count(len(report.errors), 'error')},"
+                f" {_count(len(report.warnings), 'warning')}, {_count(len(report.infos), 'note')}",
                 file=out,
             )
             for severity, label in labels.items():
@@ -374,13 +381,14 @@ def _date(args: argparse.Namespace, out: IO[str]) -> int:
                 moment = None
             period = parse_period(text) if moment is None else None
         except ThaiDateError as error:
-            print(f"{text}: {error}", file=sys.stderr)
+            print(f"thaiplan date: {error}", file=sys.stderr)
             status = EXIT_FINDINGS
             continue
         if moment is not None:
             day = moment.date()
             print(
-                f"{text}\n  {moment.isoformat()}  {format_date(day, weekday=True)} เวลา {moment:%H.%M} น.",
+                f"{text}\n  {moment.isoformat()}  {format_date(day, weekday=True)}"
+                f" เวลา {to_thai_digits(f'{moment:%H.%M}')} น.",
                 file=out,
             )
             _day_facts(day, out)
@@ -408,7 +416,7 @@ def _date(args: argparse.Namespace, out: IO[str]) -> int:
 def _day_facts(day: Any, out: IO[str]) -> None:
     facts = [
         FiscalYear.containing(day).format(),
-        f"ไตรมาสที่ {FiscalYear.containing(day).quarter_of(day)}",
+        f"ไตรมาสที่ {to_thai_digits(FiscalYear.containing(day).quarter_of(day))}",
     ]
     with contextlib.suppress(HolidayDataError):  # no holiday data: say nothing of it
         facts.append(
@@ -436,6 +444,10 @@ _EXAMPLES = {
     "shift": "examples:\n  thaiplan shift samut-sakhon-2563 --fiscal-year 2564 -o fy2564.yaml",
     "date": "examples:\n  thaiplan date 'ภายใน พ.ค. ๖๑' 'วันพุธที่ ๔ เมษายน ๒๕๖๑ เวลา ๑๓.๓๐ น.'",
 }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -549,4 +561,7 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
 
 def console() -> None:
     """The console script's entry point: run :func:`main` and exit with its status."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8")  # Thai text, whatever the console's locale
     sys.exit(main())

@@ -22,8 +22,7 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING, Final
 
-from thaiplan.dates import MONTH_ABBREVIATIONS, FiscalYear, format_date
-from thaiplan.dates._text import BE_OFFSET, to_thai_digits
+from thaiplan.dates import MONTH_ABBREVIATIONS, FiscalYear, ce_to_be, format_date, to_thai_digits
 from thaiplan.errors import DependencyCycleError, ModelError
 
 if TYPE_CHECKING:
@@ -134,7 +133,7 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
                     severity_of[step_id] = finding.severity.value
     head = "".join(
         f'<th data-month="{y:04d}-{m:02d}">{_e(MONTH_ABBREVIATIONS[m - 1])}<br>'
-        f"{_e(to_thai_digits(str(y + BE_OFFSET)[-2:]))}</th>"
+        f"{_e(to_thai_digits(str(ce_to_be(y))[-2:]))}</th>"
         for y, m in months
     )
     columns = len(months) + 4

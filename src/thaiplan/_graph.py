@@ -9,15 +9,17 @@ networkx algorithm on a calendar.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import networkx
+
     from ._steps import PlanningCalendar
 
 __all__ = ["dependency_graph"]
 
 
-def dependency_graph(calendar: PlanningCalendar) -> Any:
+def dependency_graph(calendar: PlanningCalendar) -> networkx.DiGraph:
     """The steps of ``calendar`` as a :class:`networkx.DiGraph`.
 
     Nodes are step ids, with the attributes ``step`` (the :class:`~thaiplan.Step`)

@@ -206,6 +206,9 @@ class Schedule(Mapping[str, Bounds]):
     A mapping from step id to :class:`Bounds`, in the calendar's order.
     Build it with :func:`schedule`.
 
+    Attributes:
+        calendar: The calendar it schedules.
+
     >>> import thaiplan
     >>> result = thaiplan.schedule(thaiplan.load_calendar("samut-sakhon-2563"))
     >>> result.feasible
@@ -509,7 +512,7 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
     ...   - {id: a, no: 1, phase: p, title: ก, when: พ.ค. ๖๑, duration: 10}
     ...   - {id: b, no: 2, phase: p, title: ข, when: มิ.ย. ๖๑, after: [a]}
     ... ''')
-    >>> result = schedule(calendar)
+    >>> result = thaiplan.schedule(calendar)
     >>> result["a"].latest_finish, result["a"].total_slack
     (datetime.date(2018, 5, 31), 21)
     """

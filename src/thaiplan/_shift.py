@@ -4,7 +4,8 @@ Every stated period moves by the same number of years, month ends staying
 month ends (the last day of February stays the last day of February, in
 leap years and others); the ``when`` of each step is written anew in the
 style and digits it was written in; the Gantt table's year moves too, and
-so do the fiscal-year mentions of the titles. Days that land on a weekend or
+so do the fiscal-year mentions of the titles and the annual plans of the
+calendar's fiscal year. Multi-year plans keep their years. Days that land on a weekend or
 a Thai holiday are reported, and can be moved to the next working day, as a
 deadline that falls on a holiday moves in Thai administrative practice.
 """
@@ -131,7 +132,7 @@ def shift(
 
     >>> import thaiplan
     >>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
-    >>> result = shift(calendar, fiscal_year=2564)
+    >>> result = thaiplan.shift(calendar, fiscal_year=2564)
     >>> result.calendar.step("s7").when, result.calendar.step("s3").when
     ('มิ.ย. - ก.ค. ๖๒', '๔ เม.ย. ๖๒')
     >>> result.calendar.step("s14").period.end
@@ -170,11 +171,22 @@ def shift(
                 gantt=gantt,
             )
         )
+    plans = [
+        attrs.evolve(
+            plan,
+            fiscal_year=fiscal_year,
+            name=_retitle(plan.name, calendar.fiscal_year, fiscal_year),
+        )
+        if plan.fiscal_year == calendar.fiscal_year
+        else plan
+        for plan in calendar.plans
+    ]
     new = attrs.evolve(
         calendar,
         title=_retitle(calendar.title, calendar.fiscal_year, fiscal_year),
         fiscal_year=fiscal_year,
         steps=steps,
+        plans=plans,
         gantt_year=calendar.gantt_year + years if calendar.gantt_year is not None else None,
     )
     return ShiftResult(new, tuple(landings))

@@ -277,11 +277,12 @@ def rule(
 ) -> Callable[[Check], Check]:
     """Register the decorated function as a rule (see :func:`register_rule`).
 
-    >>> @rule("example-no-title", severity="warning", description="a calendar needs a title")
+    >>> import thaiplan
+    >>> @thaiplan.rule("example-no-title", severity="warning", description="a calendar needs a title")
     ... def no_title(context):
     ...     if context.calendar is not None and not context.calendar.title:
-    ...         yield Issue("the calendar has no title", "ปฏิทินไม่มีชื่อ")
-    >>> unregister_rule("example-no-title").code
+    ...         yield thaiplan.Issue("the calendar has no title", "ปฏิทินไม่มีชื่อ")
+    >>> thaiplan.unregister_rule("example-no-title").code
     'example-no-title'
     """
 
@@ -384,6 +385,10 @@ def _th(day: dt.date) -> str:
 
 def _month_th(year: int, month: int) -> str:
     return format_date(dt.date(year, month, 1), style="abbr").split(" ", 1)[1]
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def _party_ids(calendar: PlanningCalendar) -> list[str]:
@@ -571,7 +576,7 @@ def _negative_slack(context: Context) -> Iterator[Issue]:
         yield Issue(
             f"{explanation.step} cannot be kept: it can finish no earlier than"
             f" {_en(bounds.earliest_finish)} but must finish by {_en(bounds.latest_finish)}"
-            f" ({-bounds.total_slack} days short). Why:\n{explanation.message_en}",
+            f" ({_days(-bounds.total_slack)} short). Why:\n{explanation.message_en}",
             f"{explanation.step} ทำไม่ทันกำหนด: เสร็จได้เร็วที่สุด {_th(bounds.earliest_finish)}"
             f" แต่ต้องเสร็จภายใน {_th(bounds.latest_finish)} (ขาด {-bounds.total_slack} วัน)"
             f" เพราะ\n{explanation.message_th}",
@@ -920,8 +925,8 @@ def _names(context: Context) -> Iterator[tuple[str, str]]:
                 yield f"agencies.{agency.id}", name
     document = context.document
     if document is not None and document.letter is not None and document.letter.distribution:
-        for recipient in document.letter.distribution.recipients:
-            yield f"letter.distribution.recipients[{recipient.no}]", recipient.name
+        for i, recipient in enumerate(document.letter.distribution.recipients):
+            yield f"letter.distribution.recipients[{i}]", recipient.name
 
 
 @rule(
@@ -1033,10 +1038,14 @@ def _corrections(context: Context) -> Iterator[tuple[str, Correction, str | None
 def _recorded_corrections(context: Context) -> Iterator[Issue]:
     for where, correction, step in _corrections(context):
         reason = f" ({correction.reason})" if correction.reason else ""
+        if correction.corrected:
+            meant_en = f"where {correction.corrected!r} is meant"
+            meant_th = f"ที่ถูกคือ '{correction.corrected}'"
+        else:
+            meant_en, meant_th = "that should not be there", "ซึ่งไม่ควรมี"
         yield Issue(
-            f"{where}: the document writes {correction.written!r} where {correction.corrected!r}"
-            f" is meant{reason}",
-            f"{where}: เอกสารเขียน '{correction.written}' ที่ถูกคือ '{correction.corrected}'",
+            f"{where}: the document writes {correction.written!r} {meant_en}{reason}",
+            f"{where}: เอกสารเขียน '{correction.written}' {meant_th}",
             steps=(step,) if step else (),
             objects=(where.rsplit(".corrections[", 1)[0],),
         )
