@@ -228,3 +228,33 @@ class TestCalendar:
         frame = small_calendar().to_dataframe()
         assert ["s1", "s2"] == list(frame.index)
         assert dt.date(2018, 7, 31) == frame.loc["s2", "end"]
+
+
+class TestStartup:
+    """``import thaiplan`` stays light."""
+
+    def test_heavy_libraries_load_only_when_used(self) -> None:
+        """holidays, networkx, PyYAML, cattrs, geothai and icalendar wait until they are needed."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys, thaiplan; "
+            "print(sorted(m for m in ('holidays', 'networkx', 'yaml', 'cattrs', 'geothai',"
+            " 'icalendar', 'dateutil') if m in sys.modules)); "
+            "thaiplan.load_calendar('samut-sakhon-2563'); "
+            "print('yaml' in sys.modules, 'networkx' in sys.modules)"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[]\nTrue False\n" == result.stdout
+
+    def test_every_public_name_resolves(self) -> None:
+        """Every name of thaiplan.__all__ is there, whether loaded at once or on first use."""
+        import thaiplan
+
+        assert [] == [name for name in thaiplan.__all__ if getattr(thaiplan, name, None) is None]
+        assert set(thaiplan.__all__) <= set(dir(thaiplan))
+        with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+            thaiplan.nonsense  # noqa: B018

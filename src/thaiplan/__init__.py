@@ -11,20 +11,10 @@ exceptions of :mod:`thaiplan.errors`.
 ('มิ.ย. - ก.ค. ๖๑', datetime.date(2018, 7, 31))
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from thaiplan._document import PlanningDocument
-from thaiplan._files import (
-    CALENDAR_FORMAT,
-    DOCUMENT_FORMAT,
-    builtin_names,
-    calendar_schema,
-    dump_calendar,
-    dumps_calendar,
-    dumps_document,
-    load_calendar,
-    load_document,
-    loads_calendar,
-)
-from thaiplan._graph import dependency_graph
 from thaiplan._letters import (
     DistributionList,
     Enclosure,
@@ -44,22 +34,7 @@ from thaiplan._meetings import (
 from thaiplan._organisations import Agency, AgencyKind, Committee, Level, Order
 from thaiplan._plans import Plan, PlanKind, PlanLevel, ProjectIdea
 from thaiplan._records import Correction
-from thaiplan._schedule import Bounds, Constraint, Explanation, Schedule, schedule
-from thaiplan._shift import Landing, ShiftResult, shift
 from thaiplan._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
-from thaiplan._validate import (
-    Context,
-    Finding,
-    Issue,
-    Report,
-    Rule,
-    Severity,
-    register_rule,
-    rule,
-    rules,
-    unregister_rule,
-    validate,
-)
 from thaiplan.dates import (
     FiscalYear,
     Period,
@@ -81,7 +56,97 @@ from thaiplan.errors import (
     ThaiplanWarning,
 )
 
+if TYPE_CHECKING:
+    from thaiplan._files import (
+        CALENDAR_FORMAT,
+        DOCUMENT_FORMAT,
+        builtin_names,
+        calendar_schema,
+        dump_calendar,
+        dumps_calendar,
+        dumps_document,
+        load_calendar,
+        load_document,
+        loads_calendar,
+    )
+    from thaiplan._gantt import gantt_html, gantt_table
+    from thaiplan._graph import dependency_graph
+    from thaiplan._ical import calendar_ics
+    from thaiplan._schedule import Bounds, Constraint, Explanation, Schedule, schedule
+    from thaiplan._shift import Landing, ShiftResult, shift
+    from thaiplan._validate import (
+        Context,
+        Finding,
+        Issue,
+        Report,
+        Rule,
+        Severity,
+        register_rule,
+        rule,
+        rules,
+        unregister_rule,
+        validate,
+    )
+
 __version__ = "0.1.0.dev0"
+
+# Scheduling, validation, files and exports load their modules (and PyYAML,
+# cattrs, networkx ...) the first time one of their names is used, so that
+# ``import thaiplan`` stays light.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "CALENDAR_FORMAT",
+            "DOCUMENT_FORMAT",
+            "builtin_names",
+            "calendar_schema",
+            "dump_calendar",
+            "dumps_calendar",
+            "dumps_document",
+            "load_calendar",
+            "load_document",
+            "loads_calendar",
+        ),
+        "thaiplan._files",
+    ),
+    **dict.fromkeys(("gantt_html", "gantt_table"), "thaiplan._gantt"),
+    **dict.fromkeys(("dependency_graph",), "thaiplan._graph"),
+    **dict.fromkeys(("calendar_ics",), "thaiplan._ical"),
+    **dict.fromkeys(
+        ("Bounds", "Constraint", "Explanation", "Schedule", "schedule"), "thaiplan._schedule"
+    ),
+    **dict.fromkeys(("Landing", "ShiftResult", "shift"), "thaiplan._shift"),
+    **dict.fromkeys(
+        (
+            "Context",
+            "Finding",
+            "Issue",
+            "Report",
+            "Rule",
+            "Severity",
+            "register_rule",
+            "rule",
+            "rules",
+            "unregister_rule",
+            "validate",
+        ),
+        "thaiplan._validate",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'thaiplan' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "CALENDAR_FORMAT",
@@ -139,6 +204,7 @@ __all__ = [
     "ThaiplanWarning",
     "__version__",
     "builtin_names",
+    "calendar_ics",
     "calendar_schema",
     "dependency_graph",
     "dump_calendar",
@@ -146,6 +212,8 @@ __all__ = [
     "dumps_document",
     "format_date",
     "format_period",
+    "gantt_html",
+    "gantt_table",
     "load_calendar",
     "load_document",
     "loads_calendar",
