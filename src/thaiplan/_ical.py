@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from thaiplan.errors import ModelError
 
-if TYPE_CHECKING:
-    from ._steps import PlanningCalendar
+from ._steps import PlanningCalendar
 
 __all__ = ["calendar_ics", "step_uid"]
 
