@@ -41,8 +41,9 @@ _STYLE: Final = """
 .thaiplan-gantt th { background: #f2f2f2; }
 .thaiplan-gantt th.phase { text-align: left; background: #e3ebf7; }
 .thaiplan-gantt td.month { position: relative; min-width: 44px; padding: 0; }
-.thaiplan-gantt .bar { position: absolute; top: 35%; height: 30%; background: #3b78c2; border-radius: 2px; }
-.thaiplan-gantt .deadline { position: absolute; top: 20%; font-size: 12px; color: #b3261e; }
+.thaiplan-gantt .bar { position: absolute; top: calc(50% - 6px); height: 12px;
+  background: #3b78c2; border-radius: 2px; }
+.thaiplan-gantt .deadline { position: absolute; top: calc(50% - 9px); font-size: 12px; color: #b3261e; }
 .thaiplan-gantt .mark { position: absolute; bottom: 1px; left: 45%; font-size: 8px; color: #666; }
 .thaiplan-gantt tr.error td.title { background: #fde7e7; }
 .thaiplan-gantt tr.warning td.title { background: #fff4d6; }
