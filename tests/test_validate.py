@@ -488,7 +488,7 @@ class TestRuleDetails:
             " 2018-05-31 (4 days short). Why:\n"
         )
         assert "s3 cannot start before 2018-05-21 because it follows s2" in last.message_en
-        assert "(ขาด 4 วัน)" in last.message_th
+        assert "(ขาด ๔ วัน)" in last.message_th
 
     def test_unofficial_district_nearest_name(self):
         """A misspelt district is matched to the official name nearest to it."""

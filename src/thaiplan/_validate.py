@@ -54,6 +54,7 @@ from thaiplan.dates import (
     is_working_day,
     parse_date,
     to_arabic_digits,
+    to_thai_digits,
 )
 from thaiplan.errors import DependencyCycleError, HolidayDataError, ModelError, ThaiDateError
 
@@ -578,7 +579,7 @@ def _negative_slack(context: Context) -> Iterator[Issue]:
             f" {_en(bounds.earliest_finish)} but must finish by {_en(bounds.latest_finish)}"
             f" ({_days(-bounds.total_slack)} short). Why:\n{explanation.message_en}",
             f"{explanation.step} ทำไม่ทันกำหนด: เสร็จได้เร็วที่สุด {_th(bounds.earliest_finish)}"
-            f" แต่ต้องเสร็จภายใน {_th(bounds.latest_finish)} (ขาด {-bounds.total_slack} วัน)"
+            f" แต่ต้องเสร็จภายใน {_th(bounds.latest_finish)} (ขาด {to_thai_digits(-bounds.total_slack)} วัน)"
             f" เพราะ\n{explanation.message_th}",
             steps=tuple(sorted(chain)),
         )
