@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import strategies as st
 
 from thaiplan.dates import FiscalYear, Period
@@ -333,3 +334,175 @@ def cyclic_calendars(draw: st.DrawFn, max_steps: int = 8) -> PlanningCalendar:
             )
         )
     return PlanningCalendar(calendar.title, calendar.province, calendar.fiscal_year, steps=steps)
+
+
+# -- plans, meetings, letters and whole documents ------------------------------------------
+
+from thaiplan import (  # noqa: E402
+    Action,
+    AgendaItem,
+    AgendaKind,
+    DistributionList,
+    Enclosure,
+    Letter,
+    LetterNumber,
+    Meeting,
+    Order,
+    Plan,
+    PlanKind,
+    PlanLevel,
+    PlanningDocument,
+    ProjectIdea,
+    Recipient,
+    Reference,
+    Resolution,
+    ResolutionKind,
+)
+from thaiplan.dates import format_date  # noqa: E402
+
+#: Reference numbers of letters: a Thai code, an owner number, circular or not.
+letter_numbers = st.builds(
+    LetterNumber,
+    st.sampled_from(["สค", "มท", "นร", "กค"]),
+    st.from_regex(r"[0-9]{4}(\.[0-9])?", fullmatch=True),
+    st.booleans(),
+    st.integers(0, 99999),
+)
+
+#: Dates as letters write them (๕ เมษายน ๒๕๖๑), or nothing.
+dated = st.one_of(st.just(""), dates.map(format_date))
+
+orders = st.builds(Order, texts, dated, texts, texts)
+plans = st.builds(
+    Plan,
+    ids,
+    texts,
+    st.sampled_from(list(PlanKind)),
+    st.sampled_from(list(PlanLevel)),
+    owner=st.none() | ids,
+    years=st.none() | st.integers(2400, 2700).map(lambda y: (y, y + 3)),
+    fiscal_year=st.none() | st.integers(2400, 2700),
+    consistent_with=st.lists(ids, max_size=2),
+    revision=texts,
+    aliases=st.lists(texts, max_size=2),
+    notes=texts,
+)
+project_ideas = st.builds(ProjectIdea, texts, ids, st.sampled_from(list(PlanLevel)), st.booleans())
+actions = st.builds(
+    Action,
+    texts,
+    st.lists(ids, max_size=2),
+    st.none() | periods().map(lambda p: Period.deadline_of(p)),
+    st.none() | ids,
+    texts,
+)
+resolutions = st.builds(
+    Resolution, st.sampled_from(list(ResolutionKind)), texts, st.lists(actions, max_size=2)
+)
+agenda_items = st.builds(
+    AgendaItem,
+    st.from_regex(r"[1-5](\.[1-9])?", fullmatch=True),
+    texts,
+    st.sampled_from(list(AgendaKind)),
+    st.lists(resolutions, max_size=2),
+    texts,
+    st.lists(corrections, max_size=1),
+)
+meetings = st.builds(
+    Meeting,
+    texts,
+    st.builds(
+        lambda day, hour, minute: (
+            f"{format_date(day, weekday=True)} เวลา {hour:02d}.{minute:02d} น."
+        ),
+        dates,
+        st.integers(0, 23),
+        st.integers(0, 59),
+    ),
+    venue=texts,
+    agenda=st.lists(agenda_items, max_size=3),
+    notes=texts,
+)
+letters = st.builds(
+    Letter,
+    letter_numbers,
+    issuer=texts,
+    address=texts,
+    dated=dated,
+    subject=texts,
+    references=st.lists(
+        st.builds(Reference, texts, st.none() | letter_numbers, dated, urgency=texts), max_size=2
+    ),
+    enclosures=st.lists(
+        st.builds(Enclosure, texts, st.none() | st.integers(1, 9), texts), max_size=2
+    ),
+    body=st.lists(texts, max_size=3),
+    signatory=texts,
+    owner_unit=st.lists(texts, max_size=2),
+    distribution=st.none()
+    | st.builds(
+        DistributionList,
+        texts,
+        st.none() | letter_numbers,
+        dated,
+        subject=texts,
+        recipients=st.lists(st.builds(Recipient, st.integers(1, 20), texts), max_size=3),
+    ),
+    corrections=st.lists(corrections, max_size=1),
+)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> PlanningDocument:
+    """A document whose actions and recipients name only what its calendar has."""
+    calendar = draw(calendars(max_steps=4))
+    steps = [step.id for step in calendar.steps]
+    parties = [a.id for a in calendar.agencies] + [c.id for c in calendar.committees]
+    meeting = draw(st.none() | meetings)
+    if meeting is not None:
+        meeting = Meeting(
+            meeting.title,
+            meeting.when,
+            venue=meeting.venue,
+            agenda=[
+                AgendaItem(
+                    item.number,
+                    item.title,
+                    item.kind,
+                    [
+                        Resolution(
+                            resolution.kind,
+                            resolution.text,
+                            [
+                                Action(
+                                    action.what,
+                                    draw(st.lists(st.sampled_from(parties), max_size=2)),
+                                    action.deadline,
+                                    draw(st.none() | st.sampled_from(steps)),
+                                    action.notes,
+                                )
+                                for action in resolution.actions
+                            ],
+                        )
+                        for resolution in item.resolutions
+                    ],
+                    item.number_text,
+                    item.corrections,
+                )
+                for item in meeting.agenda
+            ],
+            notes=meeting.notes,
+        )
+    letter = draw(st.none() | letters)
+    if letter is not None and letter.distribution is not None:
+        recipients = [
+            Recipient(r.no, r.name, draw(st.none() | st.sampled_from(parties)))
+            for r in letter.distribution.recipients
+        ]
+        letter = attrs.evolve(
+            letter, distribution=attrs.evolve(letter.distribution, recipients=recipients)
+        )
+    extra_plans = draw(st.lists(plans, max_size=2, unique_by=lambda plan: plan.id))
+    return PlanningDocument(
+        draw(ids), draw(texts), letter, meeting, calendar, extra_plans, notes=draw(texts)
+    )

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 
 import thaiplan
-from strategies import calendars
+from strategies import calendars, documents, letter_numbers
 from thaiplan import (
     CalendarFileError,
     FileProblem,
@@ -332,3 +332,21 @@ class TestSchema:
         data = json.loads(dumps_calendar(loads_calendar(GOOD), format="json"))
         data["steps"][0]["colour"] = "red"
         assert list(self.validator().iter_errors(data))  # type: ignore[attr-defined]
+
+
+class TestDocumentRoundTrip:
+    """Whole documents, letters and meetings included, survive writing and reading."""
+
+    @settings(max_examples=40, deadline=None)
+    @given(documents())
+    def test_round_trip(self, document: thaiplan.PlanningDocument) -> None:
+        """load_document(dumps_document(d)) == d, for YAML and JSON."""
+        for fmt in ("yaml", "json"):
+            text = thaiplan.dumps_document(document, format=fmt)  # type: ignore[arg-type]
+            assert document == thaiplan.load_document(io.StringIO(text))
+
+    @given(letter_numbers)
+    def test_letter_numbers(self, number: thaiplan.LetterNumber) -> None:
+        """LetterNumber.parse(n.format(...)) == n, in Thai and Arabic digits."""
+        assert number == thaiplan.LetterNumber.parse(number.format())
+        assert number == thaiplan.LetterNumber.parse(number.format(digits="arabic", prefix=False))
