@@ -6,7 +6,9 @@ import datetime as dt
 import importlib.util
 
 import pytest
+from hypothesis import given
 
+from strategies import project_ideas
 from thaiplan import (
     Action,
     Agency,
@@ -258,3 +260,21 @@ class TestStartup:
         assert set(thaiplan.__all__) <= set(dir(thaiplan))
         with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
             thaiplan.nonsense  # noqa: B018
+
+
+class TestEscalationProperty:
+    """Escalation over every level and proposer."""
+
+    @given(project_ideas)
+    def test_goes_up_one_level(self, idea: ProjectIdea) -> None:
+        """Beyond its capacity an idea goes one level up (the national level has none)."""
+        if not idea.beyond_capacity or idea.level is PlanLevel.NATIONAL:
+            with pytest.raises(ModelError):
+                idea.escalate()
+            return
+        up = idea.escalate()
+        assert (idea.level.next(), idea.level, idea.title) == (
+            up.level,
+            up.escalated_from,
+            up.title,
+        )
