@@ -112,6 +112,13 @@ class TestValidate:
         assert "unknown month 'เมษ'" in err
         assert "Traceback" not in err
 
+    def test_unreadable_file_among_several(self, good: Path) -> None:
+        """The readable files are still validated; the status is 2 for the one that is not."""
+        status, out, err = run("validate", "no-such-file.yaml", str(good))
+        assert 2 == status
+        assert f"{good}: 0 errors" in out
+        assert "no-such-file.yaml" in err
+
     @pytest.mark.parametrize(
         "args", [("validate", "no-such-file.yaml"), ("validate",), ("nonsense",), ("export", "x")]
     )

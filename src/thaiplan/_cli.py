@@ -173,8 +173,16 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     from ._validate import Severity, validate
 
     reports: list[tuple[str, Report]] = []
+    unreadable = 0
     for source in args.sources:
-        document, calendar = _load(source)
+        try:
+            document, calendar = _load(source)
+        except (_UsageError, ThaiplanError) as error:
+            if len(args.sources) == 1:
+                raise
+            print(f"thaiplan validate: {error}", file=sys.stderr)  # and go on with the others
+            unreadable += 1
+            continue
         reports.append((source, validate(_subject(document, calendar))))
     errors = sum(len(report.errors) for _, report in reports)
     warnings = sum(len(report.warnings) for _, report in reports)
@@ -226,6 +234,8 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
                     message = finding.message(args.lang).replace("\n", "\n      ")
                     print(f"  - {finding.code}{where}: {message}", file=out)
             print(file=out)
+    if unreadable:
+        return EXIT_USAGE
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
