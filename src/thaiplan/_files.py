@@ -33,7 +33,6 @@ one :class:`~thaiplan.errors.CalendarFileError` that lists them all:
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import enum
 import json
@@ -972,6 +971,3 @@ def calendar_schema() -> dict[str, Any]:
     )
     schema: dict[str, Any] = json.loads(text)
     return schema
-
-
-_ = dt  # imported for the annotations that attrs.resolve_types evaluates

@@ -206,6 +206,7 @@ class Context:
     ) -> None:
         self.calendar = calendar
         self.document = document
+        self._cycle: tuple[str, ...] = ()
 
     @functools.cached_property
     def schedule(self) -> Schedule | None:
@@ -214,8 +215,17 @@ class Context:
             return None
         try:
             return schedule(self.document if self.document is not None else self.calendar)
-        except (DependencyCycleError, ModelError, HolidayDataError):
-            return None  # reported by the rules on cycles and references, or not checkable
+        except DependencyCycleError as error:
+            self._cycle = error.cycle
+            return None
+        except (ModelError, HolidayDataError):
+            return None  # reported by the rules on references, or not checkable
+
+    @property
+    def cycle(self) -> tuple[str, ...]:
+        """The steps of one cycle, in order, when the steps form one; else ``()``."""
+        _ = self.schedule  # the schedule finds the cycle
+        return self._cycle
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -520,19 +530,14 @@ def _duplicate_dependencies(context: Context) -> Iterator[Issue]:
 
 @rule("dependency-cycle", severity="error", description="the steps can be put in order")
 def _cycles(context: Context) -> Iterator[Issue]:
-    if context.calendar is None:
-        return
-    try:
-        schedule(context.calendar)
-    except DependencyCycleError as error:
-        path = " -> ".join((*error.cycle, error.cycle[0]))
+    cycle = context.cycle  # from the schedule the other rules share
+    if cycle:
+        path = " -> ".join((*cycle, cycle[0]))
         yield Issue(
             f"the steps depend on one another in a circle: {path}; remove one of these dependencies",
             f"ขั้นตอนต่อไปนี้ต้องทำต่อจากกันเป็นวงกลม: {path} ให้ตัดความเชื่อมโยงออกหนึ่งรายการ",
-            steps=error.cycle,
+            steps=cycle,
         )
-    except (ModelError, HolidayDataError):
-        return  # unknown steps: reported by unknown-step
 
 
 # -- time -----------------------------------------------------------------------------------
