@@ -78,7 +78,7 @@ except ImportError:  # pragma: no cover - not on Windows
 try:
     from thaiplan import schedule
 except ImportError:  # pragma: no cover - before schedule() was exported
-    from thaiplan._schedule import schedule
+    from thaiplan.scheduling._passes import schedule
 
 SIZES: Final = (1_000, 10_000, 100_000, 1_000_000)
 QUICK_SIZES: Final = (1_000, 10_000)
@@ -294,7 +294,7 @@ def networkx_pass(graph: Any) -> Bounds:
     """Earliest start and finish, latest start and finish of every node, as day ordinals.
 
     A step with no start of its own and no step before it starts on the
-    calendar's first day, by thaiplan's rule (see :mod:`thaiplan._schedule`):
+    calendar's first day, by thaiplan's rule (see :mod:`thaiplan.scheduling._passes`):
     the start of the fiscal year two years before the calendar's, or the
     earliest start a step states when that is earlier.
     """

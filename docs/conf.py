@@ -131,11 +131,15 @@ html_show_sourcelink = False
 
 # -- Private modules in type hints --------------------------------------------
 #
-# The code lives in private modules (thaiplan.dates._periods ...) and is
+# The code lives in private modules (thaiplan.dates._periods,
+# thaiplan.model._steps ...) and is
 # documented where users import it (thaiplan.dates). autodoc writes the type
 # hints of signatures with the private path, so a hint such as
 # ``thaiplan.dates._periods.Period`` is sent on to ``thaiplan.dates.Period``, and a
 # name re-exported by the top-level package (``thaiplan.Period``) to its home.
+
+
+_INTERNAL_FOLDERS = frozenset({"model", "scheduling", "checks", "io", "cli"})
 
 
 def _public_target(target: str) -> str | None:
@@ -144,11 +148,19 @@ def _public_target(target: str) -> str | None:
     if parts[0] != "thaiplan":
         return None
     public = [part for part in parts if not (part.startswith("_") and not part.startswith("__"))]
+    # thaiplan.model._steps.Step, thaiplan.scheduling._schedule.Bounds ...: the
+    # folders are internal, and every public name of theirs is thaiplan's own.
+    if len(public) > 2 and public[1] in _INTERNAL_FOLDERS:
+        public = ["thaiplan", *public[2:]]
     if len(public) > 1 and public[1] in thaiplan.__all__:
         # A re-export: documented in the public part of its defining module.
         home = getattr(getattr(thaiplan, public[1]), "__module__", None)
         if isinstance(home, str) and home.startswith("thaiplan"):
-            home_parts = [part for part in home.split(".") if not part.startswith("_")]
+            home_parts = [
+                part
+                for part in home.split(".")
+                if not part.startswith("_") and part not in _INTERNAL_FOLDERS
+            ]
             public = [*home_parts, *public[1:]]
     new = ".".join(public)
     return None if new == target else new

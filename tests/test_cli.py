@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import thaiplan
-from thaiplan._cli import main
+from thaiplan.cli import main
 
 GOOD = """\
 format: thaiplan-calendar/1

@@ -8,8 +8,8 @@ import re
 import pytest
 
 import thaiplan
-from thaiplan._gantt import gantt_html, gantt_table
-from thaiplan._ical import calendar_ics, step_uid
+from thaiplan.io._gantt import gantt_html, gantt_table
+from thaiplan.io._ical import calendar_ics, step_uid
 
 icalendar = pytest.importorskip("icalendar")
 

@@ -32,7 +32,7 @@ from typing import Any
 import pytest
 
 import thaiplan
-from thaiplan._gantt import gantt_html
+from thaiplan.io._gantt import gantt_html
 
 DOCUMENT = "samut-sakhon-2563"
 ARTIFACTS = Path(__file__).parent / "artifacts"

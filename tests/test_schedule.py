@@ -1,6 +1,6 @@
-"""Tests of thaiplan._schedule and thaiplan._graph: bounds, slack, explanations, cycles.
+"""Tests of thaiplan.scheduling: bounds, slack, explanations, cycles.
 
-The semantics under test (the module docstring of thaiplan._schedule): time is
+The semantics under test (the module docstring of thaiplan.scheduling._passes): time is
 whole days; a step occupies [start, finish] with finish = start + duration - 1;
 its stated period is a window (start >= the period's start when it has one,
 finish <= its end); ``after`` is finish-to-start, start(B) >= finish(A) + 1 + L

@@ -1,4 +1,4 @@
-"""Tests of thaiplan._validate: every rule, the registry, the report, the real document.
+"""Tests of thaiplan.checks: every rule, the registry, the report, the real document.
 
 Each rule has a small calendar or document that triggers it, with the code,
 severity, steps and objects expected, and the same input fixed, which gives

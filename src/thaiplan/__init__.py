@@ -14,27 +14,6 @@ exceptions of :mod:`thaiplan.errors`.
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from thaiplan._document import PlanningDocument
-from thaiplan._letters import (
-    DistributionList,
-    Enclosure,
-    Letter,
-    LetterNumber,
-    Recipient,
-    Reference,
-)
-from thaiplan._meetings import (
-    Action,
-    AgendaItem,
-    AgendaKind,
-    Meeting,
-    Resolution,
-    ResolutionKind,
-)
-from thaiplan._organisations import Agency, AgencyKind, Committee, Level, Order
-from thaiplan._plans import Plan, PlanKind, PlanLevel, ProjectIdea
-from thaiplan._records import Correction
-from thaiplan._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
 from thaiplan.dates import (
     FiscalYear,
     Period,
@@ -55,26 +34,30 @@ from thaiplan.errors import (
     ThaiplanError,
     ThaiplanWarning,
 )
+from thaiplan.model._document import PlanningDocument
+from thaiplan.model._letters import (
+    DistributionList,
+    Enclosure,
+    Letter,
+    LetterNumber,
+    Recipient,
+    Reference,
+)
+from thaiplan.model._meetings import (
+    Action,
+    AgendaItem,
+    AgendaKind,
+    Meeting,
+    Resolution,
+    ResolutionKind,
+)
+from thaiplan.model._organisations import Agency, AgencyKind, Committee, Level, Order
+from thaiplan.model._plans import Plan, PlanKind, PlanLevel, ProjectIdea
+from thaiplan.model._records import Correction
+from thaiplan.model._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
 
 if TYPE_CHECKING:
-    from thaiplan._files import (
-        CALENDAR_FORMAT,
-        DOCUMENT_FORMAT,
-        builtin_names,
-        calendar_schema,
-        dump_calendar,
-        dumps_calendar,
-        dumps_document,
-        load_calendar,
-        load_document,
-        loads_calendar,
-    )
-    from thaiplan._gantt import gantt_html, gantt_table
-    from thaiplan._graph import dependency_graph
-    from thaiplan._ical import calendar_ics
-    from thaiplan._schedule import Bounds, Constraint, Explanation, Schedule, schedule
-    from thaiplan._shift import Landing, ShiftResult, shift
-    from thaiplan._validate import (
+    from thaiplan.checks._registry import (
         Context,
         Finding,
         Issue,
@@ -87,6 +70,24 @@ if TYPE_CHECKING:
         unregister_rule,
         validate,
     )
+    from thaiplan.io._files import (
+        CALENDAR_FORMAT,
+        DOCUMENT_FORMAT,
+        builtin_names,
+        calendar_schema,
+        dump_calendar,
+        dumps_calendar,
+        dumps_document,
+        load_calendar,
+        load_document,
+        loads_calendar,
+    )
+    from thaiplan.io._gantt import gantt_html, gantt_table
+    from thaiplan.io._ical import calendar_ics
+    from thaiplan.scheduling._graph import dependency_graph
+    from thaiplan.scheduling._passes import schedule
+    from thaiplan.scheduling._schedule import Bounds, Constraint, Explanation, Schedule
+    from thaiplan.scheduling._shift import Landing, ShiftResult, shift
 
 __version__ = "0.1.0.dev0"
 
@@ -107,15 +108,16 @@ _LAZY: dict[str, str] = {
             "load_document",
             "loads_calendar",
         ),
-        "thaiplan._files",
+        "thaiplan.io._files",
     ),
-    **dict.fromkeys(("gantt_html", "gantt_table"), "thaiplan._gantt"),
-    **dict.fromkeys(("dependency_graph",), "thaiplan._graph"),
-    **dict.fromkeys(("calendar_ics",), "thaiplan._ical"),
+    **dict.fromkeys(("gantt_html", "gantt_table"), "thaiplan.io._gantt"),
+    **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
+    **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
     **dict.fromkeys(
-        ("Bounds", "Constraint", "Explanation", "Schedule", "schedule"), "thaiplan._schedule"
+        ("Bounds", "Constraint", "Explanation", "Schedule"), "thaiplan.scheduling._schedule"
     ),
-    **dict.fromkeys(("Landing", "ShiftResult", "shift"), "thaiplan._shift"),
+    **dict.fromkeys(("schedule",), "thaiplan.scheduling._passes"),
+    **dict.fromkeys(("Landing", "ShiftResult", "shift"), "thaiplan.scheduling._shift"),
     **dict.fromkeys(
         (
             "Context",
@@ -130,7 +132,7 @@ _LAZY: dict[str, str] = {
             "unregister_rule",
             "validate",
         ),
-        "thaiplan._validate",
+        "thaiplan.checks._registry",
     ),
 }
 

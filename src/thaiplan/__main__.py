@@ -2,7 +2,7 @@
 
 import sys
 
-from thaiplan._cli import main
+from thaiplan.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

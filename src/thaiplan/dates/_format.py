@@ -17,16 +17,9 @@ from thaiplan.errors import ThaiDateError
 
 from ._names import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from ._periods import FiscalYear, Period, PeriodKind, _month_end
-from ._text import BE_OFFSET, to_thai_digits
+from ._text import BE_OFFSET, DateStyle, Digits, to_thai_digits
 
 __all__ = ["DateStyle", "Digits", "format_date", "format_period"]
-
-#: The styles of :func:`format_date`. ``"full"`` is the government style
-#: (๕ เมษายน ๒๕๖๑), ``"abbr"`` the calendars' (๕ เม.ย. ๖๑), ``"numeric"``
-#: day-first (๕/๔/๒๕๖๑) and ``"iso"`` ISO 8601 (2018-04-05).
-DateStyle = Literal["full", "abbr", "numeric", "iso"]
-#: The digits to write. ``"thai"`` writes ๐-๙ (the official style) and ``"arabic"`` 0-9.
-Digits = Literal["thai", "arabic"]
 
 _STYLES: Final = ("full", "abbr", "numeric", "iso")
 _DIGITS: Final = ("thai", "arabic")

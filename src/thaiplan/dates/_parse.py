@@ -29,118 +29,40 @@ else is ``ambiguous_year``, and ``strict=True`` makes an unmarked CE year
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import operator
 import re
 from collections.abc import Callable
-from typing import Final, NoReturn
+from typing import Final
 
 from thaiplan.errors import ThaiDateError
 
+from ._diagnose import _diagnose, _place, _Problem, _raise
 from ._names import (
-    MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTH_VARIANTS,
     WEEKDAY_NAMES,
     WEEKDAY_VARIANTS,
 )
+from ._patterns import (
+    _DATE_RE,
+    _DATETIME_RE,
+    _DEADLINE_RE,
+    _FISCAL_RE,
+    _MONTHS_RE,
+    _QUARTER_RE,
+    _RANGE_FULL_START,
+    _RANGE_SEPARATOR,
+    _RANGE_START,
+    _YEARS_RE,
+)
 from ._periods import FiscalYear, Period, PeriodKind
-from ._text import BE_OFFSET, _normalise, normalise_with_positions, to_thai_digits
+from ._text import BE_OFFSET, _normalise, to_thai_digits
 
 __all__ = ["parse_date", "parse_datetime", "parse_period"]
 
 
-def _alternation(words: object) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
-    return "|".join(re.escape(w) for w in ordered)
-
-
-_MONTH: Final = f"(?:{_alternation(MONTH_VARIANTS)})"
-_WEEKDAY: Final = f"(?:{_alternation(WEEKDAY_VARIANTS)})"
-_ERA: Final = r"(?:พ\.? ?ศ\.?|ค\.? ?ศ\.?)"
-# Thai and ASCII digits only: ``\d`` (like int()) would take any script's digits.
-_D: Final = "[0-9๐-๙]"
-
-# Words that may open a date: ข้อมูล ณ วันที่, ลงวันที่, เมื่อวันที่, ประกาศ ณ วันที่ ...
-_DATE_PREFIX: Final = r"(?:(?:ข้อมูล|ประกาศ|สั่ง) ?)?(?:(?:ณ|ลง|เมื่อ) ?)?"
-_WEEKDAY_CLAUSE: Final = (
-    rf"(?:วัน ?(?P<wd>{_WEEKDAY}) ?(?:ที่ ?)?|(?P<wd2>{_WEEKDAY}) ?(?:ที่ ?)?|วันที่ ?)?"
-)
-# One date, in one of three layouts: textual (๕ เมษายน ๒๕๖๑), numeric
-# day-first (๕/๔/๒๕๖๑) and ISO (2018-04-05).
-_DATE_CORE: Final = (
-    _WEEKDAY_CLAUSE
-    + rf"(?:(?P<d>{_D}{{1,2}}) ?(?:เดือน ?)?(?P<m>{_MONTH}) ?(?:(?P<era>{_ERA}) ?)?(?P<y>{_D}+)(?!{_D})"
-    rf"|(?P<nd>{_D}{{1,2}})(?P<sep>[/.-])(?P<nm>{_D}{{1,2}})(?P=sep)(?P<ny>{_D}{{2}}|{_D}{{4}})"
-    rf"|(?P<iy>{_D}{{4}})-(?P<im>{_D}{{2}})-(?P<id>{_D}{{2}}))"
-)
-
-
-_DATE_BODY: Final = _DATE_PREFIX + _DATE_CORE
-_DATE_RE: Final = re.compile(_DATE_BODY)
-_TIME: Final = (
-    rf"(?:,? ?(?:เวลา ?|T| )?(?P<hh>{_D}{{1,2}})[.:](?P<mm>{_D}{{2}})(?:[.:](?P<ss>{_D}{{2}}))?"
-    r" ?(?:น\.?|นาฬิกา)?)"
-)
-_DATETIME_RE: Final = re.compile(_DATE_BODY + _TIME)
-
-_YEAR: Final = rf"(?:(?P<{{p}}era>{_ERA}) ?)?(?P<{{p}}y>{_D}+)(?!{_D})"
-_DEADLINE_RE: Final = re.compile(r"(?:ภายใน|ไม่เกิน|ไม่ช้ากว่า) ?(?:เดือน ?)?")
-_FISCAL_RE: Final = re.compile(r"(?:ประจำ ?)?ปี ?งบ(?:ประมาณ|\.? ?ฯ|\.)? ?" + _YEAR.format(p=""))
-_QUARTER_RE: Final = re.compile(
-    rf"ไตรมาส ?(?:ที่ ?)?(?P<q>{_D}) ?(?:/ ?)?(?:(?:ประจำ ?)?ปี ?(?:งบ(?:ประมาณ|\.? ?ฯ|\.)?)? ?)?"
-    + _YEAR.format(p="")
-)
-_YEARS_RE: Final = re.compile(
-    rf"(?:ปี ?)?(?:(?P<a_era>{_ERA}) ?)?(?P<a_y>{_D}+)(?!{_D})"
-    rf"(?: ?- ?(?:(?P<b_era>{_ERA}) ?)?(?P<b_y>{_D}+))?"
-)
-_MONTHS_RE: Final = re.compile(
-    rf"(?:เดือน ?)?(?P<am>{_MONTH})"
-    rf"(?:(?: ?{_YEAR.format(p='a')})? ?- ?(?:เดือน ?)?(?P<bm>{_MONTH}))? ?{_YEAR.format(p='b')}"
-)
-_RANGE_SEPARATOR: Final = re.compile(rf" ?(?:-|ถึง|จนถึง|/(?={_D}{{4}}-)) ?(?:วันที่ ?)?")
-_RANGE_FULL_START: Final = re.compile(r"(?:(?:ระหว่าง|ตั้งแต่) ?)?" + _DATE_BODY)
-_RANGE_START: Final = re.compile(
-    r"(?:(?:ระหว่าง|ตั้งแต่) ?)?"
-    + _WEEKDAY_CLAUSE
-    + rf"(?P<d>{_D}{{1,2}})(?: ?(?:เดือน ?)?(?P<m>{_MONTH})(?: ?{_YEAR.format(p='')})?)?"
-)
-
-
 # -- the year rule and values -------------------------------------------------------
-
-
-class _Problem(Exception):
-    """A problem found in the normalised text, before it is placed in the input.
-
-    ``start`` is an index in the normalised text; where it is not yet known,
-    ``group`` names the pattern group it is in, and :func:`_place` finds it.
-    """
-
-    def __init__(
-        self,
-        problem: str,
-        reason: str,
-        start: int | None = None,
-        hint: str | None = None,
-        *,
-        group: str | None = None,
-    ) -> None:
-        super().__init__(problem)
-        self.problem = problem
-        self.reason = reason
-        self.start = start
-        self.hint = hint
-        self.group = group
-
-
-def _place(problem: _Problem, match: re.Match[str]) -> _Problem:
-    """Fill in where ``problem`` stands, from the group of ``match`` it names."""
-    if problem.start is None and problem.group is not None:
-        problem.start = match.start(problem.group)
-    return problem
 
 
 def _ce_year(digits: str, era: str | None, strict: bool, group: str) -> int:
@@ -252,80 +174,6 @@ def _weekday_problem(date: dt.date, written: str, group: str) -> _Problem:
         hint=f"วัน{actual}",
         group=group,
     )
-
-
-# -- diagnosis: only on the error path ---------------------------------------------
-
-_THAI_WORD: Final = re.compile(r"[\u0e01-\u0e4e][\u0e01-\u0e4e.]*")
-_KNOWN_WORDS: Final = re.compile(
-    rf"^(?:ข้อมูล|ประกาศ|สั่ง|ณ|ลง|เมื่อ|วันที่|วัน|ที่|เดือน|ภายใน|ไม่เกิน|ไม่ช้ากว่า|ระหว่าง|ตั้งแต่|"
-    rf"ถึง|จนถึง|เวลา|น\.?|นาฬิกา|ปี|ประจำ|งบประมาณ|ปีงบประมาณ|ไตรมาส|ไตรมาสที่|"
-    rf"{_ERA}|{_WEEKDAY}|{_MONTH}|วัน{_WEEKDAY}|วัน{_WEEKDAY}ที่|{_WEEKDAY}ที่|{_ERA}?)+$"
-)
-
-
-def _suggest_month(word: str) -> str | None:
-    bare = word.strip(".")
-    candidates = difflib.get_close_matches(bare, list(MONTH_VARIANTS), n=1, cutoff=0.6)
-    if not candidates:
-        return None
-    number = MONTH_VARIANTS[candidates[0]]
-    if len(bare) <= 5:
-        return MONTH_ABBREVIATIONS[number - 1]
-    return MONTH_NAMES[number - 1]
-
-
-def _diagnose(norm: str, pattern: re.Pattern[str], what: str) -> _Problem:
-    """Explain why ``pattern`` does not match all of ``norm``."""
-    match = pattern.match(norm)
-    if match and match.end() < len(norm):
-        rest = norm[match.end() :].strip()
-        return _Problem(
-            f"unexpected text {rest!r} after the {what}",
-            "unexpected_text",
-            match.end() + (1 if norm[match.end()] == " " else 0),
-        )
-    for word in _THAI_WORD.finditer(norm):
-        if not _KNOWN_WORDS.match(word.group()):
-            text = word.group()
-            if text.startswith("วัน") and text != "วัน":
-                written = text.removeprefix("วัน").removesuffix("ที่")
-                close = difflib.get_close_matches(written, WEEKDAY_NAMES, n=1, cutoff=0.5)
-                return _Problem(
-                    f"unknown weekday {written!r}",
-                    "unknown_weekday",
-                    word.start(),
-                    f"วัน{close[0]}ที่" if close else None,
-                )
-            after_day = re.search(
-                rf"(?:^|[^0-9๐-๙]){_D}{{1,2}} ?(?:เดือน ?)?$", norm[: word.start()]
-            )
-            before_year = re.fullmatch(rf" ?(?:{_ERA} ?)?{_D}+", norm[word.end() :])
-            if after_day or before_year:
-                hint = _suggest_month(text)
-                return _Problem(f"unknown month {text!r}", "unknown_month", word.start(), hint)
-            return _Problem(f"unexpected word {text!r}", "unexpected_text", word.start())
-    if re.fullmatch(
-        rf"{_DATE_PREFIX}(?:วัน ?{_WEEKDAY} ?(?:ที่ ?)?|วันที่ ?)?{_D}{{1,2}} ?(?:เดือน ?)?{_MONTH}",
-        norm,
-    ):
-        return _Problem(
-            f"the {what} has no year (write one, as in '๕ เมษายน ๒๕๖๑')", "missing_year", len(norm)
-        )
-    example = "๔ เมษายน ๒๕๖๑ เวลา ๑๓.๓๐ น." if what == "date and time" else "๕ เมษายน ๒๕๖๑"
-    return _Problem(f"expected a {what}, such as '{example}'", "unexpected_text", 0)
-
-
-def _raise(text: str, problem: _Problem, offset: int = 0) -> NoReturn:
-    """Raise ``problem`` as a :class:`ThaiDateError` placed in the original ``text``."""
-    position: int | None = None
-    if problem.start is not None:
-        _, positions = normalise_with_positions(text)
-        index = min(problem.start + offset, len(positions) - 1)
-        position = positions[index]
-    raise ThaiDateError(
-        problem.problem, text=text, position=position, reason=problem.reason, hint=problem.hint
-    ) from None
 
 
 def _prepare(text: object) -> str:

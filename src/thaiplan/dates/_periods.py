@@ -11,12 +11,11 @@ import attrs
 
 from thaiplan.errors import ThaiDateError
 
-from ._text import BE_OFFSET
+from ._text import BE_OFFSET, Digits
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from ._format import Digits
 
 __all__ = ["FiscalYear", "Period", "PeriodKind"]
 

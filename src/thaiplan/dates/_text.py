@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, Literal
 
 __all__ = ["be_to_ce", "ce_to_be", "normalise", "to_arabic_digits", "to_thai_digits"]
 
 BE_OFFSET: Final = 543
+
+#: The styles of :func:`format_date`. ``"full"`` is the government style
+#: (๕ เมษายน ๒๕๖๑), ``"abbr"`` the calendars' (๕ เม.ย. ๖๑), ``"numeric"``
+#: day-first (๕/๔/๒๕๖๑) and ``"iso"`` ISO 8601 (2018-04-05).
+DateStyle = Literal["full", "abbr", "numeric", "iso"]
+#: The digits to write. ``"thai"`` writes ๐-๙ (the official style) and ``"arabic"`` 0-9.
+Digits = Literal["thai", "arabic"]
 
 _THAI_DIGITS: Final = "๐๑๒๓๔๕๖๗๘๙"
 _TO_THAI: Final = str.maketrans("0123456789", _THAI_DIGITS)

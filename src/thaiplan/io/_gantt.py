@@ -26,10 +26,10 @@ from thaiplan.dates import MONTH_ABBREVIATIONS, FiscalYear, ce_to_be, format_dat
 from thaiplan.errors import DependencyCycleError, ModelError
 
 if TYPE_CHECKING:
-    from ._document import PlanningDocument
-    from ._schedule import Schedule
-    from ._steps import PlanningCalendar, Step
-    from ._validate import Report
+    from thaiplan.checks._registry import Report
+    from thaiplan.model._document import PlanningDocument
+    from thaiplan.model._steps import PlanningCalendar, Step
+    from thaiplan.scheduling._schedule import Schedule
 
 __all__ = ["gantt_html", "gantt_table"]
 
@@ -98,8 +98,8 @@ def _bar(step: Step, year: int, month: int) -> str:
 
 
 def _analyse(subject: PlanningCalendar | PlanningDocument) -> tuple[Schedule | None, Report]:
-    from ._schedule import schedule
-    from ._validate import validate
+    from thaiplan.checks._registry import validate
+    from thaiplan.scheduling._passes import schedule
 
     try:
         result: Schedule | None = schedule(subject)
@@ -116,7 +116,7 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
     >>> 'data-month="2018-07"' in table, 'data-step="s7"' in table
     (True, True)
     """
-    from ._steps import PlanningCalendar
+    from thaiplan.model._steps import PlanningCalendar
 
     if isinstance(subject, PlanningCalendar):
         calendar = subject
@@ -214,7 +214,7 @@ def gantt_html(subject: PlanningCalendar | PlanningDocument) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "http" in page.split("<body>")[0]
     (True, False)
     """
-    from ._steps import PlanningCalendar
+    from thaiplan.model._steps import PlanningCalendar
 
     calendar = subject if isinstance(subject, PlanningCalendar) else subject.calendar
     title = calendar.title if calendar is not None else "thaiplan"

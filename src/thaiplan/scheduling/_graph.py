@@ -3,7 +3,7 @@
 This is the only module of thaiplan that imports networkx, and it does so
 when :func:`dependency_graph` is first called, so that ``import thaiplan``
 stays light. thaiplan's own scheduling does not need it (see
-:mod:`thaiplan._schedule`); the graph is for users who want to run any
+:mod:`thaiplan.scheduling._schedule`); the graph is for users who want to run any
 networkx algorithm on a calendar.
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import networkx
 
-    from ._steps import PlanningCalendar
+    from thaiplan.model._steps import PlanningCalendar
 
 __all__ = ["dependency_graph"]
 

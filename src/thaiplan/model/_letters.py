@@ -22,8 +22,7 @@ import attrs
 from thaiplan.dates import Digits, parse_date, to_thai_digits
 from thaiplan.dates._text import _normalise, to_arabic_digits
 from thaiplan.errors import ModelError
-
-from ._records import Correction, corrections, strings
+from thaiplan.model._records import Correction, corrections, strings
 
 __all__ = ["DistributionList", "Enclosure", "Letter", "LetterNumber", "Recipient", "Reference"]
 
@@ -260,6 +259,6 @@ class Letter:
         return self.number.circular
 
     def _repr_html_(self) -> str:
-        from ._display import letter_html
+        from thaiplan.io._notebook import letter_html
 
         return letter_html(self)

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._letters import Letter
-from ._meetings import Meeting
-from ._plans import Plan
-from ._steps import PlanningCalendar
+from thaiplan.model._letters import Letter
+from thaiplan.model._meetings import Meeting
+from thaiplan.model._plans import Plan
+from thaiplan.model._steps import PlanningCalendar
 
 __all__ = ["PlanningDocument"]
 

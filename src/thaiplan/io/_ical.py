@@ -16,8 +16,7 @@ import uuid
 from typing import Final
 
 from thaiplan.errors import ModelError
-
-from ._steps import PlanningCalendar
+from thaiplan.model._steps import PlanningCalendar
 
 __all__ = ["calendar_ics", "step_uid"]
 

@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING
 import attrs
 
 from thaiplan.dates import MONTH_VARIANTS, Period, parse_period
-from thaiplan.dates._parse import _suggest_month
+from thaiplan.dates._diagnose import _suggest_month
 from thaiplan.dates._text import BE_OFFSET, _normalise
 from thaiplan.errors import ModelError, ThaiDateError
-
-from ._organisations import Agency, Committee
-from ._plans import Plan
-from ._records import Correction, check_id, check_ids, corrections, strings
+from thaiplan.model._organisations import Agency, Committee
+from thaiplan.model._plans import Plan
+from thaiplan.model._records import Correction, check_id, check_ids, corrections, strings
 
 if TYPE_CHECKING:
     import pandas
@@ -189,7 +188,7 @@ class Step:
             object.__setattr__(self, "period", parse_period(self.when))
 
     def _repr_html_(self) -> str:
-        from ._display import step_html
+        from thaiplan.io._notebook import step_html
 
         return step_html(self)
 
@@ -294,11 +293,11 @@ class PlanningCalendar:
         Raises:
             ModelError: pandas is not installed (``pip install 'thaiplan[pandas]'``).
         """
-        from ._display import calendar_dataframe
+        from thaiplan.io._notebook import calendar_dataframe
 
         return calendar_dataframe(self)
 
     def _repr_html_(self) -> str:
-        from ._gantt import gantt_table
+        from thaiplan.io._gantt import gantt_table
 
         return gantt_table(self)

@@ -15,8 +15,7 @@ import enum
 import attrs
 
 from thaiplan.errors import ModelError
-
-from ._records import Correction, check_id, check_ids, corrections, strings
+from thaiplan.model._records import Correction, check_id, check_ids, corrections, strings
 
 __all__ = ["Plan", "PlanKind", "PlanLevel", "ProjectIdea"]
 

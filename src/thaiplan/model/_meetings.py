@@ -15,8 +15,7 @@ from collections.abc import Iterable
 import attrs
 
 from thaiplan.dates import Period, parse_datetime
-
-from ._records import Correction, check_ids, corrections, strings
+from thaiplan.model._records import Correction, check_ids, corrections, strings
 
 __all__ = ["Action", "AgendaItem", "AgendaKind", "Meeting", "Resolution", "ResolutionKind"]
 
@@ -153,6 +152,6 @@ class Meeting:
         )
 
     def _repr_html_(self) -> str:
-        from ._display import meeting_html
+        from thaiplan.io._notebook import meeting_html
 
         return meeting_html(self)

@@ -2,7 +2,7 @@
 
 The HTML is plain and standalone (inline styles, a Thai font stack, no
 scripts, nothing fetched). A calendar's own view is the Gantt table of
-:mod:`thaiplan._gantt`; this module has the small views of a step, a
+:mod:`thaiplan.io._gantt`; this module has the small views of a step, a
 meeting and a letter, and the DataFrame of a calendar.
 """
 
@@ -17,9 +17,9 @@ from thaiplan.errors import ModelError
 if TYPE_CHECKING:
     import pandas
 
-    from ._letters import Letter
-    from ._meetings import Meeting
-    from ._steps import PlanningCalendar, Step
+    from thaiplan.model._letters import Letter
+    from thaiplan.model._meetings import Meeting
+    from thaiplan.model._steps import PlanningCalendar, Step
 
 __all__ = ["calendar_dataframe", "letter_html", "meeting_html", "step_html"]
 

@@ -30,8 +30,7 @@ from thaiplan.dates import (
     working_day_on_or_after,
 )
 from thaiplan.errors import ModelError
-
-from ._steps import PlanningCalendar, Step
+from thaiplan.model._steps import PlanningCalendar, Step
 
 __all__ = ["Landing", "ShiftResult", "shift"]
 

@@ -12,7 +12,7 @@ import enum
 
 import attrs
 
-from ._records import Correction, check_id, check_ids, corrections, strings
+from thaiplan.model._records import Correction, check_id, check_ids, corrections, strings
 
 __all__ = ["Agency", "AgencyKind", "Committee", "Level", "Order"]
 

@@ -1,0 +1,26 @@
+"""The built-in rules, one module per family; importing this package registers them all.
+
+Each family is one module, and a new rule goes into the module of its family,
+registered there with :func:`~thaiplan.rule`:
+
+- :mod:`~thaiplan.checks.rules.structure`: ids, references, dependencies on
+  nothing or on itself, cycles;
+- :mod:`~thaiplan.checks.rules.timing`: dependencies that cannot be kept,
+  negative slack, conflicting deadlines;
+- :mod:`~thaiplan.checks.rules.gantt`: the Gantt table against the stated periods;
+- :mod:`~thaiplan.checks.rules.days`: weekdays and working days;
+- :mod:`~thaiplan.checks.rules.cycle`: the order of the planning round;
+- :mod:`~thaiplan.checks.rules.document`: letters, attachments, names, corrections.
+
+The families are imported in this order, which is the order the rules run in
+and the order of findings of the same severity.
+"""
+
+import importlib
+from typing import Final
+
+#: The families, in the order their rules run.
+FAMILIES: Final = ("structure", "timing", "gantt", "days", "cycle", "document")
+
+for _family in FAMILIES:
+    importlib.import_module(f"{__name__}.{_family}")

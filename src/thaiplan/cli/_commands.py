@@ -1,0 +1,296 @@
+"""The commands: show, validate, schedule, export, shift and date; one function each."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from typing import IO, TYPE_CHECKING, Any, Literal
+
+from thaiplan.dates import (
+    FiscalYear,
+    format_date,
+    format_period,
+    holiday_name,
+    is_working_day,
+    parse_datetime,
+    parse_period,
+    to_thai_digits,
+)
+from thaiplan.errors import HolidayDataError, ThaiDateError, ThaiplanError
+
+if TYPE_CHECKING:
+    from thaiplan.checks._registry import Report
+    from thaiplan.scheduling._schedule import Schedule
+
+from thaiplan.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    _count,
+    _load,
+    _subject,
+    _table,
+    _UsageError,
+    _write,
+)
+
+
+def _show(args: argparse.Namespace, out: IO[str]) -> int:
+    from thaiplan.scheduling._passes import schedule
+
+    document, calendar = _load(args.source)
+    result = schedule(_subject(document, calendar))
+    print(calendar.title, file=out)
+    print(
+        f"{calendar.province} · {FiscalYear(calendar.fiscal_year).format()} · "
+        f"{len(calendar.steps)} steps · {'feasible' if result.feasible else 'NOT FEASIBLE'}",
+        file=out,
+    )
+    titles = {phase.id: phase.title for phase in calendar.phases}
+    phases = list(
+        dict.fromkeys([p.id for p in calendar.phases] + [s.phase for s in calendar.steps])
+    )
+    widths = [4, 46, 18, 34, 12, 6]
+    header = ["no", "step", "stated (วันเดือนปี)", "responsible", "latest end", "slack"]
+    for phase in phases:
+        steps = calendar.steps_in(phase)
+        if not steps:
+            continue
+        print(f"\n{titles.get(phase, phase)}", file=out)
+        rows = [header]
+        for step in steps:
+            bounds = result[step.id]
+            names = []
+            for party_id in step.responsible:
+                party = calendar.party(party_id)
+                names.append(party.name if party is not None else party_id)
+            rows.append(
+                [
+                    str(step.no) if step.no is not None else "",
+                    f"{step.id} {step.title}",
+                    step.when,
+                    ", ".join(names),
+                    format_date(bounds.latest_finish, style="abbr"),
+                    str(bounds.total_slack),
+                ]
+            )
+        print(_table(rows, widths), file=out)
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, out: IO[str]) -> int:
+    from thaiplan.checks._registry import Severity, validate
+
+    reports: list[tuple[str, Report]] = []
+    unreadable = 0
+    for source in args.sources:
+        try:
+            document, calendar = _load(source)
+        except (_UsageError, ThaiplanError) as error:
+            if len(args.sources) == 1:
+                raise
+            print(f"thaiplan validate: {error}", file=sys.stderr)  # and go on with the others
+            unreadable += 1
+            continue
+        reports.append((source, validate(_subject(document, calendar))))
+    errors = sum(len(report.errors) for _, report in reports)
+    warnings = sum(len(report.warnings) for _, report in reports)
+    if args.format == "json":
+        findings = [
+            {
+                "source": source,
+                "code": f.code,
+                "severity": f.severity.value,
+                "steps": list(f.steps),
+                "objects": list(f.objects),
+                "message_th": f.message_th,
+                "message_en": f.message_en,
+            }
+            for source, report in reports
+            for f in report.findings
+        ]
+        json.dump(
+            {
+                "findings": findings,
+                "errors": errors,
+                "warnings": warnings,
+                "notes": sum(len(report.infos) for _, report in reports),
+            },
+            out,
+            ensure_ascii=False,
+            indent=2,
+        )
+        out.write("\n")
+    else:
+        labels = {
+            Severity.ERROR: ("errors", "ข้อผิดพลาด"),
+            Severity.WARNING: ("warnings", "คำเตือน"),
+            Severity.INFO: ("notes", "ข้อสังเกต"),
+        }
+        for source, report in reports:
+            print(
+                f"{source}: {_count(len(report.errors), 'error')},"
+                f" {_count(len(report.warnings), 'warning')}, {_count(len(report.infos), 'note')}",
+                file=out,
+            )
+            for severity, label in labels.items():
+                found = [f for f in report.findings if f.severity is severity]
+                if not found:
+                    continue
+                print(f"\n  {label[1] if args.lang == 'th' else label[0]}:", file=out)
+                for finding in found:
+                    where = f" [{', '.join(finding.steps)}]" if finding.steps else ""
+                    message = finding.message(args.lang).replace("\n", "\n      ")
+                    print(f"  - {finding.code}{where}: {message}", file=out)
+            print(file=out)
+    if unreadable:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _bounds_json(result: Schedule) -> dict[str, Any]:
+    return {
+        "feasible": result.feasible,
+        "critical_path": list(result.critical_path),
+        "steps": {
+            step_id: {
+                "earliest_start": bounds.earliest_start.isoformat(),
+                "earliest_finish": bounds.earliest_finish.isoformat(),
+                "latest_start": bounds.latest_start.isoformat(),
+                "latest_finish": bounds.latest_finish.isoformat(),
+                "total_slack": bounds.total_slack,
+                "free_slack": bounds.free_slack,
+            }
+            for step_id, bounds in result.items()
+        },
+    }
+
+
+def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
+    from thaiplan.scheduling._passes import schedule
+
+    document, calendar = _load(args.source)
+    result = schedule(_subject(document, calendar))
+    if args.format == "json":
+        json.dump(_bounds_json(result), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    rows = [
+        ["step", "earliest start", "earliest end", "latest start", "latest end", "slack", "free"]
+    ]
+    for step_id, bounds in result.items():
+        rows.append(
+            [
+                step_id,
+                bounds.earliest_start.isoformat(),
+                bounds.earliest_finish.isoformat(),
+                bounds.latest_start.isoformat(),
+                bounds.latest_finish.isoformat(),
+                str(bounds.total_slack),
+                str(bounds.free_slack),
+            ]
+        )
+    print(_table(rows, [8, 14, 14, 14, 14, 6, 6]), file=out)
+    print(f"\nfeasible: {'yes' if result.feasible else 'no'}", file=out)
+    print(f"critical path: {' -> '.join(result.critical_path)}", file=out)
+    for explanation in result.conflicts:
+        print(f"\n{explanation.step} cannot be kept:\n{explanation.message_en}", file=out)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, out: IO[str]) -> int:
+    from thaiplan.io._csv import calendar_csv
+    from thaiplan.io._files import dumps_calendar, dumps_document
+    from thaiplan.scheduling._passes import schedule
+
+    document, calendar = _load(args.source)
+    if args.to in ("yaml", "json"):
+        text = (
+            dumps_document(document, format=args.to)
+            if document is not None
+            else dumps_calendar(calendar, format=args.to)
+        )
+    elif args.to == "csv":
+        text = calendar_csv(calendar, schedule(_subject(document, calendar)))
+    elif args.to == "html":
+        from thaiplan.io._gantt import gantt_html
+
+        text = gantt_html(_subject(document, calendar))
+    else:
+        from thaiplan.io._ical import calendar_ics
+
+        text = calendar_ics(calendar)
+    return _write(text, args.output, out)
+
+
+def _shift(args: argparse.Namespace, out: IO[str]) -> int:
+    from thaiplan.io._files import dumps_calendar
+    from thaiplan.scheduling._shift import shift
+
+    _, calendar = _load(args.source)
+    result = shift(calendar, fiscal_year=args.fiscal_year, to_working_days=args.to_working_days)
+    for landing in result.landings:
+        moved = f", moved to {landing.moved_to.isoformat()}" if landing.moved_to else ""
+        print(
+            f"{landing.step}: {landing.day.isoformat()} ({format_date(landing.day, style='abbr')})"
+            f" is not a working day: {landing.why}{moved}",
+            file=sys.stderr,
+        )
+    fmt: Literal["yaml", "json"] = "json" if (args.output or "").endswith(".json") else "yaml"
+    return _write(dumps_calendar(result.calendar, format=fmt), args.output, out)
+
+
+def _date(args: argparse.Namespace, out: IO[str]) -> int:
+    status = EXIT_OK
+    for text in args.texts:
+        try:
+            try:
+                moment = parse_datetime(text)
+            except ThaiDateError:
+                moment = None
+            period = parse_period(text) if moment is None else None
+        except ThaiDateError as error:
+            print(f"thaiplan date: {error}", file=sys.stderr)
+            status = EXIT_FINDINGS
+            continue
+        if moment is not None:
+            day = moment.date()
+            print(
+                f"{text}\n  {moment.isoformat()}  {format_date(day, weekday=True)}"
+                f" เวลา {to_thai_digits(f'{moment:%H.%M}')} น.",
+                file=out,
+            )
+            _day_facts(day, out)
+            continue
+        assert period is not None
+        span = (
+            period.end.isoformat()
+            if period.start is None
+            else f"{period.start.isoformat()} .. {period.end.isoformat()}"
+        )
+        print(
+            f"{text}\n  {period.kind.value}: {span}  {format_period(period, style='full')}",
+            file=out,
+        )
+        if period.start == period.end:
+            _day_facts(period.end, out)
+        else:
+            first = FiscalYear.containing(period.start or period.end)
+            last = FiscalYear.containing(period.end)
+            years = first.format() if first == last else f"{first.format()} – {last.year}"
+            print(f"  {years}", file=out)
+    return status
+
+
+def _day_facts(day: Any, out: IO[str]) -> None:
+    facts = [
+        FiscalYear.containing(day).format(),
+        f"ไตรมาสที่ {to_thai_digits(FiscalYear.containing(day).quarter_of(day))}",
+    ]
+    with contextlib.suppress(HolidayDataError):  # no holiday data: say nothing of it
+        facts.append(
+            "วันทำการ" if is_working_day(day) else f"วันหยุด: {holiday_name(day) or 'เสาร์-อาทิตย์'}"
+        )
+    print(f"  {' · '.join(facts)}", file=out)

@@ -1,0 +1,121 @@
+"""Problems in date text, and the diagnosis that names the word at fault: only on the error path."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Final, NoReturn
+
+from thaiplan.errors import ThaiDateError
+
+from ._names import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTH_VARIANTS,
+    WEEKDAY_NAMES,
+)
+from ._patterns import _D, _DATE_PREFIX, _ERA, _MONTH, _WEEKDAY
+from ._text import normalise_with_positions
+
+
+class _Problem(Exception):
+    """A problem found in the normalised text, before it is placed in the input.
+
+    ``start`` is an index in the normalised text; where it is not yet known,
+    ``group`` names the pattern group it is in, and :func:`_place` finds it.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        reason: str,
+        start: int | None = None,
+        hint: str | None = None,
+        *,
+        group: str | None = None,
+    ) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.reason = reason
+        self.start = start
+        self.hint = hint
+        self.group = group
+
+
+def _place(problem: _Problem, match: re.Match[str]) -> _Problem:
+    """Fill in where ``problem`` stands, from the group of ``match`` it names."""
+    if problem.start is None and problem.group is not None:
+        problem.start = match.start(problem.group)
+    return problem
+
+
+_THAI_WORD: Final = re.compile(r"[\u0e01-\u0e4e][\u0e01-\u0e4e.]*")
+_KNOWN_WORDS: Final = re.compile(
+    rf"^(?:ข้อมูล|ประกาศ|สั่ง|ณ|ลง|เมื่อ|วันที่|วัน|ที่|เดือน|ภายใน|ไม่เกิน|ไม่ช้ากว่า|ระหว่าง|ตั้งแต่|"
+    rf"ถึง|จนถึง|เวลา|น\.?|นาฬิกา|ปี|ประจำ|งบประมาณ|ปีงบประมาณ|ไตรมาส|ไตรมาสที่|"
+    rf"{_ERA}|{_WEEKDAY}|{_MONTH}|วัน{_WEEKDAY}|วัน{_WEEKDAY}ที่|{_WEEKDAY}ที่|{_ERA}?)+$"
+)
+
+
+def _suggest_month(word: str) -> str | None:
+    bare = word.strip(".")
+    candidates = difflib.get_close_matches(bare, list(MONTH_VARIANTS), n=1, cutoff=0.6)
+    if not candidates:
+        return None
+    number = MONTH_VARIANTS[candidates[0]]
+    if len(bare) <= 5:
+        return MONTH_ABBREVIATIONS[number - 1]
+    return MONTH_NAMES[number - 1]
+
+
+def _diagnose(norm: str, pattern: re.Pattern[str], what: str) -> _Problem:
+    """Explain why ``pattern`` does not match all of ``norm``."""
+    match = pattern.match(norm)
+    if match and match.end() < len(norm):
+        rest = norm[match.end() :].strip()
+        return _Problem(
+            f"unexpected text {rest!r} after the {what}",
+            "unexpected_text",
+            match.end() + (1 if norm[match.end()] == " " else 0),
+        )
+    for word in _THAI_WORD.finditer(norm):
+        if not _KNOWN_WORDS.match(word.group()):
+            text = word.group()
+            if text.startswith("วัน") and text != "วัน":
+                written = text.removeprefix("วัน").removesuffix("ที่")
+                close = difflib.get_close_matches(written, WEEKDAY_NAMES, n=1, cutoff=0.5)
+                return _Problem(
+                    f"unknown weekday {written!r}",
+                    "unknown_weekday",
+                    word.start(),
+                    f"วัน{close[0]}ที่" if close else None,
+                )
+            after_day = re.search(
+                rf"(?:^|[^0-9๐-๙]){_D}{{1,2}} ?(?:เดือน ?)?$", norm[: word.start()]
+            )
+            before_year = re.fullmatch(rf" ?(?:{_ERA} ?)?{_D}+", norm[word.end() :])
+            if after_day or before_year:
+                hint = _suggest_month(text)
+                return _Problem(f"unknown month {text!r}", "unknown_month", word.start(), hint)
+            return _Problem(f"unexpected word {text!r}", "unexpected_text", word.start())
+    if re.fullmatch(
+        rf"{_DATE_PREFIX}(?:วัน ?{_WEEKDAY} ?(?:ที่ ?)?|วันที่ ?)?{_D}{{1,2}} ?(?:เดือน ?)?{_MONTH}",
+        norm,
+    ):
+        return _Problem(
+            f"the {what} has no year (write one, as in '๕ เมษายน ๒๕๖๑')", "missing_year", len(norm)
+        )
+    example = "๔ เมษายน ๒๕๖๑ เวลา ๑๓.๓๐ น." if what == "date and time" else "๕ เมษายน ๒๕๖๑"
+    return _Problem(f"expected a {what}, such as '{example}'", "unexpected_text", 0)
+
+
+def _raise(text: str, problem: _Problem, offset: int = 0) -> NoReturn:
+    """Raise ``problem`` as a :class:`ThaiDateError` placed in the original ``text``."""
+    position: int | None = None
+    if problem.start is not None:
+        _, positions = normalise_with_positions(text)
+        index = min(problem.start + offset, len(positions) - 1)
+        position = positions[index]
+    raise ThaiDateError(
+        problem.problem, text=text, position=position, reason=problem.reason, hint=problem.hint
+    ) from None

@@ -1,0 +1,72 @@
+r"""The building blocks of the date patterns: months, weekdays, eras, digits, and the grammars made of them.
+
+Only Thai and ASCII digits are digits (``[0-9๐-๙]``, never ``\\d``); see :mod:`thaiplan.dates._parse`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ._names import (
+    MONTH_VARIANTS,
+    WEEKDAY_VARIANTS,
+)
+
+
+def _alternation(words: object) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))  # type: ignore[call-overload]
+    return "|".join(re.escape(w) for w in ordered)
+
+
+_MONTH: Final = f"(?:{_alternation(MONTH_VARIANTS)})"
+_WEEKDAY: Final = f"(?:{_alternation(WEEKDAY_VARIANTS)})"
+_ERA: Final = r"(?:พ\.? ?ศ\.?|ค\.? ?ศ\.?)"
+# Thai and ASCII digits only: ``\d`` (like int()) would take any script's digits.
+_D: Final = "[0-9๐-๙]"
+
+# Words that may open a date: ข้อมูล ณ วันที่, ลงวันที่, เมื่อวันที่, ประกาศ ณ วันที่ ...
+_DATE_PREFIX: Final = r"(?:(?:ข้อมูล|ประกาศ|สั่ง) ?)?(?:(?:ณ|ลง|เมื่อ) ?)?"
+_WEEKDAY_CLAUSE: Final = (
+    rf"(?:วัน ?(?P<wd>{_WEEKDAY}) ?(?:ที่ ?)?|(?P<wd2>{_WEEKDAY}) ?(?:ที่ ?)?|วันที่ ?)?"
+)
+# One date, in one of three layouts: textual (๕ เมษายน ๒๕๖๑), numeric
+# day-first (๕/๔/๒๕๖๑) and ISO (2018-04-05).
+_DATE_CORE: Final = (
+    _WEEKDAY_CLAUSE
+    + rf"(?:(?P<d>{_D}{{1,2}}) ?(?:เดือน ?)?(?P<m>{_MONTH}) ?(?:(?P<era>{_ERA}) ?)?(?P<y>{_D}+)(?!{_D})"
+    rf"|(?P<nd>{_D}{{1,2}})(?P<sep>[/.-])(?P<nm>{_D}{{1,2}})(?P=sep)(?P<ny>{_D}{{2}}|{_D}{{4}})"
+    rf"|(?P<iy>{_D}{{4}})-(?P<im>{_D}{{2}})-(?P<id>{_D}{{2}}))"
+)
+
+
+_DATE_BODY: Final = _DATE_PREFIX + _DATE_CORE
+_DATE_RE: Final = re.compile(_DATE_BODY)
+_TIME: Final = (
+    rf"(?:,? ?(?:เวลา ?|T| )?(?P<hh>{_D}{{1,2}})[.:](?P<mm>{_D}{{2}})(?:[.:](?P<ss>{_D}{{2}}))?"
+    r" ?(?:น\.?|นาฬิกา)?)"
+)
+_DATETIME_RE: Final = re.compile(_DATE_BODY + _TIME)
+
+_YEAR: Final = rf"(?:(?P<{{p}}era>{_ERA}) ?)?(?P<{{p}}y>{_D}+)(?!{_D})"
+_DEADLINE_RE: Final = re.compile(r"(?:ภายใน|ไม่เกิน|ไม่ช้ากว่า) ?(?:เดือน ?)?")
+_FISCAL_RE: Final = re.compile(r"(?:ประจำ ?)?ปี ?งบ(?:ประมาณ|\.? ?ฯ|\.)? ?" + _YEAR.format(p=""))
+_QUARTER_RE: Final = re.compile(
+    rf"ไตรมาส ?(?:ที่ ?)?(?P<q>{_D}) ?(?:/ ?)?(?:(?:ประจำ ?)?ปี ?(?:งบ(?:ประมาณ|\.? ?ฯ|\.)?)? ?)?"
+    + _YEAR.format(p="")
+)
+_YEARS_RE: Final = re.compile(
+    rf"(?:ปี ?)?(?:(?P<a_era>{_ERA}) ?)?(?P<a_y>{_D}+)(?!{_D})"
+    rf"(?: ?- ?(?:(?P<b_era>{_ERA}) ?)?(?P<b_y>{_D}+))?"
+)
+_MONTHS_RE: Final = re.compile(
+    rf"(?:เดือน ?)?(?P<am>{_MONTH})"
+    rf"(?:(?: ?{_YEAR.format(p='a')})? ?- ?(?:เดือน ?)?(?P<bm>{_MONTH}))? ?{_YEAR.format(p='b')}"
+)
+_RANGE_SEPARATOR: Final = re.compile(rf" ?(?:-|ถึง|จนถึง|/(?={_D}{{4}}-)) ?(?:วันที่ ?)?")
+_RANGE_FULL_START: Final = re.compile(r"(?:(?:ระหว่าง|ตั้งแต่) ?)?" + _DATE_BODY)
+_RANGE_START: Final = re.compile(
+    r"(?:(?:ระหว่าง|ตั้งแต่) ?)?"
+    + _WEEKDAY_CLAUSE
+    + rf"(?P<d>{_D}{{1,2}})(?: ?(?:เดือน ?)?(?P<m>{_MONTH})(?: ?{_YEAR.format(p='')})?)?"
+)

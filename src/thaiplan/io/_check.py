@@ -1,0 +1,344 @@
+"""Plain values checked against the model's records, and the references between them.
+
+The passes of loading are described in :mod:`thaiplan.io._files`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, Final, Union
+
+import attrs
+import cattrs
+
+from thaiplan.dates import Period, parse_period
+from thaiplan.errors import ThaiDateError, ThaiplanError
+from thaiplan.io._convert import _converter, _derived
+from thaiplan.io._reader import (
+    _BAD,
+    Path_,
+    _Reader,
+)
+from thaiplan.model._letters import LetterNumber
+from thaiplan.model._steps import Dependency
+
+# -- 3. check plain values against the model ------------------------------------------
+
+
+@typing.no_type_check
+def _check(reader: _Reader, value: Any, kind: Any, path: Path_) -> bool:
+    """Check ``value`` against the type ``kind``; report problems; True when clean."""
+    if value is _BAD:
+        return False
+    origin = typing.get_origin(kind)
+    if origin in (Union, types.UnionType):
+        options = typing.get_args(kind)
+        if value is None and type(None) in options:
+            return True
+        options = [option for option in options if option is not type(None)]
+        if len(options) == 1:
+            return _check(reader, value, options[0], path)
+        return True
+    if origin is tuple:
+        args = typing.get_args(kind)
+        if len(args) == 2 and args[1] is Ellipsis:
+            if isinstance(value, str) and args[0] is str:
+                return True
+            if not isinstance(value, list):
+                reader.problem(path, f"expected a list, found {_describe(value)}")
+                return False
+            results = [
+                _check(reader, item, args[0], (*path, index)) for index, item in enumerate(value)
+            ]
+            return all(results)
+        if not isinstance(value, list) or len(value) != len(args):
+            reader.problem(path, f"expected a list of {len(args)} values, found {_describe(value)}")
+            return False
+        return all(
+            _check(reader, item, arg, (*path, index))
+            for index, (item, arg) in enumerate(zip(value, args, strict=True))
+        )
+    if kind is str:
+        if isinstance(value, str):
+            return True
+        hint = f"; quote it: '{value}'" if isinstance(value, int | float) else ""
+        reader.problem(path, f"expected text, found {_describe(value)}{hint}")
+        return False
+    if kind is bool:
+        if isinstance(value, bool):
+            return True
+        reader.problem(path, f"expected true or false, found {_describe(value)}")
+        return False
+    if kind is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return True
+        reader.problem(path, f"expected a whole number, found {_describe(value)}")
+        return False
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        allowed = [member.value for member in kind]
+        if value in allowed:
+            return True
+        close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        reader.problem(
+            path,
+            f"{value!r} is not one of {', '.join(map(repr, allowed))}{hint}",
+        )
+        return False
+    if kind is Period:
+        return _check_text(reader, value, path, parse_period)
+    if kind is LetterNumber:
+        return _check_text(reader, value, path, LetterNumber.parse)
+    if kind is Dependency and isinstance(value, str):
+        return True  # a bare step id: the dependency with no lag
+    if attrs.has(kind):
+        return _check_record(reader, value, kind, path)
+    return True
+
+
+def _check_text(reader: _Reader, value: Any, path: Path_, parse: Callable[[str], Any]) -> bool:
+    if not isinstance(value, str):
+        reader.problem(path, f"expected text, found {_describe(value)}")
+        return False
+    try:
+        parse(value)
+    except ThaiDateError as error:
+        reader.problem(path, str(error), offset=error.position or 0)
+        return False
+    except ThaiplanError as error:
+        reader.problem(path, str(error))
+        return False
+    return True
+
+
+@typing.no_type_check
+def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
+    name = cls.__name__
+    if not isinstance(value, dict):
+        reader.problem(path, f"expected a mapping (a {name}), found {_describe(value)}")
+        return False
+    fields = {field.name: field for field in attrs.fields(attrs.resolve_types(cls))}
+    allowed = [field for field in fields if not _derived(fields[field])]
+    ok = True
+    for key in value:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            if key in fields:
+                hint = f"; {key} is worked out from the other keys"
+            reader.problem((*path, key), f"unknown key {key!r} in a {name}{hint}", at_key=True)
+            ok = False
+    for field_name in allowed:
+        field = fields[field_name]
+        if field_name not in value:
+            if field.default is attrs.NOTHING:
+                reader.problem(path, f"a {name} needs the key {field_name!r}")
+                ok = False
+            continue
+        here = (*path, field_name)
+        item = value[field_name]
+        parser = field.metadata.get("parse")
+        if field.metadata.get("code") and isinstance(item, int) and not isinstance(item, bool):
+            continue  # an official code may be written as a number
+        items_parser = field.metadata.get("parse_items")
+        if parser is not None and isinstance(item, str):
+            ok = _check_text(reader, item, here, parser) and ok
+        elif (
+            items_parser is not None
+            and isinstance(item, list)
+            and _check(reader, item, field.type, here)
+        ):
+            results = [
+                _check_text(reader, part, (*here, index), items_parser)
+                for index, part in enumerate(item)
+            ]
+            ok = all(results) and ok
+        else:
+            ok = _check(reader, item, field.type, here) and ok
+    if ok:
+        try:
+            _converter().structure(value, cls)
+        except Exception as error:  # every record's own validators, reported in place
+            message = _validator_message(error)
+            named = _FIELD_IN_MESSAGE.match(message)
+            field_name = next((g for g in named.groups() if g), "") if named else ""
+            reader.problem((*path, field_name) if field_name in value else path, message)
+            return False
+    return ok
+
+
+# How attrs' validators ('duration' must be >= 1) and thaiplan's own
+# (Step.id must be ...) name the field they reject.
+_FIELD_IN_MESSAGE: Final = re.compile(r"^(?:'(\w+)'|\w+\.(\w+) must)")
+
+
+def _validator_message(error: BaseException) -> str:
+    if isinstance(error, cattrs.BaseValidationError):
+        leaves = [str(leaf) for leaf in _leaves(error)]
+        return "; ".join(leaves) or str(error)
+    return str(error)
+
+
+def _leaves(error: BaseException) -> Iterator[BaseException]:
+    if isinstance(error, BaseExceptionGroup):
+        for child in error.exceptions:
+            yield from _leaves(child)
+    else:
+        yield error
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    return f"{value!r}"
+
+
+# -- 4. references ----------------------------------------------------------------------
+
+
+def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> None:
+    """Duplicate ids, and references that name nothing, in a calendar mapping."""
+
+    def ids(key: str) -> dict[str, Path_]:
+        seen: dict[str, Path_] = {}
+        for index, item in enumerate(data.get(key) or []):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            here = (*base, key, index, "id")
+            if item["id"] in seen:
+                first = reader.marks.get(seen[item["id"]], (None, None))[0]
+                reader.problem(
+                    here,
+                    f"duplicate id {item['id']!r} (first used on line {first}); ids are unique",
+                )
+            else:
+                seen[item["id"]] = here
+        return seen
+
+    steps = ids("steps")
+    phases = ids("phases")
+    committees = ids("committees")
+    agencies = ids("agencies")
+    for shared in agencies.keys() & committees.keys():
+        reader.problem(
+            committees[shared],
+            f"the id {shared!r} names an agency and a committee; agencies and committees"
+            " share one set of ids, since steps name either as responsible",
+        )
+    parties = {**agencies, **committees}
+    plans = ids("plans")
+    _check_names(reader, data, base, "agencies", {"parent": parties, "members": parties})
+    _check_names(
+        reader,
+        data,
+        base,
+        "committees",
+        {"parent": committees, "members": parties, "secretariat": parties},
+    )
+    _check_names(reader, data, base, "plans", {"owner": parties, "consistent_with": plans})
+    for index, step in enumerate(data.get("steps") or []):
+        if not isinstance(step, dict):
+            continue
+        here = (*base, "steps", index)
+        phase = step.get("phase")
+        if isinstance(phase, str) and phases and phase not in phases:
+            reader.problem((*here, "phase"), f"unknown phase {phase!r}{_nearest(phase, phases)}")
+        after = step.get("after") or []
+        for position, item in enumerate(after if isinstance(after, list) else []):
+            target = item.get("step") if isinstance(item, dict) else item
+            where = (*here, "after", position) + (("step",) if isinstance(item, dict) else ())
+            if isinstance(target, str) and target not in steps:
+                reader.problem(where, f"unknown step {target!r}{_nearest(target, steps)}")
+            elif target == step.get("id"):
+                reader.problem(where, f"step {target!r} cannot come after itself")
+        responsible = step.get("responsible") or []
+        if isinstance(responsible, str):
+            responsible = [responsible]
+        for position, party in enumerate(responsible):
+            if isinstance(party, str) and party not in parties:
+                reader.problem(
+                    (*here, "responsible", position),
+                    f"unknown agency or committee {party!r}{_nearest(party, parties)};"
+                    " define it under agencies: or committees:",
+                )
+
+
+def _check_names(
+    reader: _Reader,
+    data: dict[str, Any],
+    base: Path_,
+    key: str,
+    references: dict[str, dict[str, Path_]],
+) -> None:
+    """Check that the id-valued keys of each record of ``data[key]`` name something."""
+    records = data.get(key)
+    for index, record in enumerate(records if isinstance(records, list) else []):
+        if not isinstance(record, dict):
+            continue
+        for field, known in references.items():
+            value = record.get(field)
+            names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+            for position, name in enumerate(names):
+                if not isinstance(name, str) or name in known:
+                    continue
+                where = (*base, key, index, field) + (
+                    (position,) if isinstance(value, list) else ()
+                )
+                reader.problem(
+                    where, f"{field} names {name!r}, which is not defined{_nearest(name, known)}"
+                )
+
+
+def _check_document_references(reader: _Reader, data: dict[str, Any]) -> None:
+    """Actions and recipients of a document name steps and parties of its calendar."""
+    calendar = data.get("calendar") if isinstance(data.get("calendar"), dict) else {}
+    assert isinstance(calendar, dict)
+
+    def known(key: str) -> dict[str, Path_]:
+        items = calendar.get(key)
+        return {
+            item["id"]: ()
+            for item in (items if isinstance(items, list) else [])
+            if isinstance(item, dict) and isinstance(item.get("id"), str)
+        }
+
+    steps = known("steps")
+    parties = {**known("agencies"), **known("committees")}
+    meeting = data.get("meeting")
+    agenda = meeting.get("agenda") if isinstance(meeting, dict) else None
+    for i, item in enumerate(agenda if isinstance(agenda, list) else []):
+        resolutions = item.get("resolutions") if isinstance(item, dict) else None
+        for j, resolution in enumerate(resolutions if isinstance(resolutions, list) else []):
+            if isinstance(resolution, dict):
+                base: Path_ = ("meeting", "agenda", i, "resolutions", j)
+                _check_names(reader, resolution, base, "actions", {"who": parties, "step": steps})
+    letter = data.get("letter")
+    distribution = letter.get("distribution") if isinstance(letter, dict) else None
+    if isinstance(distribution, dict):
+        _check_names(
+            reader, distribution, ("letter", "distribution"), "recipients", {"agency": parties}
+        )
+
+
+def _nearest(name: str, known: dict[str, Any]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    if not known:
+        return "; none are defined"
+    if len(known) <= 12:
+        return f"; the file defines {', '.join(map(repr, known))}"
+    return ""

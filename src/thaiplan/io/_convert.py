@@ -1,0 +1,110 @@
+"""The cattrs converter that structures checked values into the model, and unstructures them for writing."""
+
+from __future__ import annotations
+
+import enum
+import typing
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from thaiplan.dates import Period, format_period, parse_period
+from thaiplan.model._letters import LetterNumber
+from thaiplan.model._meetings import AgendaKind, ResolutionKind
+from thaiplan.model._organisations import AgencyKind, Level
+from thaiplan.model._plans import PlanKind, PlanLevel
+from thaiplan.model._steps import Dependency, LagUnit
+
+# -- 5. structure and unstructure by cattrs ---------------------------------------------
+
+
+def _derived(field: attrs.Attribute[Any]) -> bool:
+    """Whether a record's field is derived from another (``Step.period`` from ``Step.when``)."""
+    return bool(field.metadata.get("derived"))
+
+
+_CONVERTER: cattrs.Converter | None = None
+
+
+def _converter() -> cattrs.Converter:
+    global _CONVERTER
+    if _CONVERTER is None:
+        _CONVERTER = _make_converter()
+    return _CONVERTER
+
+
+def _is_tuple(cls: Any) -> bool:
+    return typing.get_origin(cls) is tuple
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+_ENUMS: Final = (
+    AgencyKind,
+    AgendaKind,
+    LagUnit,
+    Level,
+    PlanKind,
+    PlanLevel,
+    ResolutionKind,
+)
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    # StrEnum members are str instances, which cattrs would pass through as
+    # they are; each enum is registered by name so that its plain value is written.
+    for enum_class in _ENUMS:
+        converter.register_unstructure_hook(enum_class, _enum_value)
+    converter.register_structure_hook(Period, lambda value, _: parse_period(value))
+    converter.register_unstructure_hook(Period, lambda period: period.text or format_period(period))
+    converter.register_structure_hook(LetterNumber, lambda value, _: LetterNumber.parse(value))
+    converter.register_unstructure_hook(LetterNumber, str)
+
+    def structure_dependency(value: Any, _: Any) -> Dependency:
+        if isinstance(value, str):
+            return Dependency(value)
+        return converter.structure_attrs_fromdict(value, Dependency)
+
+    converter.register_structure_hook(Dependency, structure_dependency)
+    # A list of one may be written as the one: `responsible: kbj`.
+    converter.register_structure_hook_func(
+        lambda cls: cls == tuple[str, ...],
+        lambda value, _: (value,) if isinstance(value, str) else tuple(value),
+    )
+
+    def unstructure_dependency(dependency: Dependency) -> Any:
+        if dependency == Dependency(dependency.step):
+            return dependency.step
+        return base_dependency(dependency)
+
+    base_dependency = make_dict_unstructure_fn(Dependency, converter, _cattrs_omit_if_default=True)
+    converter.register_unstructure_hook(Dependency, unstructure_dependency)
+
+    def derived_hooks(cls: type) -> bool:
+        return attrs.has(cls) and any(_derived(field) for field in attrs.fields(cls))
+
+    def structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+        omit: Any = {
+            field.name: override(omit=True) for field in attrs.fields(cls) if _derived(field)
+        }
+        return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **omit)
+
+    def unstructure_factory(cls: type) -> Callable[[Any], Any]:
+        omit: Any = {
+            field.name: override(omit=True) for field in attrs.fields(cls) if _derived(field)
+        }
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **omit)
+
+    converter.register_structure_hook_factory(derived_hooks, structure_factory)
+    converter.register_unstructure_hook_factory(derived_hooks, unstructure_factory)
+    # Tuples are written as lists: YAML and JSON have no tuples.
+    converter.register_unstructure_hook_func(
+        _is_tuple, lambda value: [converter.unstructure(item) for item in value]
+    )
+    return converter
