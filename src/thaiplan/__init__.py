@@ -53,6 +53,7 @@ from thaiplan.model._meetings import (
 )
 from thaiplan.model._organisations import Agency, AgencyKind, Committee, Level, Order
 from thaiplan.model._plans import Plan, PlanKind, PlanLevel, ProjectIdea
+from thaiplan.model._progress import Progress, ProgressState, StepProgress
 from thaiplan.model._records import Correction
 from thaiplan.model._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
 
@@ -84,10 +85,19 @@ if TYPE_CHECKING:
     )
     from thaiplan.io._gantt import gantt_html, gantt_table
     from thaiplan.io._ical import calendar_ics
+    from thaiplan.io._progress import (
+        PROGRESS_FORMAT,
+        dump_progress,
+        dumps_progress,
+        load_progress,
+        loads_progress,
+        progress_schema,
+    )
     from thaiplan.scheduling._graph import dependency_graph
     from thaiplan.scheduling._passes import schedule
     from thaiplan.scheduling._schedule import Bounds, Constraint, Explanation, Schedule
     from thaiplan.scheduling._shift import Landing, ShiftResult, shift
+    from thaiplan.scheduling._status import Standing, Status, StepStatus, due, status
 
 __version__ = "0.1.0.dev0"
 
@@ -114,10 +124,24 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
     **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
     **dict.fromkeys(
+        (
+            "PROGRESS_FORMAT",
+            "dump_progress",
+            "dumps_progress",
+            "load_progress",
+            "loads_progress",
+            "progress_schema",
+        ),
+        "thaiplan.io._progress",
+    ),
+    **dict.fromkeys(
         ("Bounds", "Constraint", "Explanation", "Schedule"), "thaiplan.scheduling._schedule"
     ),
     **dict.fromkeys(("schedule",), "thaiplan.scheduling._passes"),
     **dict.fromkeys(("Landing", "ShiftResult", "shift"), "thaiplan.scheduling._shift"),
+    **dict.fromkeys(
+        ("Standing", "Status", "StepStatus", "due", "status"), "thaiplan.scheduling._status"
+    ),
     **dict.fromkeys(
         (
             "Context",
@@ -153,6 +177,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "CALENDAR_FORMAT",
     "DOCUMENT_FORMAT",
+    "PROGRESS_FORMAT",
     "Action",
     "Agency",
     "AgencyKind",
@@ -190,6 +215,8 @@ __all__ = [
     "PlanLevel",
     "PlanningCalendar",
     "PlanningDocument",
+    "Progress",
+    "ProgressState",
     "ProjectIdea",
     "Recipient",
     "Reference",
@@ -200,7 +227,11 @@ __all__ = [
     "Schedule",
     "Severity",
     "ShiftResult",
+    "Standing",
+    "Status",
     "Step",
+    "StepProgress",
+    "StepStatus",
     "ThaiDateError",
     "ThaiplanError",
     "ThaiplanWarning",
@@ -209,24 +240,31 @@ __all__ = [
     "calendar_ics",
     "calendar_schema",
     "dependency_graph",
+    "due",
     "dump_calendar",
+    "dump_progress",
     "dumps_calendar",
     "dumps_document",
+    "dumps_progress",
     "format_date",
     "format_period",
     "gantt_html",
     "gantt_table",
     "load_calendar",
     "load_document",
+    "load_progress",
     "loads_calendar",
+    "loads_progress",
     "parse_date",
     "parse_datetime",
     "parse_period",
+    "progress_schema",
     "register_rule",
     "rule",
     "rules",
     "schedule",
     "shift",
+    "status",
     "unregister_rule",
     "validate",
 ]
