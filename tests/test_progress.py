@@ -320,3 +320,87 @@ class TestStatus:
         )
         for other in plan:
             assert second[other].forecast_finish <= first[other].forecast_finish
+
+
+class TestCommands:
+    def run(self, *argv: str) -> tuple[int, str]:
+        import io
+
+        from thaiplan.cli import main
+
+        out = io.StringIO()
+        return main(list(argv), out=out), out.getvalue()
+
+    def test_status_with_a_progress_file(self, tmp_path: object) -> None:
+        import pathlib
+
+        assert isinstance(tmp_path, pathlib.Path)
+        (tmp_path / "june.yaml").write_text(MID_JUNE, encoding="utf-8")
+        code, text = self.run(
+            "status", "samut-sakhon-2563", "--progress", str(tmp_path / "june.yaml")
+        )
+        assert 0 == code
+        assert "as of 2018-06-15" in text
+        assert "3 done · 2 overdue" in text
+        code, text = self.run(
+            "status",
+            "samut-sakhon-2563",
+            "--progress",
+            str(tmp_path / "june.yaml"),
+            "--format",
+            "json",
+        )
+        data = json.loads(text)
+        assert "2018-06-15" == data["as_of"]
+        assert {"step": "s4", "standing": "overdue"}.items() <= data["steps"][3].items()
+
+    def test_status_in_thai(self) -> None:
+        code, text = self.run(
+            "status", "samut-sakhon-2563", "--as-of", "๑๕ มิ.ย. ๖๑", "--lang", "th"
+        )
+        assert 0 == code
+        assert "สถานะ ณ วันที่ ๑๕ มิถุนายน ๒๕๖๑" in text
+        assert "๕ เลยกำหนด" in text
+
+    def test_due_within_working_days(self) -> None:
+        code, text = self.run(
+            "due", "samut-sakhon-2563", "--as-of", "๒๕ ก.ค. ๖๑", "--within", "10wd"
+        )
+        assert 0 == code
+        # ten working days from 25 July 2561: 25, 26, 31 July, 1-3 and 6-9 August
+        # (27 July is อาสาฬหบูชา, 28 July the King's birthday, kept on Monday the 30th)
+        assert "due 2018-07-25 to 2018-08-09: 3 steps" in text
+        assert "s9 " in text
+
+    def test_due_until(self) -> None:
+        code, text = self.run(
+            "due",
+            "samut-sakhon-2563",
+            "--as-of",
+            "1 ก.ค. 61",
+            "--until",
+            "31 ก.ค. 61",
+            "--format",
+            "json",
+        )
+        assert 0 == code
+        # the built-in document's resolution 3.1 puts s7 due by 30 June, so it is not due in July
+        assert ["s9", "s8", "s10"] == [s["step"] for s in json.loads(text)["steps"]]
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["due", "samut-sakhon-2563", "--within", "10x"], "write a span such as 10wd"),
+            (["status", "samut-sakhon-2563", "--as-of", "๓๒ มิ.ย. ๖๑"], "--as-of '๓๒ มิ.ย. ๖๑'"),
+            (
+                ["due", "samut-sakhon-2563", "--as-of", "1 ก.ค. 61", "--until", "1 มิ.ย. 61"],
+                "before it starts",
+            ),
+        ],
+    )
+    def test_mistakes(
+        self, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        code, _ = self.run(*argv)
+        assert 2 == code
+        assert message in capsys.readouterr().err

@@ -22,6 +22,7 @@ from thaiplan.cli._common import (
     EXIT_USAGE,
     _UsageError,
 )
+from thaiplan.cli._progress import add_commands as add_progress_commands
 from thaiplan.errors import DependencyCycleError, ThaiplanError
 
 __all__ = ["console", "main"]
@@ -123,6 +124,8 @@ def _parser() -> argparse.ArgumentParser:
 
     date = add("date", "read Thai date expressions and say what they mean", _date)
     date.add_argument("texts", metavar="TEXT", nargs="+")
+
+    add_progress_commands(commands)
     return parser
 
 
