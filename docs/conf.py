@@ -74,6 +74,8 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Callable"),
     # Report.codes counts the findings of each code.
     ("py:class", "collections.Counter"),
+    # Schedule and Status are mappings from step id to their records.
+    ("py:class", "collections.abc.Mapping"),
     # dependency_graph returns one.
     ("py:class", "networkx.DiGraph"),
 ]
