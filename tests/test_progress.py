@@ -404,3 +404,84 @@ class TestCommands:
         code, _ = self.run(*argv)
         assert 2 == code
         assert message in capsys.readouterr().err
+
+
+class TestRules:
+    def codes(self, progress: Progress) -> dict[str, list[tuple[str, ...]]]:
+        report = thaiplan.validate(SEED, progress=progress)
+        found: dict[str, list[tuple[str, ...]]] = {}
+        for finding in report:
+            if finding.code.startswith("progress-"):
+                found.setdefault(finding.code, []).append(finding.steps or finding.objects)
+        return found
+
+    def test_mid_june(self) -> None:
+        found = self.codes(loads_progress(MID_JUNE))
+        assert {"progress-overdue": [("s4",), ("s5",)]} == found
+
+    def test_without_progress_the_rules_are_silent(self) -> None:
+        report = thaiplan.validate(SEED)
+        assert not [f for f in report if f.code.startswith("progress-")]
+
+    def test_reports_that_cannot_be_true(self) -> None:
+        progress = Progress(
+            "๑๕ มิ.ย. ๖๑",
+            [
+                StepProgress("s3", finished="๔ เม.ย. ๖๑"),
+                StepProgress("s4", started="๓ เม.ย. ๖๑"),  # before s3 finished
+                StepProgress("s5", started="๑ พ.ค. ๖๑", finished="๒๐ มิ.ย. ๖๑"),  # in the future
+                StepProgress("s8", state="กำลังดำเนินการ"),  # s7 not started
+                StepProgress("s99", state="เสร็จสิ้น"),
+            ],
+        )
+        found = self.codes(progress)
+        assert [("s3", "s4")] == found["progress-before-predecessor"]
+        assert [("s5",)] == found["progress-in-future"]
+        assert ("s7", "s8") in found["progress-predecessor-not-started"]
+        assert [("progress.steps.s99",)] == found["progress-unknown-step"]
+
+    def test_at_risk(self) -> None:
+        calendar = thaiplan.loads_calendar(
+            "format: thaiplan-calendar/1\ntitle: t\nprovince: สมุทรสาคร\nfiscal_year: 2562\n"
+            "steps:\n  - {id: a, no: 1, phase: p, title: ก, when: มิ.ย. ๖๑, duration: 10}\n"
+        )
+        # started on 20 June with nothing done yet: 10 days from 25 June end on 4 July
+        progress = Progress("๒๕ มิ.ย. ๖๑", [StepProgress("a", started="๒๐ มิ.ย. ๖๑", percent=0)])
+        result = status(calendar, progress=progress)
+        assert Standing.AT_RISK is result["a"].standing
+        assert dt.date(2018, 7, 4) == result["a"].forecast_finish
+        assert 4 == result["a"].days_late
+        report = thaiplan.validate(calendar, progress=progress, only=["progress-at-risk"])
+        assert [("a",)] == [f.steps for f in report]
+        assert "4 days after its latest finish 2018-06-30" in report.findings[0].message_en
+
+    def test_every_progress_code_is_triggered_here(self) -> None:
+        from test_validate import PROGRESS_CODES
+
+        assert {
+            r.code for r in thaiplan.rules() if r.code.startswith("progress-")
+        } == PROGRESS_CODES
+
+    def test_messages_in_thai(self) -> None:
+        report = thaiplan.validate(
+            SEED, progress=loads_progress(MID_JUNE), only=["progress-overdue"]
+        )
+        assert "เลยกำหนด" in report.findings[0].message_th
+
+    def test_wrong_progress(self) -> None:
+        with pytest.raises(ModelError, match="progress must be a Progress"):
+            thaiplan.validate(SEED, progress="june.yaml")  # type: ignore[arg-type]
+
+
+def test_validate_command_reads_progress(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pathlib
+
+    from thaiplan.cli import main
+
+    assert isinstance(tmp_path, pathlib.Path)
+    (tmp_path / "june.yaml").write_text(MID_JUNE, encoding="utf-8")
+    main(["validate", "samut-sakhon-2563", "--progress", str(tmp_path / "june.yaml")])
+    out = capsys.readouterr().out
+    assert "progress-overdue [s4]" in out

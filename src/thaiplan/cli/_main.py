@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
 
     check = add("validate", "check calendars and documents and list the findings", _validate)
     check.add_argument("sources", metavar="SOURCE", nargs="+")
+    check.add_argument(
+        "--progress",
+        metavar="FILE",
+        help="a progress file: also check the reports against the plan (late, impossible)",
+    )
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument(
         "--lang", choices=["th", "en"], default="en", help="language of the messages (text format)"
