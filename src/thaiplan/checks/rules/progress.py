@@ -90,7 +90,7 @@ def _overdue(context: Context) -> Iterator[Issue]:
         late = (result.as_of - entry.latest_finish).days
         yield Issue(
             f"step {entry.step} is overdue: it had to finish by {_en(entry.latest_finish)}"
-            f" and is not reported done on {_en(result.as_of)} ({late} days late)",
+            f" and is not reported done on {_en(result.as_of)}, {late} days after that date",
             f"ขั้นตอน {entry.step} เลยกำหนด: ต้องแล้วเสร็จภายใน {_th(entry.latest_finish)}"
             f" แต่ ณ วันที่ {_th(result.as_of)} ยังไม่มีรายงานว่าเสร็จสิ้น",
             steps=(entry.step,),
