@@ -38,7 +38,7 @@ import enum
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -48,6 +48,9 @@ from thaiplan.model._progress import Progress
 from thaiplan.model._steps import PlanningCalendar, Step
 from thaiplan.scheduling._passes import schedule
 from thaiplan.scheduling._schedule import Schedule
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "Context",
@@ -163,6 +166,16 @@ class Report:
 
     def __len__(self) -> int:
         return len(self.findings)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The findings as a pandas DataFrame, one row a finding.
+
+        Raises:
+            ModelError: pandas is not installed (``pip install 'thaiplan[pandas]'``).
+        """
+        from thaiplan.io._frames import report_dataframe
+
+        return report_dataframe(self)
 
     def _repr_html_(self) -> str:
         import html

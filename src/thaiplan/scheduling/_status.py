@@ -57,6 +57,8 @@ from thaiplan.model._steps import LagUnit, PlanningCalendar
 from thaiplan.scheduling._passes import schedule
 
 if TYPE_CHECKING:
+    import pandas
+
     from thaiplan.scheduling._schedule import Schedule
 
 __all__ = ["Standing", "Status", "StepStatus", "due", "status"]
@@ -157,6 +159,16 @@ class Status(Mapping[str, StepStatus]):
     def __repr__(self) -> str:
         counts = ", ".join(f"{s.value}={len(self.in_standing(s))}" for s in Standing)
         return f"<Status as of {self.as_of.isoformat()}: {counts}>"
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Where every step stands, as a pandas DataFrame, dates as ``datetime64``.
+
+        Raises:
+            ModelError: pandas is not installed (``pip install 'thaiplan[pandas]'``).
+        """
+        from thaiplan.io._frames import status_dataframe
+
+        return status_dataframe(self)
 
     def in_standing(self, standing: Standing | str) -> tuple[StepStatus, ...]:
         """The steps that stand so, in the calendar's order."""
