@@ -74,6 +74,8 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Callable"),
     # Report.codes counts the findings of each code.
     ("py:class", "collections.Counter"),
+    # Schedule and Status are mappings from step id to their records.
+    ("py:class", "collections.abc.Mapping"),
     # dependency_graph returns one.
     ("py:class", "networkx.DiGraph"),
 ]
@@ -107,9 +109,10 @@ html_title = f"thaiplan {release}"
 html_short_title = "thaiplan"
 html_static_path = [
     "_static",
-    # The JSON Schema of the calendar file format, published where its $id says:
-    # <docs>/_static/calendar.schema.json.
+    # The JSON Schemas of the calendar and progress file formats, published where
+    # their $id says: <docs>/_static/calendar.schema.json, progress.schema.json.
     "../src/thaiplan/data/calendar.schema.json",
+    "../src/thaiplan/data/progress.schema.json",
 ]
 # A font stack that has Thai glyphs; local fonts only, nothing is downloaded.
 html_css_files = ["thai.css"]

@@ -172,6 +172,36 @@ class TestExportIcs:
         assert [] == list(tmp_path.iterdir())
 
 
+class TestTrackRound:
+    """examples/track_round.py on examples/progress_mid_june_2561.yaml."""
+
+    def test_mid_june(self, tmp_path: Path) -> None:
+        """Two steps late: exit status 1, with what is due in the next three weeks."""
+        result = run_example("track_round.py", cwd=tmp_path)
+        assert (1, "") == (result.returncode, result.stderr)
+        lines = result.stdout.splitlines()
+        assert "3 done, 2 overdue, 1 in progress, 1 due, 8 not yet due" == lines[2]
+        assert (
+            "  s4 เลยกำหนด: due 2018-05-30, forecast to finish 2018-06-15, 16 days after its deadline"
+            in lines
+        )
+        assert "  s6 by ๒๙ มิ.ย. ๖๑ (11 working days left)" in lines
+        assert "findings on the reports: 2" in lines
+
+    def test_the_file_checks_clean_but_for_the_late_steps(self) -> None:
+        progress = thaiplan.load_progress(EXAMPLES / "progress_mid_june_2561.yaml")
+        report = thaiplan.validate(thaiplan.load_document("samut-sakhon-2563"), progress=progress)
+        progress_codes = {f.code for f in report if f.code.startswith("progress-")}
+        assert {"progress-overdue"} == progress_codes
+
+    def test_unreadable_progress(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("format: thaiplan-progress/1\n", encoding="utf-8")
+        result = run_example("track_round.py", "samut-sakhon-2563", str(bad), cwd=tmp_path)
+        assert 2 == result.returncode
+        assert "as_of" in result.stderr
+
+
 class TestNotebookFile:
     """examples/explore_samut_sakhon.ipynb is stored clean."""
 
@@ -252,6 +282,10 @@ class TestNotebook:
             "s7 must finish by 2018-06-30: the resolution's deadline ภายในเดือนมิถุนายน ๒๕๖๑ ends then",
             "s7 ต้องเสร็จภายใน ๓๐ มิ.ย. ๖๑ ตามมติที่ประชุมซึ่งกำหนดภายในเดือนมิถุนายน ๒๕๖๑",
             "s7   มิ.ย. - ก.ค. ๖๑  -> มิ.ย. - ก.ค. ๖๒",
+            "s4   overdue      due 2018-05-30  forecast 2018-06-15",
+            "s6   in_progress  due 2018-06-29  forecast 2018-06-15",
+            "[('s6', '2018-06-29', 11), ('s7', '2018-06-30', 11)]",
+            "[('progress-overdue', ('s4',)), ('progress-overdue', ('s5',))]",
         ):
             assert expected in text
 

@@ -54,6 +54,10 @@ DEFERRED = {
     ("thaiplan.model._steps", "_repr_html_", "thaiplan.io._notebook"),
     ("thaiplan.model._steps", "_repr_html_", "thaiplan.io._gantt"),
     ("thaiplan.model._steps", "to_dataframe", "thaiplan.io._notebook"),
+    # DataFrames of results, for notebooks (pandas is an optional extra).
+    ("thaiplan.scheduling._schedule", "to_dataframe", "thaiplan.io._frames"),
+    ("thaiplan.scheduling._status", "to_dataframe", "thaiplan.io._frames"),
+    ("thaiplan.checks._registry", "to_dataframe", "thaiplan.io._frames"),
     # Period.parse / Period.format and FiscalYear.parse / FiscalYear.format.
     ("thaiplan.dates._periods", "parse", "thaiplan.dates._parse"),
     ("thaiplan.dates._periods", "format", "thaiplan.dates._format"),

@@ -137,6 +137,16 @@ SENDING = "จัดส่งแผนพัฒนาจังหวัดแล
 # code, what triggers it, the same fixed, and the findings expected of that code as
 # (severity, steps, objects).
 Expected = list[tuple[Severity, tuple[str, ...], tuple[str, ...]]]
+# The rules on progress reports, triggered one by one in tests/test_progress.py.
+PROGRESS_CODES = {
+    "progress-unknown-step",
+    "progress-in-future",
+    "progress-overdue",
+    "progress-at-risk",
+    "progress-before-predecessor",
+    "progress-predecessor-not-started",
+}
+
 CASES: list[tuple[str, Callable[[], Source], Callable[[], Source], Expected]] = [
     (
         "duplicate-id",
@@ -402,8 +412,12 @@ class TestEveryRule:
     """Each rule code, triggered by a small input, and silent once the input is fixed."""
 
     def test_every_code_has_a_case(self):
-        """The cases below cover every rule thaiplan registers."""
-        assert {r.code for r in rules()} == {case[0] for case in CASES}
+        """The cases below cover every rule thaiplan registers.
+
+        The rules on progress reports need a progress as well as a calendar;
+        tests/test_progress.py triggers each of them.
+        """
+        assert {r.code for r in rules()} == {case[0] for case in CASES} | PROGRESS_CODES
 
     @pytest.mark.parametrize(
         ("code", "trigger", "fixed", "expected"), CASES, ids=[c[0] for c in CASES]
@@ -661,6 +675,12 @@ class TestRegistry:
             ("unofficial-name", WARNING),
             ("no-responsible", WARNING),
             ("recorded-correction", INFO),
+            ("progress-unknown-step", ERROR),
+            ("progress-in-future", ERROR),
+            ("progress-overdue", WARNING),
+            ("progress-at-risk", WARNING),
+            ("progress-before-predecessor", ERROR),
+            ("progress-predecessor-not-started", WARNING),
         ]
         assert expected == [(r.code, r.severity) for r in rules()]
         assert all(r.description for r in rules())

@@ -30,6 +30,7 @@ from thaiplan.errors import (
     FileProblem,
     HolidayDataError,
     ModelError,
+    ModelIndexError,
     ThaiDateError,
     ThaiplanError,
     ThaiplanWarning,
@@ -53,6 +54,7 @@ from thaiplan.model._meetings import (
 )
 from thaiplan.model._organisations import Agency, AgencyKind, Committee, Level, Order
 from thaiplan.model._plans import Plan, PlanKind, PlanLevel, ProjectIdea
+from thaiplan.model._progress import Progress, ProgressState, StepProgress
 from thaiplan.model._records import Correction
 from thaiplan.model._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
 
@@ -76,18 +78,29 @@ if TYPE_CHECKING:
         builtin_names,
         calendar_schema,
         dump_calendar,
+        dump_document,
         dumps_calendar,
         dumps_document,
         load_calendar,
         load_document,
         loads_calendar,
+        loads_document,
     )
     from thaiplan.io._gantt import gantt_html, gantt_table
     from thaiplan.io._ical import calendar_ics
+    from thaiplan.io._progress import (
+        PROGRESS_FORMAT,
+        dump_progress,
+        dumps_progress,
+        load_progress,
+        loads_progress,
+        progress_schema,
+    )
     from thaiplan.scheduling._graph import dependency_graph
     from thaiplan.scheduling._passes import schedule
     from thaiplan.scheduling._schedule import Bounds, Constraint, Explanation, Schedule
     from thaiplan.scheduling._shift import Landing, ShiftResult, shift
+    from thaiplan.scheduling._status import Standing, Status, StepStatus, due, status
 
 __version__ = "0.1.0.dev0"
 
@@ -102,11 +115,13 @@ _LAZY: dict[str, str] = {
             "builtin_names",
             "calendar_schema",
             "dump_calendar",
+            "dump_document",
             "dumps_calendar",
             "dumps_document",
             "load_calendar",
             "load_document",
             "loads_calendar",
+            "loads_document",
         ),
         "thaiplan.io._files",
     ),
@@ -114,10 +129,24 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
     **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
     **dict.fromkeys(
+        (
+            "PROGRESS_FORMAT",
+            "dump_progress",
+            "dumps_progress",
+            "load_progress",
+            "loads_progress",
+            "progress_schema",
+        ),
+        "thaiplan.io._progress",
+    ),
+    **dict.fromkeys(
         ("Bounds", "Constraint", "Explanation", "Schedule"), "thaiplan.scheduling._schedule"
     ),
     **dict.fromkeys(("schedule",), "thaiplan.scheduling._passes"),
     **dict.fromkeys(("Landing", "ShiftResult", "shift"), "thaiplan.scheduling._shift"),
+    **dict.fromkeys(
+        ("Standing", "Status", "StepStatus", "due", "status"), "thaiplan.scheduling._status"
+    ),
     **dict.fromkeys(
         (
             "Context",
@@ -153,6 +182,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "CALENDAR_FORMAT",
     "DOCUMENT_FORMAT",
+    "PROGRESS_FORMAT",
     "Action",
     "Agency",
     "AgencyKind",
@@ -181,6 +211,7 @@ __all__ = [
     "Level",
     "Meeting",
     "ModelError",
+    "ModelIndexError",
     "Order",
     "Period",
     "PeriodKind",
@@ -190,6 +221,8 @@ __all__ = [
     "PlanLevel",
     "PlanningCalendar",
     "PlanningDocument",
+    "Progress",
+    "ProgressState",
     "ProjectIdea",
     "Recipient",
     "Reference",
@@ -200,7 +233,11 @@ __all__ = [
     "Schedule",
     "Severity",
     "ShiftResult",
+    "Standing",
+    "Status",
     "Step",
+    "StepProgress",
+    "StepStatus",
     "ThaiDateError",
     "ThaiplanError",
     "ThaiplanWarning",
@@ -209,24 +246,33 @@ __all__ = [
     "calendar_ics",
     "calendar_schema",
     "dependency_graph",
+    "due",
     "dump_calendar",
+    "dump_document",
+    "dump_progress",
     "dumps_calendar",
     "dumps_document",
+    "dumps_progress",
     "format_date",
     "format_period",
     "gantt_html",
     "gantt_table",
     "load_calendar",
     "load_document",
+    "load_progress",
     "loads_calendar",
+    "loads_document",
+    "loads_progress",
     "parse_date",
     "parse_datetime",
     "parse_period",
+    "progress_schema",
     "register_rule",
     "rule",
     "rules",
     "schedule",
     "shift",
+    "status",
     "unregister_rule",
     "validate",
 ]

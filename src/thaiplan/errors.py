@@ -8,6 +8,7 @@ code that does not know thaiplan::
     ├── ThaiDateError        (also ValueError)
     ├── HolidayDataError     (also ValueError)
     ├── ModelError           (also ValueError)
+    │   └── ModelIndexError  (also IndexError)
     ├── CalendarFileError    (also ValueError)
     └── DependencyCycleError (also ValueError)
 
@@ -31,6 +32,7 @@ __all__ = [
     "FileProblem",
     "HolidayDataError",
     "ModelError",
+    "ModelIndexError",
     "ThaiDateError",
     "ThaiplanError",
     "ThaiplanWarning",
@@ -255,3 +257,11 @@ class DependencyCycleError(ThaiplanError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (DependencyCycleError, (self.cycle,))
+
+
+class ModelIndexError(ModelError, IndexError):
+    """A place asked of a sequence of records that it does not have (``calendar[99]``).
+
+    >>> issubclass(ModelIndexError, IndexError), issubclass(ModelIndexError, ModelError)
+    (True, True)
+    """

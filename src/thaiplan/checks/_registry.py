@@ -38,15 +38,19 @@ import enum
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from thaiplan.errors import DependencyCycleError, HolidayDataError, ModelError
 from thaiplan.model._document import PlanningDocument
+from thaiplan.model._progress import Progress
 from thaiplan.model._steps import PlanningCalendar, Step
 from thaiplan.scheduling._passes import schedule
 from thaiplan.scheduling._schedule import Schedule
+
+if TYPE_CHECKING:
+    import pandas
 
 __all__ = [
     "Context",
@@ -163,6 +167,16 @@ class Report:
     def __len__(self) -> int:
         return len(self.findings)
 
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The findings as a pandas DataFrame, one row a finding.
+
+        Raises:
+            ModelError: pandas is not installed (``pip install 'thaiplan[pandas]'``).
+        """
+        from thaiplan.io._frames import report_dataframe
+
+        return report_dataframe(self)
+
     def _repr_html_(self) -> str:
         import html
 
@@ -184,13 +198,18 @@ class Context:
     Attributes:
         calendar: The calendar (``None`` for a document without one).
         document: The document, when :func:`validate` was given one.
+        progress: The progress reports, when :func:`validate` was given them.
     """
 
     def __init__(
-        self, calendar: PlanningCalendar | None, document: PlanningDocument | None
+        self,
+        calendar: PlanningCalendar | None,
+        document: PlanningDocument | None,
+        progress: Progress | None = None,
     ) -> None:
         self.calendar = calendar
         self.document = document
+        self.progress = progress
         self._cycle: tuple[str, ...] = ()
 
     @functools.cached_property
@@ -320,6 +339,7 @@ def validate(
     *,
     disable: Iterable[str] = (),
     only: Iterable[str] | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Check a calendar or a whole document, and report every finding.
 
@@ -328,6 +348,8 @@ def validate(
             are all checked).
         disable: Codes of rules not to run.
         only: Run only the rules with these codes.
+        progress: Progress reports of the calendar: the rules on progress
+            (``progress-*``) check them against the plan as of their date.
 
     Raises:
         ModelError: A code in ``disable`` or ``only`` names no rule.
@@ -344,10 +366,12 @@ def validate(
     for code in disabled | (chosen or set()):
         if code not in _RULES:
             raise ModelError(f"no rule {code!r}; the rules are: {', '.join(_RULES)}")
+    if progress is not None and not isinstance(progress, Progress):
+        raise ModelError(f"progress must be a Progress, not {type(progress).__name__}")
     if isinstance(source, PlanningDocument):
-        context = Context(source.calendar, source)
+        context = Context(source.calendar, source, progress)
     else:
-        context = Context(source, None)
+        context = Context(source, None, progress)
     findings: list[Finding] = []
     for registered in _RULES.values():
         if registered.code in disabled or (chosen is not None and registered.code not in chosen):

@@ -83,6 +83,11 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
 def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     from thaiplan.checks._registry import Severity, validate
 
+    progress = None
+    if args.progress is not None:
+        from thaiplan.io._progress import load_progress
+
+        progress = load_progress(args.progress)
     reports: list[tuple[str, Report]] = []
     unreadable = 0
     for source in args.sources:
@@ -94,7 +99,7 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
             print(f"thaiplan validate: {error}", file=sys.stderr)  # and go on with the others
             unreadable += 1
             continue
-        reports.append((source, validate(_subject(document, calendar))))
+        reports.append((source, validate(_subject(document, calendar), progress=progress)))
     errors = sum(len(report.errors) for _, report in reports)
     warnings = sum(len(report.warnings) for _, report in reports)
     if args.format == "json":

@@ -22,6 +22,7 @@ from thaiplan.cli._common import (
     EXIT_USAGE,
     _UsageError,
 )
+from thaiplan.cli._progress import add_commands as add_progress_commands
 from thaiplan.errors import DependencyCycleError, ThaiplanError
 
 __all__ = ["console", "main"]
@@ -83,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
 
     check = add("validate", "check calendars and documents and list the findings", _validate)
     check.add_argument("sources", metavar="SOURCE", nargs="+")
+    check.add_argument(
+        "--progress",
+        metavar="FILE",
+        help="a progress file: also check the reports against the plan (late, impossible)",
+    )
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument(
         "--lang", choices=["th", "en"], default="en", help="language of the messages (text format)"
@@ -123,6 +129,8 @@ def _parser() -> argparse.ArgumentParser:
 
     date = add("date", "read Thai date expressions and say what they mean", _date)
     date.add_argument("texts", metavar="TEXT", nargs="+")
+
+    add_progress_commands(commands)
     return parser
 
 

@@ -16,6 +16,7 @@ from thaiplan.model._letters import LetterNumber
 from thaiplan.model._meetings import AgendaKind, ResolutionKind
 from thaiplan.model._organisations import AgencyKind, Level
 from thaiplan.model._plans import PlanKind, PlanLevel
+from thaiplan.model._progress import ProgressState
 from thaiplan.model._steps import Dependency, LagUnit
 
 # -- 5. structure and unstructure by cattrs ---------------------------------------------
@@ -51,6 +52,7 @@ _ENUMS: Final = (
     Level,
     PlanKind,
     PlanLevel,
+    ProgressState,
     ResolutionKind,
 )
 

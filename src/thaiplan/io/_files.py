@@ -67,11 +67,13 @@ __all__ = [
     "builtin_names",
     "calendar_schema",
     "dump_calendar",
+    "dump_document",
     "dumps_calendar",
     "dumps_document",
     "load_calendar",
     "load_document",
     "loads_calendar",
+    "loads_document",
 ]
 
 #: The ``format`` key of a calendar file.
@@ -260,7 +262,20 @@ def load_document(source: Source) -> PlanningDocument:
         name = f"<built-in {source}>"
     else:
         text, name = _read_source(source)
-    reader = _Reader(name)
+    return loads_document(text, file=name)
+
+
+def loads_document(text: str, *, file: str = "<string>") -> PlanningDocument:
+    """Read a whole planning document from the text of a document file; inverse of :func:`dumps_document`.
+
+    Raises:
+        CalendarFileError: The text has problems; all of them are listed.
+
+    >>> document = load_document("samut-sakhon-2563")
+    >>> loads_document(dumps_document(document)) == document
+    True
+    """
+    reader = _Reader(file)
     return _structure_document(reader, _compose(text, reader))
 
 
@@ -335,6 +350,32 @@ def dump_calendar(
         )
         format = "json" if suffix == ".json" else "yaml"
     text = dumps_calendar(calendar, format=format)
+    if isinstance(destination, str | os.PathLike):
+        Path(destination).write_text(text, encoding="utf-8")
+    else:
+        destination.write(text)
+
+
+def dump_document(
+    document: PlanningDocument,
+    destination: str | os.PathLike[str] | IO[str],
+    *,
+    format: Format | None = None,
+) -> None:
+    """Write a whole document to a path or a text file object; inverse of :func:`load_document`.
+
+    Args:
+        document: The document.
+        destination: A path or an open text file.
+        format: ``"yaml"`` or ``"json"``; by default from the path's suffix
+            (``.json`` is JSON, anything else YAML).
+    """
+    if format is None:
+        suffix = (
+            Path(destination).suffix.lower() if isinstance(destination, str | os.PathLike) else ""
+        )
+        format = "json" if suffix == ".json" else "yaml"
+    text = dumps_document(document, format=format)
     if isinstance(destination, str | os.PathLike):
         Path(destination).write_text(text, encoding="utf-8")
     else:

@@ -20,7 +20,7 @@ import attrs
 from thaiplan.dates import MONTH_VARIANTS, Period, parse_period
 from thaiplan.dates._diagnose import _suggest_month
 from thaiplan.dates._text import BE_OFFSET, _normalise
-from thaiplan.errors import ModelError, ThaiDateError
+from thaiplan.errors import ModelError, ModelIndexError, ThaiDateError
 from thaiplan.model._organisations import Agency, Committee
 from thaiplan.model._plans import Plan
 from thaiplan.model._records import Correction, check_id, check_ids, corrections, strings
@@ -268,6 +268,127 @@ class PlanningCalendar:
 
     def __len__(self) -> int:
         return len(self.steps)
+
+    def __getitem__(self, index: int) -> Step:
+        """The step at ``index`` in the calendar's order (``calendar[0]`` is the first).
+
+        Raises:
+            TypeError: ``index`` is not an int (use :meth:`step` for an id).
+            IndexError: There is no step at that place.
+        """
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise ModelError(
+                f"calendar[...] takes the place of a step (an int), not {type(index).__name__}"
+                f" {index!r}; use calendar.step({index!r}) to find a step by its id"
+            )
+        try:
+            return self.steps[index]
+        except IndexError:
+            raise ModelIndexError(
+                f"the calendar has {len(self.steps)} steps; there is no step at place {index}"
+            ) from None
+
+    def __contains__(self, item: object) -> bool:
+        """Whether a step of that id (or that step) is in the calendar: ``"s1" in calendar``."""
+        if isinstance(item, Step):
+            return item in self.steps
+        return any(step.id == item for step in self.steps)
+
+    def phase(self, phase_id: str) -> Phase:
+        """The phase with id ``phase_id``.
+
+        Raises:
+            ModelError: No phase has that id; the message lists the ids there are.
+        """
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        known = ", ".join(phase.id for phase in self.phases) or "none"
+        raise ModelError(f"no phase {phase_id!r} in the calendar; its phases are: {known}")
+
+    def plan(self, plan_id: str) -> Plan:
+        """The plan with id ``plan_id``, among the plans the calendar knows.
+
+        Raises:
+            ModelError: No plan has that id; the message lists the ids there are.
+        """
+        for plan in self.plans:
+            if plan.id == plan_id:
+                return plan
+        known = ", ".join(plan.id for plan in self.plans) or "none"
+        raise ModelError(f"no plan {plan_id!r} in the calendar; its plans are: {known}")
+
+    def steps_for(self, party_id: str) -> tuple[Step, ...]:
+        """The steps an agency or committee takes part in, groups expanded.
+
+        A group is an agency or committee with ``members`` (อำเภอทุกอำเภอ and
+        its districts). The steps of a group are those it is responsible for
+        and those of any of its members; the steps of a member include those of
+        every group it belongs to, however deep.
+
+        Raises:
+            ModelError: No agency or committee has that id.
+
+        >>> import thaiplan
+        >>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
+        >>> [s.id for s in calendar.steps_for("district-ban-phaeo")]  # through all-districts
+        ['s2', 's3', 's6', 's7', 's9']
+        """
+        parties: tuple[Agency | Committee, ...] = (*self.agencies, *self.committees)
+        if self.party(party_id) is None:
+            known = ", ".join(p.id for p in parties)
+            raise ModelError(f"no agency or committee {party_id!r}; the calendar has: {known}")
+        members: dict[str, tuple[str, ...]] = {p.id: p.members for p in parties if p.members}
+        groups: dict[str, list[str]] = {}
+        for group, inside in members.items():
+            for member in inside:
+                groups.setdefault(member, []).append(group)
+        wanted = {party_id}
+        for links in (members, groups):  # down to the members, then up to the groups
+            todo = [party_id]
+            while todo:
+                for other in links.get(todo.pop(), ()):
+                    if other not in wanted:
+                        wanted.add(other)
+                        todo.append(other)
+        return tuple(step for step in self.steps if wanted.intersection(step.responsible))
+
+    def with_step(self, step: Step, *, before: str | None = None) -> PlanningCalendar:
+        """A copy with ``step`` added, or put in place of the step of the same id.
+
+        A new step goes at the end, or just before the step ``before``.
+
+        Raises:
+            ModelError: ``before`` names no step of the calendar.
+        """
+        if not isinstance(step, Step):
+            raise ModelError(f"with_step() takes a Step, not {type(step).__name__} {step!r}")
+        if any(s.id == step.id for s in self.steps):
+            return attrs.evolve(self, steps=[step if s.id == step.id else s for s in self.steps])
+        if before is None:
+            return attrs.evolve(self, steps=[*self.steps, step])
+        place = next((k for k, s in enumerate(self.steps) if s.id == before), None)
+        if place is None:
+            self.step(before)  # raises, listing the steps
+        steps = list(self.steps)
+        steps.insert(place or 0, step)
+        return attrs.evolve(self, steps=steps)
+
+    def without_step(self, step_id: str) -> PlanningCalendar:
+        """A copy without the step ``step_id``, and without the dependencies on it.
+
+        Raises:
+            ModelError: No step has that id.
+        """
+        self.step(step_id)  # raises, listing the steps
+        kept = []
+        for step in self.steps:
+            if step.id == step_id:
+                continue
+            if any(d.step == step_id for d in step.after):
+                step = attrs.evolve(step, after=[d for d in step.after if d.step != step_id])
+            kept.append(step)
+        return attrs.evolve(self, steps=kept)
 
     def steps_in(self, phase_id: str) -> tuple[Step, ...]:
         """The steps of one phase, in order."""

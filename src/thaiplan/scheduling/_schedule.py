@@ -17,7 +17,7 @@ from thaiplan.errors import ModelError
 from thaiplan.model._steps import LagUnit, PlanningCalendar
 
 if TYPE_CHECKING:
-    pass
+    import pandas
 
 __all__ = ["Bounds", "Constraint", "Explanation", "Schedule"]
 
@@ -245,6 +245,16 @@ class Schedule(Mapping[str, Bounds]):
     def __repr__(self) -> str:
         state = "feasible" if self.feasible else "infeasible"
         return f"<Schedule of {len(self)} steps, {state}>"
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The bounds of every step as a pandas DataFrame, dates as ``datetime64``.
+
+        Raises:
+            ModelError: pandas is not installed (``pip install 'thaiplan[pandas]'``).
+        """
+        from thaiplan.io._frames import schedule_dataframe
+
+        return schedule_dataframe(self)
 
     @property
     def feasible(self) -> bool:

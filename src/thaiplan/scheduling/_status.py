@@ -1,0 +1,359 @@
+"""Where a planning round stands on a day: done, late, due, at risk, and the forecast.
+
+Theory of operation
+-------------------
+:func:`status` takes the plan (a calendar or a document, scheduled as
+:func:`~thaiplan.schedule` does), the reports (a :class:`~thaiplan.Progress`,
+optional) and a status date ``as_of``, and re-forecasts the steps not yet done
+from that date, as project tools do from a status date:
+
+1. A step reported done keeps its actual days: it starts on its actual start
+   (else its planned earliest start) and finishes on its actual finish (else
+   on the report's date when the report says done without a date).
+2. A step in progress started on its actual start. It finishes no earlier than
+   its planned duration after that start, and no earlier than ``as_of`` plus
+   the part of its duration still to do (by its percent complete, rounded up;
+   all of it when no percent is given, at least the status day itself).
+3. A step not started starts no earlier than its planned earliest start, and
+   no earlier than the day after ``as_of``: work that has not begun cannot
+   begin in the past.
+4. Every step also starts no earlier than the forecast finish of each step it
+   follows, plus the lag (in working days when the lag says so). A cancelled
+   step is taken as done on the day its report says, so that the steps after
+   it are not held up by it.
+
+The forecast never moves a planned latest finish: the plan's deadlines stay
+what the plan says. A step is then, in this order of precedence:
+
+- **cancelled**, when its report says so;
+- **done**, when it is finished;
+- **overdue**, when its latest finish is before ``as_of``;
+- **at risk**, when its forecast finish is after its latest finish;
+- **in progress**, when it has started;
+- **due**, when its window is open: its earliest start is on or before
+  ``as_of`` (and, not being overdue, its latest finish on or after it);
+- **not yet due** otherwise.
+
+So every step is in exactly one state. Working days left count the working
+days from ``as_of`` (included, when it is a working day) to the latest
+finish; a latest finish already passed gives a negative count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+
+from thaiplan.dates import add_working_days, working_days_between
+from thaiplan.errors import HolidayDataError, ModelError
+from thaiplan.model._document import PlanningDocument
+from thaiplan.model._progress import Progress, StepProgress
+from thaiplan.model._steps import LagUnit, PlanningCalendar
+from thaiplan.scheduling._passes import schedule
+
+if TYPE_CHECKING:
+    import pandas
+
+    from thaiplan.scheduling._schedule import Schedule
+
+__all__ = ["Standing", "Status", "StepStatus", "due", "status"]
+
+_ONE = dt.timedelta(days=1)
+
+
+class Standing(enum.StrEnum):
+    """Where a step stands on the status date (see :func:`status`)."""
+
+    CANCELLED = "cancelled"  #: its report says it is cancelled
+    DONE = "done"  #: finished
+    OVERDUE = "overdue"  #: its latest finish has passed and it is not done
+    AT_RISK = "at_risk"  #: forecast to finish after its latest finish
+    IN_PROGRESS = "in_progress"  #: started, on time
+    DUE = "due"  #: its window is open now
+    NOT_YET_DUE = "not_yet_due"  #: its window opens later
+
+    @property
+    def thai(self) -> str:
+        """The Thai words for it, as a tracking report writes them."""
+        return _THAI[self]
+
+
+_THAI = {
+    Standing.CANCELLED: "ยกเลิก",
+    Standing.DONE: "เสร็จสิ้น",
+    Standing.OVERDUE: "เลยกำหนด",
+    Standing.AT_RISK: "เสี่ยงล่าช้า",
+    Standing.IN_PROGRESS: "กำลังดำเนินการ",
+    Standing.DUE: "ถึงกำหนดดำเนินการ",
+    Standing.NOT_YET_DUE: "ยังไม่ถึงกำหนด",
+}
+
+
+@attrs.frozen
+class StepStatus:
+    """One step on the status date.
+
+    Attributes:
+        step: The step's id.
+        standing: Where it stands.
+        earliest_start: The plan's earliest start.
+        latest_finish: The plan's latest finish (the deadline it must keep).
+        forecast_start: When it starts (or started), re-forecast from ``as_of``.
+        forecast_finish: When it finishes (or finished), re-forecast from ``as_of``.
+        working_days_left: Working days from ``as_of`` to the latest finish
+            (negative once passed); ``None`` when the holiday data does not
+            cover the span.
+        days_late: Days the forecast finish is after the latest finish (0 when on time).
+        progress: The step's report, when there is one.
+    """
+
+    step: str
+    standing: Standing
+    earliest_start: dt.date
+    latest_finish: dt.date
+    forecast_start: dt.date
+    forecast_finish: dt.date
+    working_days_left: int | None
+    days_late: int
+    progress: StepProgress | None = None
+
+
+class Status(Mapping[str, StepStatus]):
+    """Every step of a calendar on a status date: a mapping from step id to :class:`StepStatus`.
+
+    Attributes:
+        calendar: The calendar.
+        as_of: The status date.
+        schedule: The plan's schedule the status is measured against.
+    """
+
+    def __init__(
+        self,
+        calendar: PlanningCalendar,
+        as_of: dt.date,
+        plan: Schedule,
+        steps: dict[str, StepStatus],
+    ) -> None:
+        self.calendar = calendar
+        self.as_of = as_of
+        self.schedule = plan
+        self._steps = steps
+
+    def __getitem__(self, step_id: str) -> StepStatus:
+        try:
+            return self._steps[step_id]
+        except KeyError:
+            raise ModelError(f"the calendar has no step {step_id!r}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._steps)
+
+    def __len__(self) -> int:
+        return len(self._steps)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{s.value}={len(self.in_standing(s))}" for s in Standing)
+        return f"<Status as of {self.as_of.isoformat()}: {counts}>"
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Where every step stands, as a pandas DataFrame, dates as ``datetime64``.
+
+        Raises:
+            ModelError: pandas is not installed (``pip install 'thaiplan[pandas]'``).
+        """
+        from thaiplan.io._frames import status_dataframe
+
+        return status_dataframe(self)
+
+    def in_standing(self, standing: Standing | str) -> tuple[StepStatus, ...]:
+        """The steps that stand so, in the calendar's order."""
+        wanted = Standing(standing)
+        return tuple(s for s in self._steps.values() if s.standing is wanted)
+
+    @property
+    def overdue(self) -> tuple[StepStatus, ...]:
+        """The steps whose latest finish has passed and that are not done."""
+        return self.in_standing(Standing.OVERDUE)
+
+    @property
+    def at_risk(self) -> tuple[StepStatus, ...]:
+        """The steps forecast to finish after their latest finish."""
+        return self.in_standing(Standing.AT_RISK)
+
+    @property
+    def due(self) -> tuple[StepStatus, ...]:
+        """The steps whose window is open on the status date."""
+        return self.in_standing(Standing.DUE)
+
+
+def _source(
+    source: object, what: str
+) -> tuple[PlanningCalendar, PlanningCalendar | PlanningDocument]:
+    if isinstance(source, PlanningDocument):
+        if source.calendar is None:
+            raise ModelError(f"document {source.id!r} has no calendar to {what}")
+        return source.calendar, source
+    if isinstance(source, PlanningCalendar):
+        return source, source
+    raise ModelError(
+        f"{what}() takes a PlanningCalendar or a PlanningDocument, not {type(source).__name__};"
+        " load one with thaiplan.load_calendar or thaiplan.load_document"
+    )
+
+
+def _after(day: dt.date, lag: int, unit: LagUnit) -> dt.date:
+    """The first day a step may start when the one before it finishes on ``day``."""
+    if unit is LagUnit.WORKING_DAYS and lag:
+        return add_working_days(day, lag) + _ONE
+    return day + dt.timedelta(days=1 + lag)
+
+
+def _working_days_left(as_of: dt.date, latest: dt.date) -> int | None:
+    try:
+        return working_days_between(as_of - _ONE, latest)
+    except HolidayDataError:
+        return None
+
+
+def status(
+    source: PlanningCalendar | PlanningDocument,
+    *,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Status:
+    """Where every step stands on ``as_of``, with the forecast from that day.
+
+    Args:
+        source: A calendar, or a document (its resolutions' deadlines bound
+            its steps, as in :func:`~thaiplan.schedule`).
+        as_of: The status date; by default the date of ``progress``.
+        progress: The reports; without them every step is taken as not started.
+
+    Raises:
+        ModelError: ``progress`` reports a step the calendar does not have.
+
+    >>> import datetime as dt, thaiplan
+    >>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
+    >>> reports = thaiplan.Progress("๑๕ มิ.ย. ๖๑", [thaiplan.StepProgress("s1", finished="๓๐ เม.ย. ๖๑")])
+    >>> result = thaiplan.status(calendar, as_of=dt.date(2018, 6, 15), progress=reports)
+    >>> result["s1"].standing, result["s2"].standing
+    (<Standing.DONE: 'done'>, <Standing.OVERDUE: 'overdue'>)
+    """
+    calendar, subject = _source(source, "status")
+    if progress is not None and not isinstance(progress, Progress):
+        raise ModelError(f"progress must be a Progress, not {type(progress).__name__}")
+    if as_of is None:
+        if progress is None:
+            raise ModelError(
+                "status() needs a status date: pass as_of, or a progress with its date"
+            )
+        as_of = progress.date
+    if not isinstance(as_of, dt.date):
+        raise ModelError(f"as_of must be a date, not {type(as_of).__name__} {as_of!r}")
+    if isinstance(as_of, dt.datetime):
+        as_of = as_of.date()
+    reports_day = progress.date if progress is not None else as_of
+    records = progress.by_step() if progress is not None else {}
+    known = {step.id for step in calendar.steps}
+    if progress is not None:
+        unknown = [step_id for step_id in records if step_id not in known]
+        if unknown:
+            raise ModelError(
+                f"the progress reports steps the calendar does not have: {', '.join(unknown)}"
+            )
+    plan = schedule(subject)
+    steps = {step.id: step for step in calendar.steps}
+    finish: dict[str, dt.date] = {}
+    result: dict[str, StepStatus] = {}
+    for step_id in plan.order:
+        step = steps[step_id]
+        bounds = plan[step_id]
+        record = records.get(step_id)
+        start = bounds.earliest_start
+        for dependency in step.after:
+            start = max(start, _after(finish[dependency.step], dependency.lag, dependency.unit))
+        duration = step.duration
+        if record is not None and (record.done or record.cancelled):
+            first = record.actual_start or min(start, record.actual_finish or start)
+            last = record.actual_finish or record.reported_on or reports_day
+            first = min(first, last)
+        elif record is not None and record.started_yet:
+            first = record.actual_start or start
+            left = (
+                duration
+                if record.percent is None
+                else math.ceil(duration * (100 - record.percent) / 100)
+            )
+            last = max(
+                first + dt.timedelta(days=duration - 1), as_of + dt.timedelta(days=max(left, 1) - 1)
+            )
+        else:
+            first = max(start, as_of + _ONE)
+            last = first + dt.timedelta(days=duration - 1)
+        finish[step_id] = last
+        late = max(0, (last - bounds.latest_finish).days)
+        if record is not None and record.cancelled:
+            standing = Standing.CANCELLED
+        elif record is not None and record.done:
+            standing = Standing.DONE
+        elif bounds.latest_finish < as_of:
+            standing = Standing.OVERDUE
+        elif late:
+            standing = Standing.AT_RISK
+        elif record is not None and record.started_yet:
+            standing = Standing.IN_PROGRESS
+        elif bounds.earliest_start <= as_of:
+            standing = Standing.DUE
+        else:
+            standing = Standing.NOT_YET_DUE
+        result[step_id] = StepStatus(
+            step_id,
+            standing,
+            bounds.earliest_start,
+            bounds.latest_finish,
+            first,
+            last,
+            _working_days_left(as_of, bounds.latest_finish),
+            late,
+            record,
+        )
+    ordered = {step.id: result[step.id] for step in calendar.steps}
+    return Status(calendar, as_of, plan, ordered)
+
+
+def due(
+    source: PlanningCalendar | PlanningDocument,
+    start: dt.date,
+    end: dt.date,
+    *,
+    progress: Progress | None = None,
+) -> tuple[StepStatus, ...]:
+    """The steps not done whose latest finish falls from ``start`` to ``end`` (both included).
+
+    Their standing is measured as of ``start``; the result is in order of
+    latest finish, then the calendar's order.
+
+    >>> import datetime as dt, thaiplan
+    >>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
+    >>> [s.step for s in thaiplan.due(calendar, dt.date(2018, 6, 1), dt.date(2018, 6, 30))]
+    ['s6']
+    """
+    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+        raise ModelError(f"due() takes two dates, not {start!r} and {end!r}")
+    if end < start:
+        raise ModelError(
+            f"the span ends ({end.isoformat()}) before it starts ({start.isoformat()})"
+        )
+    standing = status(source, as_of=start, progress=progress)
+    found = [
+        s
+        for s in standing.values()
+        if start <= s.latest_finish <= end and s.standing not in (Standing.DONE, Standing.CANCELLED)
+    ]
+    order = {step_id: k for k, step_id in enumerate(standing)}
+    return tuple(sorted(found, key=lambda s: (s.latest_finish, order[s.step])))
