@@ -164,6 +164,9 @@ texts = st.one_of(
     ),
 )
 
+#: Names of agencies, committees and plans: any text but an empty one (thaiplan refuses those).
+names = texts.map(lambda text: text if text.strip() else f"ชื่อ{text}")
+
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,6}", fullmatch=True)
 corrections = st.builds(Correction, st.sampled_from(["title", "name", "when"]), texts, texts, texts)
 
@@ -178,16 +181,16 @@ def calendars(draw: st.DrawFn, max_steps: int = 8) -> PlanningCalendar:
     agencies = [
         Agency(
             pid,
-            draw(texts),
+            draw(names),
             draw(st.sampled_from(list(AgencyKind))),
             draw(st.sampled_from(list(Level))),
             abbreviations=draw(st.lists(texts, max_size=2)),
-            code=draw(st.none() | st.from_regex(r"[0-9]{2,4}", fullmatch=True)),
+            code=draw(st.none() | st.from_regex(r"[0-9]{2}(?:[0-9]{2})?", fullmatch=True)),
             corrections=draw(st.lists(corrections, max_size=1)),
         )
         for pid in party_ids[:-1]
     ]
-    committees = [Committee(party_ids[-1], draw(texts), draw(texts), count=draw(st.integers(1, 3)))]
+    committees = [Committee(party_ids[-1], draw(names), draw(texts), count=draw(st.integers(1, 3)))]
     steps = []
     for index, sid in enumerate(step_ids):
         period = draw(periods())
@@ -376,7 +379,7 @@ orders = st.builds(Order, texts, dated, texts, texts)
 plans = st.builds(
     Plan,
     ids,
-    texts,
+    names,
     st.sampled_from(list(PlanKind)),
     st.sampled_from(list(PlanLevel)),
     owner=st.none() | ids,

@@ -28,7 +28,7 @@ class TestLookups:
             SEED[15]
         with pytest.raises(IndexError):
             SEED[15]
-        with pytest.raises(ModelError, match=r"calendar.step\('s1'\)"):
+        with pytest.raises(TypeError, match=r"calendar.step\('s1'\)"):
             SEED["s1"]  # type: ignore[index]
 
     def test_phase_and_plan(self) -> None:

@@ -473,12 +473,21 @@ class TestFiscalYearErrors:
         with pytest.raises(TypeError, match="Buddhist-Era year as an int"):
             FiscalYear(year)  # type: ignore[arg-type]
 
-    @pytest.mark.parametrize("number", [0, 5, -1, True, "1"])
-    def test_quarter_out_of_range(self, number: object) -> None:
-        """A fiscal year has quarters 1-4 only."""
+    @pytest.mark.parametrize(
+        ("number", "reason"),
+        [
+            (0, "quarter_out_of_range"),
+            (5, "quarter_out_of_range"),
+            (-1, "quarter_out_of_range"),
+            (True, "wrong_type"),
+            ("1", "wrong_type"),
+        ],
+    )
+    def test_quarter_out_of_range(self, number: object, reason: str) -> None:
+        """A fiscal year has quarters 1-4 only; a bool or a str is not a quarter's number."""
         with pytest.raises(ThaiDateError) as info:
             FiscalYear(2563).quarter(number)  # type: ignore[arg-type]
-        assert "quarter_out_of_range" == info.value.reason
+        assert reason == info.value.reason
 
     @pytest.mark.parametrize("day", [D(2019, 9, 30), D(2020, 10, 1), D(2010, 1, 1)])
     def test_quarter_of_a_day_outside(self, day: dt.date) -> None:

@@ -130,7 +130,7 @@ class TestDigits:
     @pytest.mark.parametrize("value", [2561, True, 2561.0, None, b"2561"])
     def test_to_arabic_rejects_other_types(self, value: object) -> None:
         """to_arabic_digits takes a str only."""
-        with pytest.raises(TypeError, match="takes a str"):
+        with pytest.raises(TypeError, match="must be a str"):
             to_arabic_digits(value)  # type: ignore[arg-type]
 
 

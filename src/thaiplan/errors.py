@@ -10,7 +10,17 @@ code that does not know thaiplan::
     ├── ModelError           (also ValueError)
     │   └── ModelIndexError  (also IndexError)
     ├── CalendarFileError    (also ValueError)
-    └── DependencyCycleError (also ValueError)
+    ├── DependencyCycleError (also ValueError)
+    └── ThaiplanTypeError    (also TypeError)
+        ├── ThaiDateTypeError (also ThaiDateError)
+        └── ModelTypeError    (also ModelError)
+
+A value of the wrong type (``None`` where a date is expected) is a
+:class:`ThaiplanTypeError`, so ``except TypeError`` catches it as Python's
+own convention asks; the one raised by the date layer is also a
+:class:`ThaiDateError` and the one raised by a record also a
+:class:`ModelError`, so that code catching the errors of a layer catches
+all of them.
 
 Exceptions carry structured data (the input, the position, a stable reason
 code), not only a message, so that tools built on thaiplan can report them in
@@ -33,8 +43,11 @@ __all__ = [
     "HolidayDataError",
     "ModelError",
     "ModelIndexError",
+    "ModelTypeError",
     "ThaiDateError",
+    "ThaiDateTypeError",
     "ThaiplanError",
+    "ThaiplanTypeError",
     "ThaiplanWarning",
 ]
 
@@ -70,7 +83,8 @@ class ThaiDateError(ThaiplanError, ValueError):
             ``time_out_of_range``, ``weekday_mismatch``, ``reversed_range``,
             ``not_fiscal_year``. Building values: ``kind_mismatch``,
             ``start_given``, ``not_in_fiscal_year``, ``unknown_style``,
-            ``unknown_digits``.
+            ``unknown_digits``, ``unknown_kind``. A value of the wrong type:
+            ``wrong_type`` (a :class:`ThaiDateTypeError`).
         problem: What is wrong, without the input and the place.
         hint: The fix, when there is one (also part of the message).
 
@@ -264,4 +278,97 @@ class ModelIndexError(ModelError, IndexError):
 
     >>> issubclass(ModelIndexError, IndexError), issubclass(ModelIndexError, ModelError)
     (True, True)
+    """
+
+
+def _describe(value: object) -> str:
+    """A value as a message shows it: its type and a repr cut to a readable length."""
+    if value is None:
+        return "None"
+    text = repr(value)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return f"{type(value).__name__} {text}"
+
+
+class ThaiplanTypeError(ThaiplanError, TypeError):
+    """A value of the wrong type given to a thaiplan function or record.
+
+    Attributes:
+        argument: What was given the value: the function's argument
+            (``"parse_date(text)"``) or the record's field (``"Step.after[0]"``).
+        value: The value that came.
+        expected: What was expected, in words (``"a str"``).
+        hint: The fix, when there is one, or ``None``.
+
+    >>> error = ThaiplanTypeError("parse_date(text)", None, "a str")
+    >>> print(error)
+    parse_date(text) must be a str, not None
+    >>> isinstance(error, TypeError), error.argument, error.expected
+    (True, 'parse_date(text)', 'a str')
+    """
+
+    def __init__(
+        self, argument: str, value: object, expected: str, *, hint: str | None = None
+    ) -> None:
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+        self.hint = hint
+        message = f"{argument} must be {expected}, not {_describe(value)}"
+        if hint is not None:
+            message += f"; {hint}"
+        TypeError.__init__(self, message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_type_error,
+            (type(self), self.argument, self.value, self.expected, self.hint),
+        )
+
+
+def _rebuild_type_error(
+    cls: type[ThaiplanTypeError], argument: str, value: object, expected: str, hint: str | None
+) -> ThaiplanTypeError:
+    return cls(argument, value, expected, hint=hint)
+
+
+class ThaiDateTypeError(ThaiplanTypeError, ThaiDateError):
+    """A function of :mod:`thaiplan.dates` given a value of the wrong type.
+
+    It is a :class:`ThaiplanTypeError` (and so a :class:`TypeError`) and a
+    :class:`ThaiDateError` with the reason ``wrong_type``, whose ``text`` is
+    the value's ``repr`` and ``position`` ``None``.
+
+    >>> from thaiplan.dates import parse_date
+    >>> try:
+    ...     parse_date(None)
+    ... except ThaiDateError as error:
+    ...     print(error.reason, isinstance(error, TypeError))
+    ...     print(error)
+    wrong_type True
+    text must be a str, not None
+    """
+
+    def __init__(
+        self, argument: str, value: object, expected: str, *, hint: str | None = None
+    ) -> None:
+        super().__init__(argument, value, expected, hint=hint)
+        self.problem = str(self)
+        self.text = repr(value)
+        self.position = None
+        self.reason = "wrong_type"
+
+
+class ModelTypeError(ThaiplanTypeError, ModelError):
+    """A record of the domain model built with a value of the wrong type.
+
+    It is a :class:`ThaiplanTypeError` (and so a :class:`TypeError`) and a
+    :class:`ModelError`.
+
+    >>> import thaiplan
+    >>> thaiplan.PlanningCalendar("ปฏิทิน", "สมุทรสาคร", 2563, steps=[None])
+    Traceback (most recent call last):
+    ...
+    thaiplan.errors.ModelTypeError: PlanningCalendar.steps[0] must be a Step, not None
     """

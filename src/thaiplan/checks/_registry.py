@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from thaiplan.errors import DependencyCycleError, HolidayDataError, ModelError
+from thaiplan.errors import DependencyCycleError, HolidayDataError, ModelError, ModelTypeError
 from thaiplan.model._document import PlanningDocument
 from thaiplan.model._progress import Progress
 from thaiplan.model._steps import PlanningCalendar, Step
@@ -367,7 +367,7 @@ def validate(
         if code not in _RULES:
             raise ModelError(f"no rule {code!r}; the rules are: {', '.join(_RULES)}")
     if progress is not None and not isinstance(progress, Progress):
-        raise ModelError(f"progress must be a Progress, not {type(progress).__name__}")
+        raise ModelTypeError("validate(progress)", progress, "a Progress or None")
     if isinstance(source, PlanningDocument):
         context = Context(source.calendar, source, progress)
     else:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final, Literal
 
-from thaiplan.errors import ThaiDateError
+from thaiplan.errors import ThaiDateError, ThaiDateTypeError
 
 from ._names import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from ._periods import FiscalYear, Period, PeriodKind, _month_end
-from ._text import BE_OFFSET, DateStyle, Digits, to_thai_digits
+from ._text import BE_OFFSET, DateStyle, Digits, check_bool, check_day, check_str, to_thai_digits
 
 __all__ = ["DateStyle", "Digits", "format_date", "format_period"]
 
@@ -26,6 +26,7 @@ _DIGITS: Final = ("thai", "arabic")
 
 
 def _check_option(name: str, value: str, allowed: tuple[str, ...]) -> None:
+    check_str(name, value)
     if value not in allowed:
         raise ThaiDateError(
             f"unknown {name}; expected one of {', '.join(map(repr, allowed))}",
@@ -74,6 +75,7 @@ def format_date(
 
     Raises:
         ThaiDateError: An unknown style or digits option.
+        ThaiDateTypeError: ``date`` is not a date, or an option not of its type.
 
     >>> import datetime as dt
     >>> day = dt.date(2018, 4, 4)
@@ -84,10 +86,11 @@ def format_date(
     >>> format_date(day, style="numeric", digits="arabic")
     '4/4/2561'
     """
+    date = check_day("format_date(date)", date)
     _check_option("style", style, _STYLES)
     _check_option("digits", digits, _DIGITS)
-    if isinstance(date, dt.datetime):
-        date = date.date()
+    check_bool("weekday", weekday)
+    check_bool("era", era)
     if style == "iso":
         if not 1900 <= date.year <= 2200:
             raise ThaiDateError(
@@ -138,6 +141,10 @@ def format_period(
     >>> format_period(parse_period("พ.ศ. 2561-2564"), digits="arabic")
     'พ.ศ. 2561 – 2564'
     """
+    if not isinstance(period, Period):
+        raise ThaiDateTypeError(
+            "format_period(period)", period, "a Period", hint="read text with parse_period() first"
+        )
     _check_option("style", style, ("abbr", "full"))
     _check_option("digits", digits, _DIGITS)
     return _digits(_period_text(period, style), digits)

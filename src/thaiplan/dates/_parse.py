@@ -57,7 +57,7 @@ from ._patterns import (
     _YEARS_RE,
 )
 from ._periods import FiscalYear, Period, PeriodKind
-from ._text import BE_OFFSET, _normalise, to_thai_digits
+from ._text import BE_OFFSET, _normalise, check_bool, check_str, to_thai_digits
 
 __all__ = ["parse_date", "parse_datetime", "parse_period"]
 
@@ -176,9 +176,11 @@ def _weekday_problem(date: dt.date, written: str, group: str) -> _Problem:
     )
 
 
-def _prepare(text: object) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"expected a str, not {type(text).__name__}: {text!r}")
+def _prepare(text: object, strict: object = False) -> str:
+    # The entry check of every parser: the text is a str, ``strict`` a bool.
+    check_str("text", text)
+    check_bool("strict", strict)
+    assert isinstance(text, str)
     norm = _normalise(text)
     if not norm:
         raise ThaiDateError("empty text", text=text, position=0, reason="empty")
@@ -220,6 +222,8 @@ def parse_date(text: str, *, strict: bool = False) -> dt.date:
     ...
     thaiplan.errors.ThaiDateError: กุมภาพันธ์ 2564 has 28 days, not 29 in '๒๙ กุมภาพันธ์ ๒๕๖๔' at position 0
     """
+    if not isinstance(text, str) or not isinstance(strict, bool):
+        _prepare(text, strict)  # type: ignore[unreachable]  # raises before the cache hashes a list
     return _parse_date(text, strict)
 
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from thaiplan.errors import ThaiDateError
+from thaiplan.errors import ThaiDateError, ThaiDateTypeError
 
-from ._text import BE_OFFSET, Digits
+from ._text import BE_OFFSET, Digits, check_day, check_int, check_str
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -55,6 +55,46 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, _calendar.monthrange(year, month)[1])
 
 
+def _check_year_month(argument: str, year: object, month: object) -> None:
+    """The entry check of the named constructors: a CE year 1-9999 and a month 1-12."""
+    check_int(f"{argument} year", year)
+    check_int(f"{argument} month", month)
+    assert isinstance(year, int)
+    assert isinstance(month, int)
+    if not 1 <= year <= 9999:
+        raise ThaiDateError(
+            f"{argument}: there is no Common-Era year {year} in the calendar thaiplan"
+            " computes with (1-9999)",
+            text=str(year),
+            position=None,
+            reason="year_out_of_range",
+        )
+    if not 1 <= month <= 12:
+        raise ThaiDateError(
+            f"{argument}: there is no month {month}",
+            text=str(month),
+            position=None,
+            reason="month_out_of_range",
+        )
+
+
+def _to_kind(value: PeriodKind | str) -> PeriodKind:
+    if isinstance(value, PeriodKind):
+        return value
+    if not isinstance(value, str):
+        raise ThaiDateTypeError("Period.kind", value, "a PeriodKind or its value, such as 'month'")
+    try:
+        return PeriodKind(value)
+    except ValueError:
+        allowed = ", ".join(repr(kind.value) for kind in PeriodKind)
+        raise ThaiDateError(
+            f"unknown kind of period; expected one of {allowed}",
+            text=value,
+            position=None,
+            reason="unknown_kind",
+        ) from None
+
+
 def _shape_problem(kind: PeriodKind, start: dt.date | None, end: dt.date) -> str | None:
     """Why ``start``-``end`` cannot be a period of ``kind``, or None when it can."""
     if start is None:
@@ -96,12 +136,12 @@ def _check_start(instance: Period, attribute: attrs.Attribute[Any], start: objec
                 reason="start_given",
             )
     elif not isinstance(start, dt.date) or isinstance(start, dt.datetime):
-        raise TypeError(f"Period.start must be a datetime.date, not {start!r}")
+        raise ThaiDateTypeError("Period.start", start, "a datetime.date (not a datetime)")
 
 
 def _check_end(instance: Period, attribute: attrs.Attribute[Any], end: object) -> None:
     if not isinstance(end, dt.date) or isinstance(end, dt.datetime):
-        raise TypeError(f"Period.end must be a datetime.date, not {end!r}")
+        raise ThaiDateTypeError("Period.end", end, "a datetime.date (not a datetime)")
     if instance.start is not None and end < instance.start:
         raise ThaiDateError(
             f"the period ends ({end.isoformat()}) before it starts ({instance.start.isoformat()})",
@@ -109,6 +149,10 @@ def _check_end(instance: Period, attribute: attrs.Attribute[Any], end: object) -
             position=None,
             reason="reversed_range",
         )
+
+
+def _check_text(instance: Period, attribute: attrs.Attribute[Any], text: object) -> None:
+    check_str("Period.text", text)
 
 
 @attrs.frozen
@@ -136,10 +180,10 @@ class Period:
     True
     """
 
-    kind: PeriodKind = attrs.field(converter=PeriodKind)
+    kind: PeriodKind = attrs.field(converter=_to_kind)
     start: dt.date | None = attrs.field(validator=_check_start)
     end: dt.date = attrs.field(validator=_check_end)
-    text: str = attrs.field(default="", eq=False, validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(default="", eq=False, validator=_check_text)
 
     def __attrs_post_init__(self) -> None:
         problem = _shape_problem(self.kind, self.start, self.end)
@@ -176,6 +220,7 @@ class Period:
         >>> Period.month(2020, 2).end
         datetime.date(2020, 2, 29)
         """
+        _check_year_month("Period.month()", year, month)
         return cls(PeriodKind.MONTH, dt.date(year, month, 1), _month_end(year, month), text)
 
     @classmethod
@@ -185,6 +230,12 @@ class Period:
         >>> Period.months((2018, 6), (2018, 7)).end
         datetime.date(2018, 7, 31)
         """
+        for argument, pair in (("start", start), ("end", end)):
+            if not isinstance(pair, tuple | list) or len(pair) != 2:
+                raise ThaiDateTypeError(
+                    f"Period.months({argument})", pair, "a (CE year, month) pair, such as (2018, 6)"
+                )
+            _check_year_month(f"Period.months({argument})", *pair)
         return cls(PeriodKind.MONTH_RANGE, dt.date(start[0], start[1], 1), _month_end(*end), text)
 
     @classmethod
@@ -196,6 +247,8 @@ class Period:
         >>> Period.years(2018, 2021).kind
         <PeriodKind.YEAR_RANGE: 'year_range'>
         """
+        _check_year_month("Period.years(start)", start, 1)
+        _check_year_month("Period.years(end)", end, 12)
         kind = PeriodKind.YEAR if start == end else PeriodKind.YEAR_RANGE
         return cls(kind, dt.date(start, 1, 1), dt.date(end, 12, 31), text)
 
@@ -206,8 +259,13 @@ class Period:
         >>> Period.deadline_of(dt.date(2018, 6, 30)).end
         datetime.date(2018, 6, 30)
         """
-        end = period if isinstance(period, dt.date) else period.end
-        return cls(PeriodKind.DEADLINE, None, end, text)
+        if isinstance(period, Period):
+            return cls(PeriodKind.DEADLINE, None, period.end, text)
+        if not isinstance(period, dt.date) or isinstance(period, dt.datetime):
+            raise ThaiDateTypeError(
+                "Period.deadline_of(period)", period, "a Period or a datetime.date (not a datetime)"
+            )
+        return cls(PeriodKind.DEADLINE, None, period, text)
 
     def __bool__(self) -> bool:
         return True  # a period is never empty; len() of a deadline has no answer
@@ -263,7 +321,9 @@ class Period:
 
 def _check_fiscal_year(instance: FiscalYear, attribute: attrs.Attribute[int], year: int) -> None:
     if isinstance(year, bool) or not isinstance(year, int):
-        raise TypeError(f"FiscalYear takes a Buddhist-Era year as an int, not {year!r}")
+        raise ThaiDateTypeError(
+            "FiscalYear(year)", year, "a Buddhist-Era year as an int, such as 2563"
+        )
     if not _MIN_FISCAL_YEAR <= year <= _MAX_FISCAL_YEAR:
         hint = f"FiscalYear({year + BE_OFFSET})" if 1857 <= year <= 2300 else None
         raise ThaiDateError(
@@ -308,6 +368,7 @@ class FiscalYear:
         >>> FiscalYear.containing(dt.date(2019, 9, 30)).year
         2562
         """
+        day = check_day("FiscalYear.containing(day)", day)
         return cls(day.year + BE_OFFSET + (1 if day.month >= 10 else 0))
 
     @classmethod
@@ -374,7 +435,8 @@ class FiscalYear:
         >>> FiscalYear(2563).quarter(1).end
         datetime.date(2019, 12, 31)
         """
-        if isinstance(number, bool) or number not in (1, 2, 3, 4):
+        check_int("FiscalYear.quarter(number)", number)
+        if number not in (1, 2, 3, 4):
             raise ThaiDateError(
                 f"a fiscal year has quarters 1-4, not {number!r}",
                 text=str(number),
@@ -397,6 +459,7 @@ class FiscalYear:
         >>> FiscalYear(2563).quarter_of(dt.date(2020, 9, 30))
         4
         """
+        day = check_day("FiscalYear.quarter_of(day)", day)
         if day not in self:
             raise ThaiDateError(
                 f"{day.isoformat()} is not in fiscal year {self.year}",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Final, Literal
+
+from thaiplan.errors import ThaiDateTypeError
 
 __all__ = ["be_to_ce", "ce_to_be", "normalise", "to_arabic_digits", "to_thai_digits"]
 
@@ -42,6 +45,39 @@ _DECOMPOSED_SARA_AM: Final = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 _MISSPELLINGS: Final = (("กรกฏา", "กรกฎา"),)
 
 
+# -- the checks at the entry of the public functions -------------------------------------
+
+
+def check_str(argument: str, value: object) -> None:
+    """Raise :class:`~thaiplan.errors.ThaiDateTypeError` unless ``value`` is a str."""
+    if not isinstance(value, str):
+        raise ThaiDateTypeError(argument, value, "a str")
+
+
+def check_int(argument: str, value: object) -> None:
+    """Raise unless ``value`` is an int (a bool is not a number here)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ThaiDateTypeError(argument, value, "an int")
+
+
+def check_bool(argument: str, value: object) -> None:
+    """Raise unless ``value`` is True or False."""
+    if not isinstance(value, bool):
+        raise ThaiDateTypeError(argument, value, "True or False")
+
+
+def check_day(argument: str, value: object) -> dt.date:
+    """The day ``value`` stands for (a datetime's date); raise unless it is a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if not isinstance(value, dt.date):
+        hint = None
+        if isinstance(value, str):
+            hint = "read text with parse_date() first"
+        raise ThaiDateTypeError(argument, value, "a datetime.date", hint=hint)
+    return value
+
+
 def to_thai_digits(value: str | int) -> str:
     """Write the Arabic digits of ``value`` as Thai digits (๐-๙).
 
@@ -54,7 +90,7 @@ def to_thai_digits(value: str | int) -> str:
     'ที่ สค ๐๐๑๗.๒/ว ๕๕๗๗'
     """
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise TypeError(f"to_thai_digits() takes a str or an int, not {value!r}")
+        raise ThaiDateTypeError("to_thai_digits(value)", value, "a str or an int")
     return str(value).translate(_TO_THAI)
 
 
@@ -70,8 +106,7 @@ def to_arabic_digits(text: str) -> str:
     >>> int(to_arabic_digits("๐๐๑๗"))
     17
     """
-    if not isinstance(text, str):
-        raise TypeError(f"to_arabic_digits() takes a str, not {text!r}")
+    check_str("to_arabic_digits(text)", text)
     return text.translate(_TO_ARABIC)
 
 
@@ -84,6 +119,7 @@ def be_to_ce(year: int) -> int:
     >>> be_to_ce(2563)
     2020
     """
+    check_int("be_to_ce(year)", year)
     return year - BE_OFFSET
 
 
@@ -95,6 +131,7 @@ def ce_to_be(year: int) -> int:
     >>> ce_to_be(2018)
     2561
     """
+    check_int("ce_to_be(year)", year)
     return year + BE_OFFSET
 
 
@@ -110,6 +147,7 @@ def normalise(text: str) -> str:
     >>> normalise("๔\u00a0เม.ย.\u200b ๖๑ – กรกฏาคม")
     '4 เม.ย. 61 - กรกฎาคม'
     """
+    check_str("normalise(text)", text)
     return to_arabic_digits(_normalise(text))
 
 

@@ -21,6 +21,8 @@ from typing import Final
 
 from thaiplan.errors import HolidayDataError
 
+from ._text import check_day, check_int
+
 __all__ = [
     "add_working_days",
     "holiday_name",
@@ -66,8 +68,7 @@ def holiday_name(day: dt.date) -> str | None:
     >>> holiday_name(dt.date(2018, 4, 4)) is None
     True
     """
-    if isinstance(day, dt.datetime):
-        day = day.date()
+    day = check_day("holiday_name(day)", day)
     return _holidays_of(day.year).get(day)
 
 
@@ -81,7 +82,7 @@ def is_holiday(day: dt.date) -> bool:
     >>> is_holiday(dt.date(2018, 5, 14))  # วันพืชมงคล, a government holiday
     True
     """
-    return holiday_name(day) is not None
+    return holiday_name(check_day("is_holiday(day)", day)) is not None
 
 
 def is_working_day(day: dt.date) -> bool:
@@ -94,8 +95,7 @@ def is_working_day(day: dt.date) -> bool:
     >>> is_working_day(dt.date(2018, 4, 4)), is_working_day(dt.date(2018, 4, 16))
     (True, False)
     """
-    if isinstance(day, dt.datetime):
-        day = day.date()
+    day = check_day("is_working_day(day)", day)
     holidays = _holidays_of(day.year)
     return day.weekday() < 5 and day not in holidays
 
@@ -118,14 +118,17 @@ def add_working_days(day: dt.date, count: int) -> dt.date:
     >>> add_working_days(dt.date(2018, 4, 17), -1)
     datetime.date(2018, 4, 12)
     """
-    if isinstance(count, bool) or not isinstance(count, int):
-        raise TypeError(f"count must be an int, not {count!r}")
-    if isinstance(day, dt.datetime):
-        day = day.date()
+    day = check_day("add_working_days(day)", day)
+    check_int("add_working_days(count)", count)
     step = _ONE_DAY if count > 0 else -_ONE_DAY
     remaining = abs(count)
     while remaining:
-        day += step
+        try:
+            day += step
+        except OverflowError:  # past 9999-12-31 or before 0001-01-01: no data there either
+            first, last = _coverage()
+            year = day.year + (1 if count > 0 else -1)
+            raise HolidayDataError(year, first=first, last=last) from None
         if is_working_day(day):
             remaining -= 1
     return day
@@ -147,10 +150,8 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
     >>> working_days_between(dt.date(2018, 4, 9), dt.date(2018, 4, 20))  # Songkran week
     7
     """
-    if isinstance(start, dt.datetime):
-        start = start.date()
-    if isinstance(end, dt.datetime):
-        end = end.date()
+    start = check_day("working_days_between(start)", start)
+    end = check_day("working_days_between(end)", end)
     if end < start:
         return -_count(end - _ONE_DAY, start - _ONE_DAY)
     return _count(start, end)
@@ -189,4 +190,5 @@ def working_day_on_or_after(day: dt.date) -> dt.date:
     >>> working_day_on_or_after(dt.date(2018, 4, 14))
     datetime.date(2018, 4, 17)
     """
+    day = check_day("working_day_on_or_after(day)", day)
     return day if is_working_day(day) else add_working_days(day, 1)

@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Final
 
+from thaiplan.errors import ModelTypeError
 from thaiplan.io._check import _check_record, _describe
 from thaiplan.io._convert import _converter
 from thaiplan.io._files import Format, _dumps, _read_source
@@ -139,7 +140,7 @@ def dumps_progress(progress: Progress, *, format: Format = "yaml") -> str:
     True
     """
     if not isinstance(progress, Progress):
-        raise TypeError(f"dumps_progress() writes a Progress, not {type(progress).__name__}")
+        raise ModelTypeError("dumps_progress(progress)", progress, "a Progress")
     converter = _converter()
     data: dict[str, Any] = {"format": PROGRESS_FORMAT, **converter.unstructure(progress)}
     records = data.pop("steps", [])

@@ -9,13 +9,15 @@ import attrs
 from thaiplan.model._letters import Letter
 from thaiplan.model._meetings import Meeting
 from thaiplan.model._plans import Plan
+from thaiplan.model._records import check_id, items_of, optional_of, text, to_tuple
 from thaiplan.model._steps import PlanningCalendar
 
 __all__ = ["PlanningDocument"]
 
 
 def _plans(items: Iterable[Plan]) -> tuple[Plan, ...]:
-    return tuple(items)
+    converted: tuple[Plan, ...] = to_tuple(items)
+    return converted
 
 
 @attrs.frozen
@@ -37,10 +39,14 @@ class PlanningDocument:
     'ที่ สค ๐๐๑๗.๒/ว ๕๕๗๗'
     """
 
-    id: str
-    source: str
-    letter: Letter | None = None
-    meeting: Meeting | None = None
-    calendar: PlanningCalendar | None = None
-    plans: tuple[Plan, ...] = attrs.field(default=(), converter=_plans)
-    notes: str = ""
+    id: str = attrs.field(validator=check_id)
+    source: str = attrs.field(validator=text)
+    letter: Letter | None = attrs.field(default=None, validator=optional_of(Letter, "a Letter"))
+    meeting: Meeting | None = attrs.field(default=None, validator=optional_of(Meeting, "a Meeting"))
+    calendar: PlanningCalendar | None = attrs.field(
+        default=None, validator=optional_of(PlanningCalendar, "a PlanningCalendar")
+    )
+    plans: tuple[Plan, ...] = attrs.field(
+        default=(), converter=_plans, validator=items_of(Plan, "a Plan")
+    )
+    notes: str = attrs.field(default="", validator=text)

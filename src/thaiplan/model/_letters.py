@@ -15,34 +15,68 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from thaiplan.dates import Digits, parse_date, to_thai_digits
 from thaiplan.dates._text import _normalise, to_arabic_digits
-from thaiplan.errors import ModelError
-from thaiplan.model._records import Correction, corrections, strings
+from thaiplan.errors import ModelError, ModelTypeError
+from thaiplan.model._records import (
+    Correction,
+    check_corrections,
+    corrections,
+    field_name,
+    flag,
+    instance_of,
+    items_of,
+    non_empty_text,
+    optional_id,
+    optional_of,
+    optional_whole,
+    strings,
+    text,
+    texts,
+    to_tuple,
+    whole,
+)
 
 __all__ = ["DistributionList", "Enclosure", "Letter", "LetterNumber", "Recipient", "Reference"]
 
 
 def _enclosures(items: Iterable[Enclosure]) -> tuple[Enclosure, ...]:
-    return tuple(items)
+    converted: tuple[Enclosure, ...] = to_tuple(items)
+    return converted
 
 
 def _recipients(items: Iterable[Recipient]) -> tuple[Recipient, ...]:
-    return tuple(items)
+    converted: tuple[Recipient, ...] = to_tuple(items)
+    return converted
 
 
 def _references(items: Iterable[Reference]) -> tuple[Reference, ...]:
-    return tuple(items)
+    converted: tuple[Reference, ...] = to_tuple(items)
+    return converted
 
 
 _NUMBER: Final = re.compile(
     r"(?:ที่ ?)?(?P<code>[\u0e01-\u0e2e]{1,4}(?:\.[\u0e01-\u0e2e]+)*) ?"
     r"(?P<owner>[0-9๐-๙]+(?:\.[0-9๐-๙]+)*) ?/ ?(?P<circular>ว\.? ?)?(?P<sequence>[0-9๐-๙]+)"
 )
+
+
+_OWNER: Final = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+
+
+def _check_owner(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    name = field_name(instance, attribute)
+    if not isinstance(value, str):
+        raise ModelTypeError(name, value, "the owner number as text, such as '0017.2'")
+    if not _OWNER.fullmatch(value):
+        raise ModelError(
+            f"{name} must be the owner number in Arabic digits and dots, such as '0017.2',"
+            f" not {value!r}"
+        )
 
 
 @attrs.frozen
@@ -64,11 +98,11 @@ class LetterNumber:
     'ที่ สค 0017.2/ว 5577'
     """
 
-    code: str = attrs.field(validator=attrs.validators.instance_of(str))
-    owner: str = attrs.field(validator=attrs.validators.matches_re(r"[0-9]+(?:\.[0-9]+)*"))
-    circular: bool = False
-    sequence: int = attrs.field(default=0, validator=attrs.validators.ge(0))
-    text: str = attrs.field(default="", eq=False)
+    code: str = attrs.field(validator=non_empty_text)
+    owner: str = attrs.field(validator=_check_owner)
+    circular: bool = attrs.field(default=False, validator=flag)
+    sequence: int = attrs.field(default=0, validator=whole(0))
+    text: str = attrs.field(default="", eq=False, validator=text)
 
     @classmethod
     def parse(cls, text: str) -> LetterNumber:
@@ -115,6 +149,10 @@ class LetterNumber:
 
 
 def _parse_dated(record: Reference | Letter | DistributionList) -> dt.date | None:
+    if not isinstance(record.dated, str):  # named here, before the parser names its own argument
+        raise ModelTypeError(
+            f"{type(record).__name__}.dated", record.dated, "its date as text (a str)"
+        )
     return parse_date(record.dated) if record.dated else None
 
 
@@ -130,15 +168,17 @@ class Reference:
         urgency: Its urgency as written (ด่วน, ด่วนมาก, ด่วนที่สุด), or "".
     """
 
-    issuer: str
-    number: LetterNumber | None = None
-    dated: str = attrs.field(default="", metadata={"parse": parse_date})
+    issuer: str = attrs.field(validator=text)
+    number: LetterNumber | None = attrs.field(
+        default=None, validator=optional_of(LetterNumber, "a LetterNumber")
+    )
+    dated: str = attrs.field(default="", validator=text, metadata={"parse": parse_date})
     date: dt.date | None = attrs.field(
         init=False,
         default=attrs.Factory(_parse_dated, takes_self=True),
         metadata={"derived": True},
     )
-    urgency: str = ""
+    urgency: str = attrs.field(default="", validator=text)
 
 
 @attrs.frozen
@@ -151,9 +191,9 @@ class Enclosure:
         unit: The unit as written (ชุด, ฉบับ, แผ่น).
     """
 
-    title: str
-    quantity: int | None = None
-    unit: str = ""
+    title: str = attrs.field(validator=text)
+    quantity: int | None = attrs.field(default=None, validator=optional_whole(0))
+    unit: str = attrs.field(default="", validator=text)
 
 
 @attrs.frozen
@@ -167,10 +207,12 @@ class Recipient:
         corrections: Known corrections of the name.
     """
 
-    no: int
-    name: str
-    agency: str | None = None
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+    no: int = attrs.field(validator=whole(0))
+    name: str = attrs.field(validator=text)
+    agency: str | None = attrs.field(default=None, validator=optional_id)
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=corrections, validator=check_corrections
+    )
 
 
 @attrs.frozen
@@ -190,17 +232,23 @@ class DistributionList:
         corrections: Known corrections of what the list quotes.
     """
 
-    title: str = "บัญชีแนบท้ายหนังสือ"
-    number: LetterNumber | None = None
-    dated: str = attrs.field(default="", metadata={"parse": parse_date})
+    title: str = attrs.field(default="บัญชีแนบท้ายหนังสือ", validator=text)
+    number: LetterNumber | None = attrs.field(
+        default=None, validator=optional_of(LetterNumber, "a LetterNumber")
+    )
+    dated: str = attrs.field(default="", validator=text, metadata={"parse": parse_date})
     date: dt.date | None = attrs.field(
         init=False,
         default=attrs.Factory(_parse_dated, takes_self=True),
         metadata={"derived": True},
     )
-    subject: str = ""
-    recipients: tuple[Recipient, ...] = attrs.field(default=(), converter=_recipients)
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+    subject: str = attrs.field(default="", validator=text)
+    recipients: tuple[Recipient, ...] = attrs.field(
+        default=(), converter=_recipients, validator=items_of(Recipient, "a Recipient")
+    )
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=corrections, validator=check_corrections
+    )
 
 
 @attrs.frozen
@@ -229,29 +277,37 @@ class Letter:
         corrections: Known corrections of what the letter wrote.
     """
 
-    number: LetterNumber
-    issuer: str = ""
-    address: str = ""
-    dated: str = attrs.field(default="", metadata={"parse": parse_date})
+    number: LetterNumber = attrs.field(validator=instance_of(LetterNumber, "a LetterNumber"))
+    issuer: str = attrs.field(default="", validator=text)
+    address: str = attrs.field(default="", validator=text)
+    dated: str = attrs.field(default="", validator=text, metadata={"parse": parse_date})
     date: dt.date | None = attrs.field(
         init=False,
         default=attrs.Factory(_parse_dated, takes_self=True),
         metadata={"derived": True},
     )
-    subject: str = ""
-    salutation: str = ""
-    references: tuple[Reference, ...] = attrs.field(default=(), converter=_references)
-    enclosures: tuple[Enclosure, ...] = attrs.field(default=(), converter=_enclosures)
-    body: tuple[str, ...] = attrs.field(default=(), converter=strings)
-    closing: str = ""
-    signatory: str = ""
-    position: str = ""
-    owner_unit: tuple[str, ...] = attrs.field(default=(), converter=strings)
-    phone: str = ""
-    fax: str = ""
-    email: str = ""
-    distribution: DistributionList | None = None
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+    subject: str = attrs.field(default="", validator=text)
+    salutation: str = attrs.field(default="", validator=text)
+    references: tuple[Reference, ...] = attrs.field(
+        default=(), converter=_references, validator=items_of(Reference, "a Reference")
+    )
+    enclosures: tuple[Enclosure, ...] = attrs.field(
+        default=(), converter=_enclosures, validator=items_of(Enclosure, "an Enclosure")
+    )
+    body: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=texts)
+    closing: str = attrs.field(default="", validator=text)
+    signatory: str = attrs.field(default="", validator=text)
+    position: str = attrs.field(default="", validator=text)
+    owner_unit: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=texts)
+    phone: str = attrs.field(default="", validator=text)
+    fax: str = attrs.field(default="", validator=text)
+    email: str = attrs.field(default="", validator=text)
+    distribution: DistributionList | None = attrs.field(
+        default=None, validator=optional_of(DistributionList, "a DistributionList")
+    )
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=corrections, validator=check_corrections
+    )
 
     @property
     def circular(self) -> bool:

@@ -15,21 +15,38 @@ from collections.abc import Iterable
 import attrs
 
 from thaiplan.dates import Period, parse_datetime
-from thaiplan.model._records import Correction, check_ids, corrections, strings
+from thaiplan.errors import ModelTypeError
+from thaiplan.model._records import (
+    Correction,
+    check_corrections,
+    check_ids,
+    corrections,
+    items_of,
+    member_of,
+    optional_id,
+    optional_of,
+    strings,
+    text,
+    to_member,
+    to_tuple,
+)
 
 __all__ = ["Action", "AgendaItem", "AgendaKind", "Meeting", "Resolution", "ResolutionKind"]
 
 
 def _actions(items: Iterable[Action]) -> tuple[Action, ...]:
-    return tuple(items)
+    converted: tuple[Action, ...] = to_tuple(items)
+    return converted
 
 
 def _agenda_items(items: Iterable[AgendaItem]) -> tuple[AgendaItem, ...]:
-    return tuple(items)
+    converted: tuple[AgendaItem, ...] = to_tuple(items)
+    return converted
 
 
 def _resolutions(items: Iterable[Resolution]) -> tuple[Resolution, ...]:
-    return tuple(items)
+    converted: tuple[Resolution, ...] = to_tuple(items)
+    return converted
 
 
 class AgendaKind(enum.StrEnum):
@@ -45,6 +62,16 @@ class ResolutionKind(enum.StrEnum):
     ACKNOWLEDGE = "acknowledge"  #: รับทราบ
     APPROVE = "approve"  #: เห็นชอบ
     ASSIGN = "assign"  #: assigns an action (ให้ ... ดำเนินการ)
+
+
+def _agenda_kind(value: AgendaKind | str) -> AgendaKind:
+    converted: AgendaKind = to_member(AgendaKind, value)
+    return converted
+
+
+def _resolution_kind(value: ResolutionKind | str) -> ResolutionKind:
+    converted: ResolutionKind = to_member(ResolutionKind, value)
+    return converted
 
 
 @attrs.frozen
@@ -63,11 +90,11 @@ class Action:
     datetime.date(2018, 6, 30)
     """
 
-    what: str = attrs.field(validator=attrs.validators.instance_of(str))
+    what: str = attrs.field(validator=text)
     who: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
-    deadline: Period | None = None
-    step: str | None = None
-    notes: str = ""
+    deadline: Period | None = attrs.field(default=None, validator=optional_of(Period, "a Period"))
+    step: str | None = attrs.field(default=None, validator=optional_id)
+    notes: str = attrs.field(default="", validator=text)
 
 
 @attrs.frozen
@@ -80,9 +107,13 @@ class Resolution:
         actions: The actions it assigns.
     """
 
-    kind: ResolutionKind = attrs.field(converter=ResolutionKind)
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
-    actions: tuple[Action, ...] = attrs.field(default=(), converter=_actions)
+    kind: ResolutionKind = attrs.field(
+        converter=_resolution_kind, validator=member_of(ResolutionKind)
+    )
+    text: str = attrs.field(validator=text)
+    actions: tuple[Action, ...] = attrs.field(
+        default=(), converter=_actions, validator=items_of(Action, "an Action")
+    )
 
 
 @attrs.frozen
@@ -99,15 +130,21 @@ class AgendaItem:
         corrections: Known corrections of what the document wrote.
     """
 
-    number: str = attrs.field(validator=attrs.validators.instance_of(str))
-    title: str = attrs.field(validator=attrs.validators.instance_of(str))
-    kind: AgendaKind = attrs.field(converter=AgendaKind)
-    resolutions: tuple[Resolution, ...] = attrs.field(default=(), converter=_resolutions)
-    number_text: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+    number: str = attrs.field(validator=text)
+    title: str = attrs.field(validator=text)
+    kind: AgendaKind = attrs.field(converter=_agenda_kind, validator=member_of(AgendaKind))
+    resolutions: tuple[Resolution, ...] = attrs.field(
+        default=(), converter=_resolutions, validator=items_of(Resolution, "a Resolution")
+    )
+    number_text: str = attrs.field(default="", validator=text)
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=corrections, validator=check_corrections
+    )
 
 
 def _parse_start(meeting: Meeting) -> dt.datetime:
+    if not isinstance(meeting.when, str):  # named here, before the parser names its own argument
+        raise ModelTypeError("Meeting.when", meeting.when, "its date and time as text (a str)")
     return parse_datetime(meeting.when)
 
 
@@ -128,19 +165,21 @@ class Meeting:
     '2018-04-04T13:30:00+07:00'
     """
 
-    title: str = attrs.field(validator=attrs.validators.instance_of(str))
-    when: str = attrs.field(
-        validator=attrs.validators.instance_of(str), metadata={"parse": parse_datetime}
-    )
+    title: str = attrs.field(validator=text)
+    when: str = attrs.field(validator=text, metadata={"parse": parse_datetime})
     start: dt.datetime = attrs.field(
         init=False,
         default=attrs.Factory(_parse_start, takes_self=True),
         metadata={"derived": True},
     )
-    venue: str = ""
-    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=_agenda_items)
-    notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+    venue: str = attrs.field(default="", validator=text)
+    agenda: tuple[AgendaItem, ...] = attrs.field(
+        default=(), converter=_agenda_items, validator=items_of(AgendaItem, "an AgendaItem")
+    )
+    notes: str = attrs.field(default="", validator=text)
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=corrections, validator=check_corrections
+    )
 
     def actions(self) -> tuple[Action, ...]:
         """Every action the meeting's resolutions assign, in agenda order."""

@@ -9,10 +9,29 @@ value, referred to elsewhere by their ``id``.
 from __future__ import annotations
 
 import enum
+import re
+from typing import Any, Final
 
 import attrs
 
-from thaiplan.model._records import Correction, check_id, check_ids, corrections, strings
+from thaiplan.errors import ModelError, ModelTypeError
+from thaiplan.model._records import (
+    Correction,
+    check_corrections,
+    check_id,
+    check_ids,
+    corrections,
+    field_name,
+    member_of,
+    non_empty_text,
+    optional_id,
+    optional_of,
+    strings,
+    text,
+    texts,
+    to_member,
+    whole,
+)
 
 __all__ = ["Agency", "AgencyKind", "Committee", "Level", "Order"]
 
@@ -63,6 +82,36 @@ class AgencyKind(enum.StrEnum):
     OTHER = "other"
 
 
+def _level(value: Level | str) -> Level:
+    converted: Level = to_member(Level, value)
+    return converted
+
+
+def _agency_kind(value: AgencyKind | str) -> AgencyKind:
+    converted: AgencyKind = to_member(AgencyKind, value)
+    return converted
+
+
+#: A DOPA code: 2 digits for a province, 4 a district, 6 a subdistrict, 8 a village.
+_DOPA_CODE: Final = re.compile(r"[0-9]{2}(?:[0-9]{2}){0,3}")
+
+
+def _check_code(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    name = field_name(instance, attribute)
+    if not isinstance(value, str):
+        hint = f"write it as text: {str(value)!r}" if isinstance(value, int) else None
+        raise ModelTypeError(
+            name, value, "a DOPA code as text (a str), such as '74' or '7401', or None", hint=hint
+        )
+    if not _DOPA_CODE.fullmatch(value):
+        raise ModelError(
+            f"{name} must be a DOPA code of 2, 4, 6 or 8 Arabic digits (province '74',"
+            f" district '7401'), not {value!r}"
+        )
+
+
 @attrs.frozen
 class Agency:
     """A government office, local government or group named in a document.
@@ -88,17 +137,21 @@ class Agency:
     """
 
     id: str = attrs.field(validator=check_id)
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    kind: AgencyKind = attrs.field(default=AgencyKind.OTHER, converter=AgencyKind)
-    level: Level = attrs.field(default=Level.PROVINCE, converter=Level)
-    abbreviations: tuple[str, ...] = attrs.field(default=(), converter=strings)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=strings)
-    code: str | None = attrs.field(default=None)
-    parent: str | None = attrs.field(default=None)
+    name: str = attrs.field(validator=non_empty_text)
+    kind: AgencyKind = attrs.field(
+        default=AgencyKind.OTHER, converter=_agency_kind, validator=member_of(AgencyKind)
+    )
+    level: Level = attrs.field(default=Level.PROVINCE, converter=_level, validator=member_of(Level))
+    abbreviations: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=texts)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=texts)
+    code: str | None = attrs.field(default=None, validator=_check_code)
+    parent: str | None = attrs.field(default=None, validator=optional_id)
     members: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
-    name_en: str = ""
-    notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+    name_en: str = attrs.field(default="", validator=text)
+    notes: str = attrs.field(default="", validator=text)
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=corrections, validator=check_corrections
+    )
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -124,10 +177,10 @@ class Order:
     ''
     """
 
-    number: str = ""
-    dated: str = ""
-    issuer: str = ""
-    note: str = ""
+    number: str = attrs.field(default="", validator=text)
+    dated: str = attrs.field(default="", validator=text)
+    issuer: str = attrs.field(default="", validator=text)
+    note: str = attrs.field(default="", validator=text)
 
 
 @attrs.frozen
@@ -156,19 +209,21 @@ class Committee:
     """
 
     id: str = attrs.field(validator=check_id)
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    abbreviation: str = ""
-    level: Level = attrs.field(default=Level.PROVINCE, converter=Level)
-    abbreviations: tuple[str, ...] = attrs.field(default=(), converter=strings)
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=strings)
-    parent: str | None = None
-    count: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+    name: str = attrs.field(validator=non_empty_text)
+    abbreviation: str = attrs.field(default="", validator=text)
+    level: Level = attrs.field(default=Level.PROVINCE, converter=_level, validator=member_of(Level))
+    abbreviations: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=texts)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=texts)
+    parent: str | None = attrs.field(default=None, validator=optional_id)
+    count: int = attrs.field(default=1, validator=whole(1))
     members: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
     secretariat: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
-    order: Order | None = None
-    name_en: str = ""
-    notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+    order: Order | None = attrs.field(default=None, validator=optional_of(Order, "an Order"))
+    name_en: str = attrs.field(default="", validator=text)
+    notes: str = attrs.field(default="", validator=text)
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=corrections, validator=check_corrections
+    )
 
     @property
     def names(self) -> tuple[str, ...]:

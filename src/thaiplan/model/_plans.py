@@ -14,8 +14,26 @@ import enum
 
 import attrs
 
-from thaiplan.errors import ModelError
-from thaiplan.model._records import Correction, check_id, check_ids, corrections, strings
+from thaiplan.errors import ModelError, ModelTypeError
+from thaiplan.model._records import (
+    BE_YEARS,
+    Correction,
+    check_corrections,
+    check_id,
+    check_ids,
+    corrections,
+    flag,
+    member_of,
+    non_empty_text,
+    optional_id,
+    optional_of,
+    optional_whole,
+    strings,
+    text,
+    texts,
+    to_member,
+    to_tuple,
+)
 
 __all__ = ["Plan", "PlanKind", "PlanLevel", "ProjectIdea"]
 
@@ -59,6 +77,21 @@ class PlanKind(enum.StrEnum):
     COMMUNITY = "community"
 
 
+def _years(value: tuple[int, int] | list[int] | None) -> tuple[int, int] | None:
+    converted: tuple[int, int] | None = to_tuple(value)
+    return converted
+
+
+def _plan_kind(value: PlanKind | str) -> PlanKind:
+    converted: PlanKind = to_member(PlanKind, value)
+    return converted
+
+
+def _plan_level(value: PlanLevel | str) -> PlanLevel:
+    converted: PlanLevel = to_member(PlanLevel, value)
+    return converted
+
+
 @attrs.frozen
 class Plan:
     """A plan: its kind, level, owner and the years it covers.
@@ -83,28 +116,39 @@ class Plan:
     """
 
     id: str = attrs.field(validator=check_id)
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
-    kind: PlanKind = attrs.field(converter=PlanKind)
-    level: PlanLevel = attrs.field(converter=PlanLevel)
-    owner: str | None = None
-    years: tuple[int, int] | None = attrs.field(default=None)
-    fiscal_year: int | None = None
+    name: str = attrs.field(validator=non_empty_text)
+    kind: PlanKind = attrs.field(converter=_plan_kind, validator=member_of(PlanKind))
+    level: PlanLevel = attrs.field(converter=_plan_level, validator=member_of(PlanLevel))
+    owner: str | None = attrs.field(default=None, validator=optional_id)
+    years: tuple[int, int] | None = attrs.field(default=None, converter=_years)
+    fiscal_year: int | None = attrs.field(default=None, validator=optional_whole(*BE_YEARS))
     consistent_with: tuple[str, ...] = attrs.field(
         default=(), converter=strings, validator=check_ids
     )
-    revision: str = ""
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=strings)
-    notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+    revision: str = attrs.field(default="", validator=text)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=texts)
+    notes: str = attrs.field(default="", validator=text)
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=corrections, validator=check_corrections
+    )
 
     @years.validator
     def _check_years(self, attribute: attrs.Attribute[object], value: object) -> None:
         if value is None:
             return
+        if not isinstance(value, tuple):
+            raise ModelTypeError(
+                "Plan.years", value, "two Buddhist-Era years, such as (2561, 2564), or None"
+            )
         if not (
             isinstance(value, tuple)
             and len(value) == 2
-            and all(isinstance(year, int) and year >= 2400 for year in value)
+            and all(
+                isinstance(year, int)
+                and not isinstance(year, bool)
+                and BE_YEARS[0] <= year <= BE_YEARS[1]
+                for year in value
+            )
             and value[0] <= value[1]
         ):
             raise ModelError(
@@ -135,11 +179,13 @@ class ProjectIdea:
     <PlanLevel.PROVINCIAL: 'provincial'>
     """
 
-    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    title: str = attrs.field(validator=text)
     proposer: str = attrs.field(validator=check_id)
-    level: PlanLevel = attrs.field(converter=PlanLevel)
-    beyond_capacity: bool = False
-    escalated_from: PlanLevel | None = None
+    level: PlanLevel = attrs.field(converter=_plan_level, validator=member_of(PlanLevel))
+    beyond_capacity: bool = attrs.field(default=False, validator=flag)
+    escalated_from: PlanLevel | None = attrs.field(
+        default=None, validator=optional_of(PlanLevel, "a PlanLevel")
+    )
 
     def escalate(self, *, proposer_is_pao: bool = False) -> ProjectIdea:
         """The same idea one level up, for a project beyond its level's capacity.

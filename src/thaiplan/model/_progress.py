@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from thaiplan.dates import parse_date
-from thaiplan.errors import ModelError, ThaiDateError
+from thaiplan.errors import ModelError, ModelTypeError, ThaiDateError
 from thaiplan.model._records import check_id
 
 __all__ = ["Progress", "ProgressState", "StepProgress"]
@@ -85,7 +85,7 @@ def _state(value: ProgressState | str) -> ProgressState:
     if isinstance(value, ProgressState):
         return value
     if not isinstance(value, str):
-        raise ModelError(f"a progress state is text such as 'เสร็จสิ้น', not {value!r}")
+        raise ModelTypeError("StepProgress.state", value, "text such as 'เสร็จสิ้น'")
     return ProgressState.from_text(value)
 
 
@@ -96,7 +96,7 @@ def _text(value: dt.date | str) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if not isinstance(value, str):
-        raise ModelError(f"expected a date or a date's text, not {type(value).__name__} {value!r}")
+        raise ModelTypeError("a progress date", value, "a date or a date's text")
     return value
 
 
@@ -112,7 +112,9 @@ def _day(text: str, what: str) -> dt.date | None:
 def _percent(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ModelTypeError("StepProgress.percent", value, "a whole number from 0 to 100")
+    if not 0 <= value <= 100:
         raise ModelError(
             f"StepProgress.percent must be a whole number from 0 to 100, not {value!r}"
         )
@@ -225,13 +227,11 @@ def _records(
     if isinstance(items, Mapping):
         items = items.values()
     if isinstance(items, str | bytes):
-        raise ModelError("Progress.steps is a list of StepProgress records, not text")
+        raise ModelTypeError("Progress.steps", items, "a list of StepProgress records")
     records = tuple(items)
-    for record in records:
+    for place, record in enumerate(records):
         if not isinstance(record, StepProgress):
-            raise ModelError(
-                f"Progress.steps holds StepProgress records, not {type(record).__name__} {record!r}"
-            )
+            raise ModelTypeError(f"Progress.steps[{place}]", record, "a StepProgress")
     seen: set[str] = set()
     for record in records:
         if record.step in seen:

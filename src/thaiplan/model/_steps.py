@@ -13,17 +13,35 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from thaiplan.dates import MONTH_VARIANTS, Period, parse_period
 from thaiplan.dates._diagnose import _suggest_month
 from thaiplan.dates._text import BE_OFFSET, _normalise
-from thaiplan.errors import ModelError, ModelIndexError, ThaiDateError
+from thaiplan.errors import ModelError, ModelIndexError, ModelTypeError, ThaiDateError
 from thaiplan.model._organisations import Agency, Committee
 from thaiplan.model._plans import Plan
-from thaiplan.model._records import Correction, check_id, check_ids, corrections, strings
+from thaiplan.model._records import (
+    BE_YEARS,
+    Correction,
+    check_corrections,
+    check_id,
+    check_ids,
+    corrections,
+    field_name,
+    items_of,
+    member_of,
+    non_empty_text,
+    optional_whole,
+    strings,
+    text,
+    texts,
+    to_member,
+    to_tuple,
+    whole,
+)
 
 if TYPE_CHECKING:
     import pandas
@@ -32,23 +50,36 @@ __all__ = ["Dependency", "LagUnit", "Phase", "PlanningCalendar", "Step"]
 
 
 def _agencys(items: Iterable[Agency]) -> tuple[Agency, ...]:
-    return tuple(items)
+    converted: tuple[Agency, ...] = to_tuple(items)
+    return converted
 
 
 def _committees(items: Iterable[Committee]) -> tuple[Committee, ...]:
-    return tuple(items)
+    converted: tuple[Committee, ...] = to_tuple(items)
+    return converted
 
 
 def _phases(items: Iterable[Phase]) -> tuple[Phase, ...]:
-    return tuple(items)
+    converted: tuple[Phase, ...] = to_tuple(items)
+    return converted
 
 
 def _plans(items: Iterable[Plan]) -> tuple[Plan, ...]:
-    return tuple(items)
+    converted: tuple[Plan, ...] = to_tuple(items)
+    return converted
 
 
 def _steps(items: Iterable[Step]) -> tuple[Step, ...]:
-    return tuple(items)
+    converted: tuple[Step, ...] = to_tuple(items)
+    return converted
+
+
+def _province(value: str | int) -> str:
+    # An official code may be given as a number (74); a bool is not one.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    kept: str = value  # type: ignore[assignment]  # a bool, or not text: for the validator
+    return kept
 
 
 class LagUnit(enum.StrEnum):
@@ -56,6 +87,11 @@ class LagUnit(enum.StrEnum):
 
     DAYS = "days"  #: calendar days
     WORKING_DAYS = "working_days"  #: Thai government working days
+
+
+def _lag_unit(value: LagUnit | str) -> LagUnit:
+    converted: LagUnit = to_member(LagUnit, value)
+    return converted
 
 
 @attrs.frozen
@@ -76,16 +112,32 @@ class Dependency:
     """
 
     step: str = attrs.field(validator=check_id)
-    lag: int = attrs.field(default=0, validator=attrs.validators.ge(0))
-    unit: LagUnit = attrs.field(default=LagUnit.DAYS, converter=LagUnit)
-    reason: str = ""
+    lag: int = attrs.field(default=0, validator=whole(0))
+    unit: LagUnit = attrs.field(
+        default=LagUnit.DAYS, converter=_lag_unit, validator=member_of(LagUnit)
+    )
+    reason: str = attrs.field(default="", validator=text)
 
 
 def _to_dependencies(items: Iterable[str | Dependency] | str) -> tuple[Dependency, ...]:
-    """Accept bare step ids beside Dependency objects."""
+    """Accept bare step ids beside Dependency objects; leave anything else for the validator."""
     if isinstance(items, str):
         items = (items,)
-    return tuple(Dependency(item) if isinstance(item, str) else item for item in items)
+    converted: Any = to_tuple(items)
+    if not isinstance(converted, tuple):
+        return converted  # type: ignore[no-any-return]  # not a list: for the validator
+    return tuple(Dependency(item) if isinstance(item, str) else item for item in converted)
+
+
+def _check_after(instance: Step, attribute: attrs.Attribute[Any], value: object) -> None:
+    items_of(Dependency, "a step id (a str) or a Dependency")(instance, attribute, value)
+
+
+def _check_period(instance: Step, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Period):
+        raise ModelTypeError(
+            field_name(instance, attribute), value, "a Period (read from `when`), or left out"
+        )
 
 
 @attrs.frozen
@@ -102,8 +154,8 @@ class Phase:
     """
 
     id: str = attrs.field(validator=check_id)
-    title: str = attrs.field(validator=attrs.validators.instance_of(str))
-    title_th: str = ""
+    title: str = attrs.field(validator=text)
+    title_th: str = attrs.field(default="", validator=text)
 
 
 def _gantt_mark(mark: str) -> tuple[tuple[int, int], ...] | None:
@@ -129,7 +181,22 @@ def _gantt_mark(mark: str) -> tuple[tuple[int, int], ...] | None:
 
 
 def _parse_when(step: Step) -> Period:
+    if not isinstance(step.when, str):  # named here, before the parser would name its own argument
+        raise ModelTypeError("Step.when", step.when, "the stated period as text (a str)")
     return parse_period(step.when)
+
+
+def _check_gantt(instance: Step, attribute: attrs.Attribute[Any], value: object) -> None:
+    texts(instance, attribute, value)
+    assert isinstance(value, tuple)
+    for index, mark in enumerate(value):
+        try:
+            _gantt_mark(mark)
+        except ThaiDateError as error:
+            raise ModelError(
+                f"Step.gantt[{index}] must be a month (เม.ย.) or a month and its year"
+                f" (ต.ค. ๖๑): {error}"
+            ) from None
 
 
 @attrs.frozen
@@ -162,26 +229,28 @@ class Step:
     """
 
     id: str = attrs.field(validator=check_id)
-    no: int | None = attrs.field(validator=attrs.validators.optional(attrs.validators.ge(0)))
+    no: int | None = attrs.field(validator=optional_whole(0))
     phase: str = attrs.field(validator=check_id)
-    title: str = attrs.field(validator=attrs.validators.instance_of(str))
-    when: str = attrs.field(
-        validator=attrs.validators.instance_of(str), metadata={"parse": parse_period}
-    )
+    title: str = attrs.field(validator=text)
+    when: str = attrs.field(validator=text, metadata={"parse": parse_period})
     period: Period = attrs.field(
-        default=attrs.Factory(_parse_when, takes_self=True), metadata={"derived": True}
+        default=attrs.Factory(_parse_when, takes_self=True),
+        validator=_check_period,
+        metadata={"derived": True},
     )
     gantt: tuple[str, ...] = attrs.field(
-        default=(), converter=strings, metadata={"parse_items": _gantt_mark}
+        default=(), converter=strings, validator=_check_gantt, metadata={"parse_items": _gantt_mark}
     )
     responsible: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
-    after: tuple[Dependency, ...] = attrs.field(default=(), converter=_to_dependencies)
-    duration: int = attrs.field(default=1, validator=attrs.validators.ge(1))
-    meetings: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.ge(1))
+    after: tuple[Dependency, ...] = attrs.field(
+        default=(), converter=_to_dependencies, validator=_check_after
     )
-    notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+    duration: int = attrs.field(default=1, validator=whole(1))
+    meetings: int | None = attrs.field(default=None, validator=optional_whole(1))
+    notes: str = attrs.field(default="", validator=text)
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=corrections, validator=check_corrections
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.period.text != self.when:
@@ -234,22 +303,32 @@ class PlanningCalendar:
     (15, datetime.date(2018, 9, 30))
     """
 
-    title: str = attrs.field(validator=attrs.validators.instance_of(str))
+    title: str = attrs.field(validator=text)
     province: str = attrs.field(
-        converter=str, validator=attrs.validators.instance_of(str), metadata={"code": True}
+        converter=_province, validator=non_empty_text, metadata={"code": True}
     )
-    fiscal_year: int = attrs.field(
-        validator=[attrs.validators.instance_of(int), attrs.validators.ge(2400)]
+    fiscal_year: int = attrs.field(validator=whole(*BE_YEARS))
+    phases: tuple[Phase, ...] = attrs.field(
+        default=(), converter=_phases, validator=items_of(Phase, "a Phase")
     )
-    phases: tuple[Phase, ...] = attrs.field(default=(), converter=_phases)
-    steps: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
-    agencies: tuple[Agency, ...] = attrs.field(default=(), converter=_agencys)
-    committees: tuple[Committee, ...] = attrs.field(default=(), converter=_committees)
-    plans: tuple[Plan, ...] = attrs.field(default=(), converter=_plans)
-    gantt_year: int | None = None
-    source: str = ""
-    notes: str = ""
-    corrections: tuple[Correction, ...] = attrs.field(default=(), converter=corrections)
+    steps: tuple[Step, ...] = attrs.field(
+        default=(), converter=_steps, validator=items_of(Step, "a Step")
+    )
+    agencies: tuple[Agency, ...] = attrs.field(
+        default=(), converter=_agencys, validator=items_of(Agency, "an Agency")
+    )
+    committees: tuple[Committee, ...] = attrs.field(
+        default=(), converter=_committees, validator=items_of(Committee, "a Committee")
+    )
+    plans: tuple[Plan, ...] = attrs.field(
+        default=(), converter=_plans, validator=items_of(Plan, "a Plan")
+    )
+    gantt_year: int | None = attrs.field(default=None, validator=optional_whole(*BE_YEARS))
+    source: str = attrs.field(default="", validator=text)
+    notes: str = attrs.field(default="", validator=text)
+    corrections: tuple[Correction, ...] = attrs.field(
+        default=(), converter=corrections, validator=check_corrections
+    )
 
     def step(self, step_id: str) -> Step:
         """The step with id ``step_id``.
@@ -273,13 +352,15 @@ class PlanningCalendar:
         """The step at ``index`` in the calendar's order (``calendar[0]`` is the first).
 
         Raises:
-            TypeError: ``index`` is not an int (use :meth:`step` for an id).
-            IndexError: There is no step at that place.
+            ModelTypeError: ``index`` is not an int (use :meth:`step` for an id).
+            ModelIndexError: There is no step at that place.
         """
         if isinstance(index, bool) or not isinstance(index, int):
-            raise ModelError(
-                f"calendar[...] takes the place of a step (an int), not {type(index).__name__}"
-                f" {index!r}; use calendar.step({index!r}) to find a step by its id"
+            raise ModelTypeError(
+                "calendar[index]",
+                index,
+                "an int, the place of a step",
+                hint=f"use calendar.step({index!r}) to find a step by its id",
             )
         try:
             return self.steps[index]
@@ -362,7 +443,7 @@ class PlanningCalendar:
             ModelError: ``before`` names no step of the calendar.
         """
         if not isinstance(step, Step):
-            raise ModelError(f"with_step() takes a Step, not {type(step).__name__} {step!r}")
+            raise ModelTypeError("with_step(step)", step, "a Step")
         if any(s.id == step.id for s in self.steps):
             return attrs.evolve(self, steps=[step if s.id == step.id else s for s in self.steps])
         if before is None:

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from thaiplan.dates import add_working_days, working_days_between
-from thaiplan.errors import HolidayDataError, ModelError
+from thaiplan.errors import HolidayDataError, ModelError, ModelTypeError, ThaiplanTypeError
 from thaiplan.model._document import PlanningDocument
 from thaiplan.model._progress import Progress, StepProgress
 from thaiplan.model._steps import LagUnit, PlanningCalendar
@@ -200,9 +200,11 @@ def _source(
         return source.calendar, source
     if isinstance(source, PlanningCalendar):
         return source, source
-    raise ModelError(
-        f"{what}() takes a PlanningCalendar or a PlanningDocument, not {type(source).__name__};"
-        " load one with thaiplan.load_calendar or thaiplan.load_document"
+    raise ThaiplanTypeError(
+        f"{what}(source)",
+        source,
+        "a PlanningCalendar or a PlanningDocument",
+        hint="load one with thaiplan.load_calendar or thaiplan.load_document",
     )
 
 
@@ -246,7 +248,7 @@ def status(
     """
     calendar, subject = _source(source, "status")
     if progress is not None and not isinstance(progress, Progress):
-        raise ModelError(f"progress must be a Progress, not {type(progress).__name__}")
+        raise ModelTypeError("status(progress)", progress, "a Progress or None")
     if as_of is None:
         if progress is None:
             raise ModelError(
@@ -254,7 +256,7 @@ def status(
             )
         as_of = progress.date
     if not isinstance(as_of, dt.date):
-        raise ModelError(f"as_of must be a date, not {type(as_of).__name__} {as_of!r}")
+        raise ModelTypeError("status(as_of)", as_of, "a datetime.date")
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
     reports_day = progress.date if progress is not None else as_of
@@ -344,7 +346,7 @@ def due(
     ['s6']
     """
     if not isinstance(start, dt.date) or not isinstance(end, dt.date):
-        raise ModelError(f"due() takes two dates, not {start!r} and {end!r}")
+        raise ModelTypeError("due(start, end)", (start, end), "two datetime.date values")
     if end < start:
         raise ModelError(
             f"the span ends ({end.isoformat()}) before it starts ({start.isoformat()})"
