@@ -32,6 +32,7 @@ from thaiplan.errors import (
     ModelError,
     ThaiDateError,
     ThaiplanError,
+    ThaiplanTypeError,
     ThaiplanWarning,
 )
 from thaiplan.model._document import PlanningDocument
@@ -203,6 +204,7 @@ __all__ = [
     "Step",
     "ThaiDateError",
     "ThaiplanError",
+    "ThaiplanTypeError",
     "ThaiplanWarning",
     "__version__",
     "builtin_names",

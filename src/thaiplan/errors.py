@@ -9,7 +9,8 @@ code that does not know thaiplan::
     ├── HolidayDataError     (also ValueError)
     ├── ModelError           (also ValueError)
     ├── CalendarFileError    (also ValueError)
-    └── DependencyCycleError (also ValueError)
+    ├── DependencyCycleError (also ValueError)
+    └── ThaiplanTypeError    (also TypeError)
 
 Exceptions carry structured data (the input, the position, a stable reason
 code), not only a message, so that tools built on thaiplan can report them in
@@ -25,6 +26,8 @@ unknown_month 2
 
 from __future__ import annotations
 
+import math
+
 __all__ = [
     "CalendarFileError",
     "DependencyCycleError",
@@ -33,6 +36,7 @@ __all__ = [
     "ModelError",
     "ThaiDateError",
     "ThaiplanError",
+    "ThaiplanTypeError",
     "ThaiplanWarning",
 ]
 
@@ -255,3 +259,54 @@ class DependencyCycleError(ThaiplanError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (DependencyCycleError, (self.cycle,))
+
+
+class ThaiplanTypeError(ThaiplanError, TypeError):
+    """A function of thaiplan was given a value of a type it does not take.
+
+    Attributes:
+        function: The function (``"validate"``).
+        argument: The argument (``"source"``).
+        value: What was given.
+        expected: What the argument takes, in words.
+        hint: How to get what it takes, when there is a way ("" otherwise).
+
+    >>> error = ThaiplanTypeError("validate", "source", None, "a PlanningCalendar or a PlanningDocument")
+    >>> print(error)
+    validate(): source must be a PlanningCalendar or a PlanningDocument, not None
+    >>> isinstance(error, TypeError)
+    True
+    """
+
+    def __init__(
+        self, function: str, argument: str, value: object, expected: str, hint: str = ""
+    ) -> None:
+        self.function = function
+        self.argument = argument
+        self.value = value
+        self.expected = expected
+        self.hint = hint
+        super().__init__(
+            f"{function}(): {argument} must be {expected}, not {_described(value)}"
+            + (f"; {hint}" if hint else "")
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            ThaiplanTypeError,
+            (self.function, self.argument, self.value, self.expected, self.hint),
+        )
+
+
+def _described(value: object) -> str:
+    """A short description of a value for a message: its repr when short, else its type."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        if value.bit_length() < 14_000:  # under the 4,300 digits str() writes by default
+            return f"an int of {len(str(abs(value)))} digits"
+        return f"an int of about {math.floor(math.log10(abs(value))) + 1} digits"
+    if value is None or isinstance(value, bool | int | float):
+        return repr(value)
+    if isinstance(value, str | bytes):
+        shown = repr(value) if len(value) <= 60 else repr(value[:57]) + "..."
+        return f"the {type(value).__name__} {shown}"
+    return f"a {type(value).__name__}"
