@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from strategies import acyclic_calendars, calendars, cyclic_calendars, documents
 from thaiplan import (
     Finding,
     Issue,
@@ -45,8 +46,6 @@ from thaiplan import (
     validate,
 )
 from thaiplan.checks._registry import CODE_PATTERN, RULE_FAILED
-
-from .strategies import acyclic_calendars, calendars, cyclic_calendars, documents
 
 
 @pytest.fixture

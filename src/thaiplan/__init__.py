@@ -87,7 +87,13 @@ if TYPE_CHECKING:
     from thaiplan.io._ical import calendar_ics
     from thaiplan.scheduling._graph import dependency_graph
     from thaiplan.scheduling._passes import schedule
-    from thaiplan.scheduling._schedule import Bounds, Constraint, Explanation, Schedule
+    from thaiplan.scheduling._schedule import (
+        Bounds,
+        Constraint,
+        Explanation,
+        InfeasibleChain,
+        Schedule,
+    )
     from thaiplan.scheduling._shift import Landing, ShiftResult, shift
 
 __version__ = "0.1.0.dev0"
@@ -115,7 +121,8 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
     **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
     **dict.fromkeys(
-        ("Bounds", "Constraint", "Explanation", "Schedule"), "thaiplan.scheduling._schedule"
+        ("Bounds", "Constraint", "Explanation", "InfeasibleChain", "Schedule"),
+        "thaiplan.scheduling._schedule",
     ),
     **dict.fromkeys(("schedule",), "thaiplan.scheduling._passes"),
     **dict.fromkeys(("Landing", "ShiftResult", "shift"), "thaiplan.scheduling._shift"),
@@ -174,6 +181,7 @@ __all__ = [
     "Finding",
     "FiscalYear",
     "HolidayDataError",
+    "InfeasibleChain",
     "Issue",
     "LagUnit",
     "Landing",
