@@ -58,6 +58,7 @@ DEFERRED = {
     ("thaiplan.scheduling._schedule", "to_dataframe", "thaiplan.io._frames"),
     ("thaiplan.scheduling._status", "to_dataframe", "thaiplan.io._frames"),
     ("thaiplan.checks._registry", "to_dataframe", "thaiplan.io._frames"),
+    ("thaiplan.checks._registry", "_repr_html_", "thaiplan.io._notebook"),
     # Period.parse / Period.format and FiscalYear.parse / FiscalYear.format.
     ("thaiplan.dates._periods", "parse", "thaiplan.dates._parse"),
     ("thaiplan.dates._periods", "format", "thaiplan.dates._format"),

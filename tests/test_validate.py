@@ -226,7 +226,8 @@ CASES: list[tuple[str, Callable[[], Source], Callable[[], Source], Expected]] = 
             step("s2", duration=10, after=["s1"]),
             step("s3", duration=5, after=["s2"]),
         ),
-        [(ERROR, ("s1", "s2", "s3"), ())] * 3,
+        # one finding: the three steps are squeezed by one bound (s3's stated end)
+        [(ERROR, ("s1", "s2", "s3"), ())],
     ),
     (
         "deadline-conflict",
@@ -496,13 +497,52 @@ class TestRuleDetails:
             step("s2", duration=10, after=["s1"]),
             step("s3", duration=15, after=["s2"]),
         )
-        last = validate(source).by_code("negative-slack")[-1]
+        (last,) = validate(source).by_code("negative-slack")
         assert last.message_en.startswith(
             "s3 cannot be kept: it can finish no earlier than 2018-06-04 but must finish by"
-            " 2018-05-31 (4 days short). Why:\n"
+            " 2018-05-31 (4 days short). 2 more steps cannot be kept either, squeezed by the"
+            " same bound (s3 must finish by 2018-05-31: its stated period พ.ค. ๖๑ ends then):"
+            " s1, s2. Why, for s3:\n"
         )
         assert "s3 cannot start before 2018-05-21 because it follows s2" in last.message_en
         assert "(ขาด ๔ วัน)" in last.message_th
+        assert "และอีก ๒ ขั้นตอนก็ทำไม่ทันเช่นกัน" in last.message_th
+
+    def test_negative_slack_one_step(self):
+        """A step squeezed alone keeps the short form: how many days, and why."""
+        (finding,) = validate(calendar(step("s1", "๑ - ๓ พ.ค. ๖๑", duration=5))).by_code(
+            "negative-slack"
+        )
+        assert finding.steps == ("s1",)
+        assert finding.message_en == (
+            "s1 cannot be kept: it can finish no earlier than 2018-05-05 but must finish by"
+            " 2018-05-03 (2 days short). Why:\n"
+            "s1 must finish by 2018-05-03: its stated period ๑ - ๓ พ.ค. ๖๑ ends then\n"
+            "s1 cannot start before 2018-05-01: its stated period ๑ - ๓ พ.ค. ๖๑ starts then"
+        )
+
+    def test_negative_slack_mistyped_year(self):
+        """A deadline a year too early squeezes every step before it: one finding, not one a step."""
+        steps = [
+            step(f"s{i}", "พ.ค. ๖๑", after=[f"s{i - 1}"] if i > 1 else []) for i in range(1, 10)
+        ]
+        steps.append(step("s10", "ภายใน พ.ค. ๖๐", after=["s9"]))  # ๖๐ for ๖๑
+        (finding,) = validate(calendar(*steps)).by_code("negative-slack")
+        assert tuple(f"s{i}" for i in range(1, 11)) == finding.steps
+        assert finding.message_en.startswith("s10 cannot be kept")
+        assert "squeezed by the same bound (s10 must finish by 2017-05-31" in finding.message_en
+
+    def test_negative_slack_long_chain_is_short(self):
+        """A 2,000-step chain that cannot be kept: one finding of a dozen lines, naming every step."""
+        steps = [
+            step(f"s{i}", "พ.ค. ๖๑", after=[f"s{i - 1}"] if i > 1 else []) for i in range(1, 2001)
+        ]
+        (finding,) = validate(calendar(*steps)).by_code("negative-slack")
+        assert 2000 == len(finding.steps)
+        assert len(finding.message_en.splitlines()) <= 1 + 2 * 7
+        assert "and 1,989 more" in finding.message_en
+        assert "… 1,994 links more …" in finding.message_en
+        assert "และอีก ๑๙๘๙ ขั้นตอน" in finding.message_th
 
     def test_unofficial_district_nearest_name(self):
         """A misspelt district is matched to the official name nearest to it."""

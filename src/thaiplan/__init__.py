@@ -101,7 +101,13 @@ if TYPE_CHECKING:
     )
     from thaiplan.scheduling._graph import dependency_graph
     from thaiplan.scheduling._passes import schedule
-    from thaiplan.scheduling._schedule import Bounds, Constraint, Explanation, Schedule
+    from thaiplan.scheduling._schedule import (
+        Bounds,
+        Constraint,
+        Explanation,
+        InfeasibleChain,
+        Schedule,
+    )
     from thaiplan.scheduling._shift import Landing, ShiftResult, shift
     from thaiplan.scheduling._status import Standing, Status, StepStatus, due, status
 
@@ -143,7 +149,8 @@ _LAZY: dict[str, str] = {
         "thaiplan.io._progress",
     ),
     **dict.fromkeys(
-        ("Bounds", "Constraint", "Explanation", "Schedule"), "thaiplan.scheduling._schedule"
+        ("Bounds", "Constraint", "Explanation", "InfeasibleChain", "Schedule"),
+        "thaiplan.scheduling._schedule",
     ),
     **dict.fromkeys(("schedule",), "thaiplan.scheduling._passes"),
     **dict.fromkeys(("Landing", "ShiftResult", "shift"), "thaiplan.scheduling._shift"),
@@ -206,6 +213,7 @@ __all__ = [
     "Finding",
     "FiscalYear",
     "HolidayDataError",
+    "InfeasibleChain",
     "Issue",
     "LagUnit",
     "Landing",

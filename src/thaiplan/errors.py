@@ -36,6 +36,8 @@ unknown_month 2
 
 from __future__ import annotations
 
+import math
+
 __all__ = [
     "CalendarFileError",
     "DependencyCycleError",
@@ -282,9 +284,17 @@ class ModelIndexError(ModelError, IndexError):
 
 
 def _describe(value: object) -> str:
-    """A value as a message shows it: its type and a repr cut to a readable length."""
+    """A value as a message shows it: its type and a repr cut to a readable length.
+
+    A huge int is described by its number of digits: Python refuses to write
+    one of more than 4,300 digits, and nobody reads one of 60.
+    """
     if value is None:
         return "None"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        if value.bit_length() < 14_000:  # under the 4,300 digits str() writes
+            return f"int of {len(str(abs(value)))} digits"
+        return f"int of about {math.floor(math.log10(abs(value))) + 1} digits"
     text = repr(value)
     if len(text) > 80:
         text = text[:77] + "..."

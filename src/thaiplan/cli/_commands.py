@@ -200,8 +200,14 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
     print(_table(rows, [8, 14, 14, 14, 14, 6, 6]), file=out)
     print(f"\nfeasible: {'yes' if result.feasible else 'no'}", file=out)
     print(f"critical path: {' -> '.join(result.critical_path)}", file=out)
-    for explanation in result.conflicts:
-        print(f"\n{explanation.step} cannot be kept:\n{explanation.message_en}", file=out)
+    for chain in result.infeasible_chains:  # one for each bound, not one a step
+        explanation = chain.explanation
+        others = [step for step in chain.steps if step != explanation.step]
+        also = ""
+        if others:
+            s = "s" if len(others) > 1 else ""
+            also = f" (nor can {len(others)} more step{s}, squeezed by the same bound: {', '.join(others)})"
+        print(f"\n{explanation.step} cannot be kept{also}:\n{explanation.message_en}", file=out)
     return EXIT_OK
 
 

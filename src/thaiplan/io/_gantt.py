@@ -111,19 +111,18 @@ def _analyse(subject: PlanningCalendar | PlanningDocument) -> tuple[Schedule | N
 def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool = True) -> str:
     """The Gantt table of a calendar (or a document's calendar), as an HTML fragment.
 
+    Raises:
+        ThaiplanTypeError: ``subject`` is neither a calendar nor a document.
+        ModelError: The document has no calendar.
+
     >>> import thaiplan
     >>> table = gantt_table(thaiplan.load_calendar("samut-sakhon-2563"))
     >>> 'data-month="2018-07"' in table, 'data-step="s7"' in table
     (True, True)
     """
-    from thaiplan.model._steps import PlanningCalendar
+    from thaiplan.scheduling._source import calendar_and_document
 
-    if isinstance(subject, PlanningCalendar):
-        calendar = subject
-    else:
-        if subject.calendar is None:
-            raise ModelError(f"document {subject.id!r} has no calendar to draw")
-        calendar = subject.calendar
+    calendar, _ = calendar_and_document("gantt_table", subject, "subject")
     result, report = _analyse(subject) if findings else (None, None)
     months = _months(calendar)
     severity_of: dict[str, str] = {}
@@ -209,18 +208,21 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
 def gantt_html(subject: PlanningCalendar | PlanningDocument) -> str:
     """A standalone HTML page with the Gantt table of a calendar or document.
 
+    Raises:
+        ThaiplanTypeError: ``subject`` is neither a calendar nor a document.
+        ModelError: The document has no calendar.
+
     >>> import thaiplan
     >>> page = gantt_html(thaiplan.load_document("samut-sakhon-2563"))
     >>> page.startswith("<!DOCTYPE html>"), "http" in page.split("<body>")[0]
     (True, False)
     """
-    from thaiplan.model._steps import PlanningCalendar
+    from thaiplan.scheduling._source import calendar_and_document
 
-    calendar = subject if isinstance(subject, PlanningCalendar) else subject.calendar
-    title = calendar.title if calendar is not None else "thaiplan"
+    calendar, _ = calendar_and_document("gantt_html", subject, "subject")
     return (
         '<!DOCTYPE html>\n<html lang="th">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{_e(title)}</title>\n"
+        f"<title>{_e(calendar.title)}</title>\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "</head>\n<body>\n"
         f"{gantt_table(subject)}\n"

@@ -15,8 +15,10 @@ import datetime as dt
 import uuid
 from typing import Final
 
-from thaiplan.errors import ModelError
+from thaiplan.errors import ModelError, ThaiplanTypeError
+from thaiplan.model._document import PlanningDocument
 from thaiplan.model._steps import PlanningCalendar
+from thaiplan.scheduling._source import calendar_and_document
 
 __all__ = ["calendar_ics", "step_uid"]
 
@@ -35,16 +37,25 @@ def step_uid(calendar: PlanningCalendar, step_id: str) -> str:
     return f"{uuid.uuid5(_NAMESPACE, key)}@thaiplan"
 
 
-def calendar_ics(calendar: PlanningCalendar, *, stamp: dt.datetime | None = None) -> str:
+def calendar_ics(
+    calendar: PlanningCalendar | PlanningDocument, *, stamp: dt.datetime | None = None
+) -> str:
     """The calendar as iCalendar text, to import into a calendar application.
 
     Args:
-        calendar: The calendar.
+        calendar: The calendar, or a document, whose calendar is exported (as
+            :func:`~thaiplan.validate` and :func:`~thaiplan.schedule` take either).
         stamp: The ``DTSTAMP`` of every component (default: now, in UTC).
 
     Raises:
-        ModelError: The ``icalendar`` library is not installed.
+        ThaiplanTypeError: ``calendar`` is neither a calendar nor a document,
+            or ``stamp`` is not a datetime.
+        ModelError: The ``icalendar`` library is not installed, or the
+            document has no calendar.
     """
+    calendar, _ = calendar_and_document("calendar_ics", calendar, "calendar")
+    if stamp is not None and not isinstance(stamp, dt.datetime):
+        raise ThaiplanTypeError("calendar_ics(stamp)", stamp, "a datetime.datetime or None")
     try:
         import icalendar
     except ImportError:

@@ -17,6 +17,7 @@ from thaiplan.errors import ModelError
 if TYPE_CHECKING:
     import pandas
 
+    from thaiplan.checks._registry import Report
     from thaiplan.model._letters import Letter
     from thaiplan.model._meetings import Meeting
     from thaiplan.model._steps import PlanningCalendar, Step
@@ -113,3 +114,17 @@ def calendar_dataframe(calendar: PlanningCalendar) -> pandas.DataFrame:
     frame = pandas.DataFrame.from_records(records).set_index("id")
     frame["meetings"] = frame["meetings"].astype("Int64")  # whole numbers, or <NA>
     return frame
+
+
+def report_html(report: Report) -> str:
+    """The findings as an HTML table for a notebook: severity, code, steps, Thai and English."""
+    rows = "".join(
+        f"<tr><td>{_e(f.severity)}</td><td>{_e(f.code)}</td>"
+        f"<td>{_e(', '.join(f.steps))}</td><td>{_e(f.message_th)}<br>"
+        f"<small>{_e(f.message_en)}</small></td></tr>"
+        for f in report.findings
+    )
+    return (
+        "<table style=\"font-family: 'Sarabun', 'Noto Sans Thai', 'Tahoma', sans-serif\">"
+        f"<tr><th>severity</th><th>code</th><th>steps</th><th>finding</th></tr>{rows}</table>"
+    )

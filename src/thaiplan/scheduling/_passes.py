@@ -66,6 +66,7 @@ from thaiplan.dates import FiscalYear, add_working_days
 from thaiplan.errors import DependencyCycleError, ModelError
 from thaiplan.model._steps import LagUnit, PlanningCalendar
 from thaiplan.scheduling._schedule import _WINDOW, Schedule, _day
+from thaiplan.scheduling._source import calendar_and_document
 
 if TYPE_CHECKING:
     from thaiplan.model._document import PlanningDocument
@@ -109,6 +110,7 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
             then bound the steps that carry them out.
 
     Raises:
+        ThaiplanTypeError: ``source`` is neither a calendar nor a document.
         DependencyCycleError: The steps depend on one another in a circle.
         ModelError: A step follows a step that is not in the calendar.
         HolidayDataError: A working-day lag runs into a year without holiday data.
@@ -127,14 +129,7 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
     >>> result["a"].latest_finish, result["a"].total_slack
     (datetime.date(2018, 5, 31), 21)
     """
-    document: PlanningDocument | None = None
-    if isinstance(source, PlanningCalendar):
-        calendar = source
-    else:
-        document = source
-        if source.calendar is None:
-            raise ModelError(f"document {source.id!r} has no calendar to schedule")
-        calendar = source.calendar
+    calendar, document = calendar_and_document("schedule", source)
     steps = calendar.steps
     n = len(steps)
     ids = [step.id for step in steps]

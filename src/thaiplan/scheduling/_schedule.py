@@ -7,7 +7,7 @@ The passes that compute it, and the semantics they follow, are in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -19,7 +19,7 @@ from thaiplan.model._steps import LagUnit, PlanningCalendar
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Bounds", "Constraint", "Explanation", "Schedule"]
+__all__ = ["Bounds", "Constraint", "Explanation", "InfeasibleChain", "Schedule"]
 
 _WINDOW: Final = -1  # "set by the step's own window", in the *_by lists
 
@@ -86,12 +86,16 @@ class Constraint:
     message_th: str = ""
 
 
-@attrs.frozen
 class Explanation:
     """Why a step has the bounds it has: two chains of constraints.
 
     Each chain starts at the step and follows, link by link, what sets the
-    bound, until a stated window or the calendar's first day.
+    bound, until a stated window or the calendar's first day. An explanation
+    from :meth:`Schedule.explain` builds its chains the first time they are
+    read, from links the schedule makes once for every step (explanations of
+    steps on one chain share them), so that asking for many costs little
+    until they are read. It is immutable, and equal to another when its step
+    and its chains are.
 
     Attributes:
         step: The step's id.
@@ -99,9 +103,56 @@ class Explanation:
         latest_finish: The chain that sets its latest finish.
     """
 
+    __slots__ = ("_early", "_index", "_late", "_schedule", "step")
+
     step: str
-    earliest_start: tuple[Constraint, ...]
-    latest_finish: tuple[Constraint, ...]
+    _early: tuple[Constraint, ...] | None
+    _late: tuple[Constraint, ...] | None
+    _schedule: Schedule | None
+    _index: int
+
+    def __init__(
+        self,
+        step: str,
+        earliest_start: Iterable[Constraint] = (),
+        latest_finish: Iterable[Constraint] = (),
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "step", step)
+        _set(self, "_early", tuple(earliest_start))
+        _set(self, "_late", tuple(latest_finish))
+        _set(self, "_schedule", None)
+        _set(self, "_index", -1)
+
+    @classmethod
+    def _of(cls, schedule: Schedule, i: int) -> Explanation:
+        """The explanation of step ``i`` of ``schedule``, its chains built when read."""
+        self = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(self, "step", schedule._ids[i])
+        _set(self, "_early", None)
+        _set(self, "_late", None)
+        _set(self, "_schedule", schedule)
+        _set(self, "_index", i)
+        return self
+
+    @property
+    def earliest_start(self) -> tuple[Constraint, ...]:
+        """The chain that sets the step's earliest start."""
+        if self._early is None:
+            assert self._schedule is not None
+            object.__setattr__(self, "_early", self._schedule._earliest_chain(self._index))
+        assert self._early is not None
+        return self._early
+
+    @property
+    def latest_finish(self) -> tuple[Constraint, ...]:
+        """The chain that sets the step's latest finish."""
+        if self._late is None:
+            assert self._schedule is not None
+            object.__setattr__(self, "_late", self._schedule._latest_chain(self._index))
+        assert self._late is not None
+        return self._late
 
     @property
     def message_en(self) -> str:
@@ -113,8 +164,62 @@ class Explanation:
         """The whole explanation in Thai, one link a line."""
         return "\n".join(c.message_th for c in (*self.latest_finish, *self.earliest_start))
 
+    def _key(self) -> tuple[str, tuple[Constraint, ...], tuple[Constraint, ...]]:
+        return (self.step, self.earliest_start, self.latest_finish)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Explanation):
+            return NotImplemented
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __repr__(self) -> str:
+        return (
+            f"Explanation(step={self.step!r}, earliest_start={self.earliest_start!r},"
+            f" latest_finish={self.latest_finish!r})"
+        )
+
     def __str__(self) -> str:
         return self.message_en
+
+
+@attrs.frozen
+class InfeasibleChain:
+    """Steps that cannot be kept because of one bound: one finding, not one a step.
+
+    Each step with negative slack has its earliest start set by a window start
+    (or the calendar's first day) and its latest finish by a window end,
+    through chains of dependencies (see :class:`Explanation`). The steps
+    whose chains end in the same bound are squeezed by it; each such step is
+    put with whichever of its two bounds squeezes the most steps, a window's
+    end when both squeeze as many. A window stated a year too early, say,
+    squeezes every step that must come before it, and they are one chain.
+
+    Attributes:
+        bound: The binding constraint: the link that ends the chains, a
+            step's stated window (or a resolution's deadline, or the
+            calendar's first day).
+        steps: The steps it squeezes, with negative slack, in topological order.
+        worst: The one with the least slack (the last such, on a tie).
+        slack: Its total slack, in days (negative).
+        explanation: Why the bound's own step cannot be kept, link by link,
+            when it is one of ``steps`` (its chains run from one bound to the
+            other); else why ``worst`` cannot be kept.
+    """
+
+    bound: Constraint
+    steps: tuple[str, ...]
+    worst: str
+    slack: int
+    explanation: Explanation = attrs.field(eq=False, repr=False)
 
 
 def _lag_of(stored: int) -> tuple[int, LagUnit]:
@@ -184,6 +289,9 @@ class Schedule(Mapping[str, Bounds]):
         self._window_source, self._has_start = windows
         self._start = start
         self._free: list[int] | None = None
+        self._links: dict[
+            int, Constraint
+        ] = {}  # 2i: earliest start of step i; 2i + 1: latest finish
 
     def __getitem__(self, step_id: str) -> Bounds:
         i = self._position(step_id)
@@ -197,6 +305,12 @@ class Schedule(Mapping[str, Bounds]):
             lf - es - duration + 1,
             self._free_slack()[i],
         )
+
+    def _finish(self, step_id: str) -> tuple[dt.date, dt.date, int]:
+        """Earliest finish, latest finish and total slack, without the free slack of every step."""
+        i = self._position(step_id)
+        es, lf, duration = self._es[i], self._lf[i], self._durations[i]
+        return _day(es + duration - 1), _day(lf), lf - es - duration + 1
 
     def _free_slack(self) -> list[int]:
         """Free slack of every step, worked out on first use.
@@ -288,12 +402,44 @@ class Schedule(Mapping[str, Bounds]):
 
     @property
     def conflicts(self) -> tuple[Explanation, ...]:
-        """The explanations of the steps with negative slack, in topological order."""
+        """The explanations of the steps with negative slack, in topological order.
+
+        Each explanation builds its chains when they are read; to report a
+        calendar that cannot be kept, :attr:`infeasible_chains` groups these
+        steps by the bound that squeezes them.
+        """
+        lf, es, durations = self._lf, self._es, self._durations
         return tuple(
-            self.explain(self._ids[i])
-            for i in self._order
-            if self._lf[i] < self._es[i] + self._durations[i] - 1
+            Explanation._of(self, i) for i in self._order if lf[i] < es[i] + durations[i] - 1
         )
+
+    @property
+    def infeasible_chains(self) -> tuple[InfeasibleChain, ...]:
+        """The steps with negative slack, grouped by the bound that squeezes them.
+
+        One :class:`InfeasibleChain` for each binding constraint, in the
+        topological order of their first steps; ``()`` when the calendar is
+        feasible. Worked out in time linear in the size of the calendar.
+
+        >>> import thaiplan
+        >>> calendar = thaiplan.loads_calendar('''
+        ... format: thaiplan-calendar/1
+        ... title: t
+        ... province: สมุทรสาคร
+        ... fiscal_year: 2563
+        ... steps:
+        ...   - {id: a, no: 1, phase: p, title: ก, when: พ.ค. ๖๑, duration: 20}
+        ...   - {id: b, no: 2, phase: p, title: ข, when: พ.ค. ๖๑, duration: 20, after: [a]}
+        ... ''')
+        >>> (chain,) = thaiplan.schedule(calendar).infeasible_chains
+        >>> chain.steps, chain.worst, chain.slack
+        (('a', 'b'), 'b', -9)
+        >>> print(chain.bound.message_en)
+        b must finish by 2018-05-31: its stated period พ.ค. ๖๑ ends then
+        """
+        from thaiplan.scheduling._conflicts import infeasible_chains
+
+        return infeasible_chains(self)
 
     def explain(self, step_id: str) -> Explanation:
         """The chains of constraints that set the step's earliest start and latest finish.
@@ -303,110 +449,122 @@ class Schedule(Mapping[str, Bounds]):
         >>> print(result.explain("s14").latest_finish[-1].message_en)
         s14 must finish by 2018-09-30: its stated period ก.ย. ๖๑ ends then
         """
-        i = self._position(step_id)
-        return Explanation(step_id, self._earliest_chain(i), self._latest_chain(i))
+        return Explanation._of(self, self._position(step_id))
 
     def _earliest_chain(self, i: int) -> tuple[Constraint, ...]:
         chain: list[Constraint] = []
         seen: set[int] = set()
+        es_by = self._es_by
         while i not in seen:
             seen.add(i)
-            step, day = self._ids[i], self._es[i]
-            by = self._es_by[i]
-            if by == _WINDOW:
-                if not self._has_start[i]:
-                    chain.append(
-                        Constraint(
-                            step,
-                            "earliest_start",
-                            _day(day),
-                            "calendar_start",
-                            message_en=f"{step} cannot start before {_en(day)}: the calendar's first day",
-                            message_th=f"{step} เริ่มได้ไม่ก่อน {_th(day)} ซึ่งเป็นวันแรกของปฏิทิน",
-                        )
-                    )
-                else:
-                    text, text_th = self._source_text(i)
-                    chain.append(
-                        Constraint(
-                            step,
-                            "earliest_start",
-                            _day(day),
-                            "window",
-                            source=self._window_source[i],
-                            message_en=f"{step} cannot start before {_en(day)}: {text} starts then",
-                            message_th=f"{step} เริ่มได้ไม่ก่อน {_th(day)} ตาม{text_th}",
-                        )
-                    )
+            chain.append(self._early_link(i))
+            i = es_by[i]
+            if i == _WINDOW:
                 break
-            lag, unit = _lag_of(self._es_lag[i])
-            other = self._ids[by]
-            chain.append(
-                Constraint(
-                    step,
-                    "earliest_start",
-                    _day(day),
-                    "after",
-                    other,
-                    lag,
-                    unit,
-                    message_en=(
-                        f"{step} cannot start before {_en(day)} because it follows {other},"
-                        f" which finishes no earlier than {_en(self._ef(by))}, with {_lag_en(lag, unit)}"
-                    ),
-                    message_th=(
-                        f"{step} เริ่มได้ไม่ก่อน {_th(day)} เพราะต้องทำต่อจาก {other}"
-                        f" ซึ่งเสร็จได้เร็วที่สุด {_th(self._ef(by))} ({_lag_th(lag, unit)})"
-                    ),
-                )
-            )
-            i = by
         return tuple(chain)
 
     def _latest_chain(self, i: int) -> tuple[Constraint, ...]:
         chain: list[Constraint] = []
         seen: set[int] = set()
+        lf_by = self._lf_by
         while i not in seen:
             seen.add(i)
-            step, day = self._ids[i], self._lf[i]
-            by = self._lf_by[i]
-            if by == _WINDOW:
-                text, text_th = self._source_text(i)
-                chain.append(
-                    Constraint(
-                        step,
-                        "latest_finish",
-                        _day(day),
-                        "window",
-                        source=self._window_source[i],
-                        message_en=f"{step} must finish by {_en(day)}: {text} ends then",
-                        message_th=f"{step} ต้องเสร็จภายใน {_th(day)} ตาม{text_th}",
-                    )
-                )
+            chain.append(self._late_link(i))
+            i = lf_by[i]
+            if i == _WINDOW:
                 break
-            lag, unit = _lag_of(self._lf_lag[i])
-            other = self._ids[by]
-            chain.append(
-                Constraint(
-                    step,
-                    "latest_finish",
-                    _day(day),
-                    "after",
-                    other,
-                    lag,
-                    unit,
-                    message_en=(
-                        f"{step} must finish by {_en(day)} because {other} starts no later than"
-                        f" {_en(self._ls(by))} and follows it with {_lag_en(lag, unit)}"
-                    ),
-                    message_th=(
-                        f"{step} ต้องเสร็จภายใน {_th(day)} เพราะ {other} ต้องเริ่มไม่เกิน"
-                        f" {_th(self._ls(by))} และทำต่อจาก {step} ({_lag_th(lag, unit)})"
-                    ),
-                )
-            )
-            i = by
         return tuple(chain)
+
+    def _early_link(self, i: int) -> Constraint:
+        """What sets step ``i``'s earliest start, made once and shared by every chain through it."""
+        link = self._links.get(2 * i)
+        if link is None:
+            link = self._links[2 * i] = self._make_early_link(i)
+        return link
+
+    def _late_link(self, i: int) -> Constraint:
+        """What sets step ``i``'s latest finish, made once and shared by every chain through it."""
+        link = self._links.get(2 * i + 1)
+        if link is None:
+            link = self._links[2 * i + 1] = self._make_late_link(i)
+        return link
+
+    def _make_early_link(self, i: int) -> Constraint:
+        step, day = self._ids[i], self._es[i]
+        by = self._es_by[i]
+        if by == _WINDOW:
+            if not self._has_start[i]:
+                return Constraint(
+                    step,
+                    "earliest_start",
+                    _day(day),
+                    "calendar_start",
+                    message_en=f"{step} cannot start before {_en(day)}: the calendar's first day",
+                    message_th=f"{step} เริ่มได้ไม่ก่อน {_th(day)} ซึ่งเป็นวันแรกของปฏิทิน",
+                )
+            text, text_th = self._source_text(i)
+            return Constraint(
+                step,
+                "earliest_start",
+                _day(day),
+                "window",
+                source=self._window_source[i],
+                message_en=f"{step} cannot start before {_en(day)}: {text} starts then",
+                message_th=f"{step} เริ่มได้ไม่ก่อน {_th(day)} ตาม{text_th}",
+            )
+        lag, unit = _lag_of(self._es_lag[i])
+        other = self._ids[by]
+        return Constraint(
+            step,
+            "earliest_start",
+            _day(day),
+            "after",
+            other,
+            lag,
+            unit,
+            message_en=(
+                f"{step} cannot start before {_en(day)} because it follows {other},"
+                f" which finishes no earlier than {_en(self._ef(by))}, with {_lag_en(lag, unit)}"
+            ),
+            message_th=(
+                f"{step} เริ่มได้ไม่ก่อน {_th(day)} เพราะต้องทำต่อจาก {other}"
+                f" ซึ่งเสร็จได้เร็วที่สุด {_th(self._ef(by))} ({_lag_th(lag, unit)})"
+            ),
+        )
+
+    def _make_late_link(self, i: int) -> Constraint:
+        step, day = self._ids[i], self._lf[i]
+        by = self._lf_by[i]
+        if by == _WINDOW:
+            text, text_th = self._source_text(i)
+            return Constraint(
+                step,
+                "latest_finish",
+                _day(day),
+                "window",
+                source=self._window_source[i],
+                message_en=f"{step} must finish by {_en(day)}: {text} ends then",
+                message_th=f"{step} ต้องเสร็จภายใน {_th(day)} ตาม{text_th}",
+            )
+        lag, unit = _lag_of(self._lf_lag[i])
+        other = self._ids[by]
+        return Constraint(
+            step,
+            "latest_finish",
+            _day(day),
+            "after",
+            other,
+            lag,
+            unit,
+            message_en=(
+                f"{step} must finish by {_en(day)} because {other} starts no later than"
+                f" {_en(self._ls(by))} and follows it with {_lag_en(lag, unit)}"
+            ),
+            message_th=(
+                f"{step} ต้องเสร็จภายใน {_th(day)} เพราะ {other} ต้องเริ่มไม่เกิน"
+                f" {_th(self._ls(by))} และทำต่อจาก {step} ({_lag_th(lag, unit)})"
+            ),
+        )
 
     def _source_text(self, i: int) -> tuple[str, str]:
         """The window's source, in English and in Thai."""

@@ -29,8 +29,10 @@ from thaiplan.dates import (
     to_thai_digits,
     working_day_on_or_after,
 )
-from thaiplan.errors import ModelError
+from thaiplan.errors import ModelError, ThaiplanTypeError
+from thaiplan.model._document import PlanningDocument
 from thaiplan.model._steps import PlanningCalendar, Step
+from thaiplan.scheduling._source import calendar_and_document
 
 __all__ = ["Landing", "ShiftResult", "shift"]
 
@@ -115,18 +117,27 @@ def _landing_days(period: Period) -> list[dt.date]:
 
 
 def shift(
-    calendar: PlanningCalendar, *, fiscal_year: int, to_working_days: bool = False
+    calendar: PlanningCalendar | PlanningDocument,
+    *,
+    fiscal_year: int,
+    to_working_days: bool = False,
 ) -> ShiftResult:
     """The same calendar for another fiscal year.
 
     Args:
-        calendar: The calendar to re-base.
+        calendar: The calendar to re-base, or a document, whose calendar is
+            re-based (as :func:`~thaiplan.validate` and
+            :func:`~thaiplan.schedule` take either). The result holds the
+            calendar only: the letter and the minutes keep their dates.
         fiscal_year: The Buddhist-Era fiscal year to re-base it on.
         to_working_days: Move each single day, day-range end and deadline
             that lands on a weekend or holiday to the next working day.
 
     Raises:
-        ModelError: ``fiscal_year`` is not a Buddhist-Era year.
+        ThaiplanTypeError: ``calendar`` is neither a calendar nor a document,
+            or ``to_working_days`` is not True or False.
+        ModelError: ``fiscal_year`` is not a Buddhist-Era year, or the
+            document has no calendar.
         HolidayDataError: A day lands in a year without holiday data.
 
     >>> import thaiplan
@@ -137,6 +148,9 @@ def shift(
     >>> result.calendar.step("s14").period.end
     datetime.date(2019, 9, 30)
     """
+    calendar, _ = calendar_and_document("shift", calendar, "calendar")
+    if not isinstance(to_working_days, bool):
+        raise ThaiplanTypeError("shift(to_working_days)", to_working_days, "True or False")
     if isinstance(fiscal_year, bool) or not isinstance(fiscal_year, int) or fiscal_year < 2400:
         raise ModelError(
             f"fiscal_year must be a Buddhist-Era year such as 2564, not {fiscal_year!r}"

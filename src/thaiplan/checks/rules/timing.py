@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Final
 
 from thaiplan.checks._registry import Context, Issue, Severity, rule
 from thaiplan.checks.rules._common import _days, _en, _th
-from thaiplan.dates import (
-    to_thai_digits,
-)
+from thaiplan.dates import to_thai_digits
+from thaiplan.scheduling._schedule import Constraint, Explanation
 
 
 @rule(
@@ -39,23 +39,89 @@ def _impossible_dependencies(context: Context) -> Iterator[Issue]:
                 )
 
 
-@rule("negative-slack", severity="error", description="every step can be kept within its bounds")
+#: A chain of more links than this shows its first and last _ENDS links only
+#: (Schedule.explain gives them all), so that a finding stays a screenful.
+_LINKS: Final = 7
+_ENDS: Final = 3
+#: A finding names this many of the steps a bound squeezes, and counts the rest.
+_LISTED: Final = 10
+
+
+def _links(chain: tuple[Constraint, ...], lang: str) -> list[str]:
+    lines = [c.message_th if lang == "th" else c.message_en for c in chain]
+    if len(lines) <= _LINKS:
+        return lines
+    hidden = len(lines) - 2 * _ENDS
+    more = f"… {hidden:,} links more …" if lang == "en" else f"… อีก {to_thai_digits(hidden)} ขั้น …"
+    return [*lines[:_ENDS], more, *lines[-_ENDS:]]
+
+
+def _why(explanation: Explanation, lang: str) -> str:
+    return "\n".join(
+        _links(explanation.latest_finish, lang) + _links(explanation.earliest_start, lang)
+    )
+
+
+def _listed(steps: list[str], lang: str) -> str:
+    shown = ", ".join(steps[:_LISTED])
+    rest = len(steps) - _LISTED
+    if rest <= 0:
+        return shown
+    return (
+        f"{shown} and {rest:,} more"
+        if lang == "en"
+        else f"{shown} และอีก {to_thai_digits(rest)} ขั้นตอน"
+    )
+
+
+@rule(
+    "negative-slack",
+    severity="error",
+    description="every step can be kept within its bounds",
+)
 def _negative_slack(context: Context) -> Iterator[Issue]:
     result = context.schedule
     if result is None:
         return
-    for explanation in result.conflicts:
-        bounds = result[explanation.step]
-        chain = {c.step for c in (*explanation.earliest_start, *explanation.latest_finish)}
-        chain |= {c.other for c in explanation.latest_finish if c.other}
+    order = {step.id: i for i, step in enumerate(context.steps)}
+    for chain in result.infeasible_chains:
+        bound, explanation = chain.bound, chain.explanation
+        lead = explanation.step
+        earliest, latest, slack = result._finish(lead)  # no free slack needed
+        head_en = (
+            f"{lead} cannot be kept: it can finish no earlier than"
+            f" {_en(earliest)} but must finish by {_en(latest)} ({_days(-slack)} short)."
+        )
+        head_th = (
+            f"{lead} ทำไม่ทันกำหนด: เสร็จได้เร็วที่สุด {_th(earliest)}"
+            f" แต่ต้องเสร็จภายใน {_th(latest)} (ขาด {to_thai_digits(-slack)} วัน)"
+        )
+        others = [step for step in chain.steps if step != lead]
+        if others:
+            more = len(others)
+            worst_en = worst_th = ""
+            if chain.worst != lead:
+                worst_en = f"; the most short is {chain.worst}, by {_days(-chain.slack)}"
+                worst_th = (
+                    f" ขั้นตอนที่ขาดมากที่สุดคือ {chain.worst} (ขาด {to_thai_digits(-chain.slack)} วัน)"
+                )
+            head_en += (
+                f" {more:,} more step{'s' if more > 1 else ''} cannot be kept either, squeezed by"
+                f" the same bound ({bound.message_en}): {_listed(others, 'en')}{worst_en}."
+                f" Why, for {lead}:"
+            )
+            head_th += (
+                f" และอีก {to_thai_digits(more)} ขั้นตอนก็ทำไม่ทันเช่นกัน เพราะติดข้อกำหนดเดียวกัน"
+                f" ({bound.message_th}): {_listed(others, 'th')}{worst_th} สาเหตุของ {lead}:"
+            )
+        else:
+            head_en += " Why:"
+            head_th += " เพราะ"
+        named = {*chain.steps, bound.step}
         yield Issue(
-            f"{explanation.step} cannot be kept: it can finish no earlier than"
-            f" {_en(bounds.earliest_finish)} but must finish by {_en(bounds.latest_finish)}"
-            f" ({_days(-bounds.total_slack)} short). Why:\n{explanation.message_en}",
-            f"{explanation.step} ทำไม่ทันกำหนด: เสร็จได้เร็วที่สุด {_th(bounds.earliest_finish)}"
-            f" แต่ต้องเสร็จภายใน {_th(bounds.latest_finish)} (ขาด {to_thai_digits(-bounds.total_slack)} วัน)"
-            f" เพราะ\n{explanation.message_th}",
-            steps=tuple(sorted(chain)),
+            f"{head_en}\n{_why(explanation, 'en')}",
+            f"{head_th}\n{_why(explanation, 'th')}",
+            steps=tuple(sorted(named, key=order.__getitem__)),
         )
 
 
