@@ -76,6 +76,8 @@ nitpick_ignore = [
     ("py:class", "collections.Counter"),
     # dependency_graph returns one.
     ("py:class", "networkx.DiGraph"),
+    # Money is a decimal.Decimal everywhere (bahttext, parse_baht, budgets).
+    ("py:class", "decimal.Decimal"),
 ]
 
 # -- MyST ----------------------------------------------------------------------

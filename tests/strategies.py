@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import attrs
 from hypothesis import strategies as st
@@ -506,3 +507,14 @@ def documents(draw: st.DrawFn) -> PlanningDocument:
     return PlanningDocument(
         draw(ids), draw(texts), letter, meeting, calendar, extra_plans, notes=draw(texts)
     )
+
+
+#: Whole numbers from zero to beyond ten to the twelfth (ล้านล้าน), small ones more often.
+whole_numbers = st.one_of(st.integers(0, 10**6), st.integers(0, 10**13), st.integers(0, 10**25))
+
+#: Amounts of baht with satang, as Decimal: zero, whole amounts, and amounts with satang.
+baht_amounts = st.builds(
+    lambda baht, satang: Decimal(baht) + Decimal(satang) / 100,
+    st.one_of(st.integers(0, 10**7), st.integers(0, 10**15)),
+    st.integers(0, 99),
+)
