@@ -55,6 +55,7 @@ DEFERRED = {
     ("thaiplan.model._steps", "_repr_html_", "thaiplan.io._notebook"),
     ("thaiplan.model._steps", "_repr_html_", "thaiplan.io._gantt"),
     ("thaiplan.model._steps", "to_dataframe", "thaiplan.io._notebook"),
+    ("thaiplan.model._register", "rollup_frame", "thaiplan.io._register"),
     # Period.parse / Period.format and FiscalYear.parse / FiscalYear.format.
     ("thaiplan.dates._periods", "parse", "thaiplan.dates._parse"),
     ("thaiplan.dates._periods", "format", "thaiplan.dates._format"),

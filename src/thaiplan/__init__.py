@@ -59,8 +59,26 @@ from thaiplan.model._meetings import (
 )
 from thaiplan.model._organisations import Agency, AgencyKind, Committee, Level, Order
 from thaiplan.model._plans import Plan, PlanKind, PlanLevel, ProjectIdea
+from thaiplan.model._project_parts import (
+    BudgetLine,
+    Escalation,
+    FollowUp,
+    FundingSource,
+    Indicator,
+    IndicatorKind,
+    Location,
+    ProgressState,
+    ProjectForm,
+    ProjectState,
+    RowSource,
+    StatusChange,
+    StrategyLink,
+)
+from thaiplan.model._projects import Project
 from thaiplan.model._records import Correction
+from thaiplan.model._register import ProjectRegister, RollupRow
 from thaiplan.model._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
+from thaiplan.model._strategies import StrategyKind, StrategyNode, StrategyTree
 
 if TYPE_CHECKING:
     from thaiplan.checks._registry import (
@@ -165,6 +183,7 @@ __all__ = [
     "AgendaItem",
     "AgendaKind",
     "Bounds",
+    "BudgetLine",
     "CalendarFileError",
     "Committee",
     "Constraint",
@@ -174,17 +193,23 @@ __all__ = [
     "DependencyCycleError",
     "DistributionList",
     "Enclosure",
+    "Escalation",
     "Explanation",
     "FileProblem",
     "Finding",
     "FiscalYear",
+    "FollowUp",
+    "FundingSource",
     "HolidayDataError",
+    "Indicator",
+    "IndicatorKind",
     "Issue",
     "LagUnit",
     "Landing",
     "Letter",
     "LetterNumber",
     "Level",
+    "Location",
     "Meeting",
     "ModelError",
     "Order",
@@ -196,17 +221,29 @@ __all__ = [
     "PlanLevel",
     "PlanningCalendar",
     "PlanningDocument",
+    "ProgressState",
+    "Project",
+    "ProjectForm",
     "ProjectIdea",
+    "ProjectRegister",
+    "ProjectState",
     "Recipient",
     "Reference",
     "Report",
     "Resolution",
     "ResolutionKind",
+    "RollupRow",
+    "RowSource",
     "Rule",
     "Schedule",
     "Severity",
     "ShiftResult",
+    "StatusChange",
     "Step",
+    "StrategyKind",
+    "StrategyLink",
+    "StrategyNode",
+    "StrategyTree",
     "ThaiDateError",
     "ThaiNumberError",
     "ThaiplanError",
