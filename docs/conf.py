@@ -112,6 +112,7 @@ html_static_path = [
     # The JSON Schema of the calendar file format, published where its $id says:
     # <docs>/_static/calendar.schema.json.
     "../src/thaiplan/data/calendar.schema.json",
+    "../src/thaiplan/data/register.schema.json",
 ]
 # A font stack that has Thai glyphs; local fonts only, nothing is downloaded.
 html_css_files = ["thai.css"]

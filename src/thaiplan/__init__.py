@@ -108,6 +108,16 @@ if TYPE_CHECKING:
     )
     from thaiplan.io._gantt import gantt_html, gantt_table
     from thaiplan.io._ical import calendar_ics
+    from thaiplan.io._register import (
+        REGISTER_FORMAT,
+        STRATEGY_TREE_FORMAT,
+        dump_register,
+        dumps_register,
+        load_register,
+        loads_register,
+        register_schema,
+        strategy_tree,
+    )
     from thaiplan.scheduling._graph import dependency_graph
     from thaiplan.scheduling._passes import schedule
     from thaiplan.scheduling._schedule import Bounds, Constraint, Explanation, Schedule
@@ -135,6 +145,19 @@ _LAZY: dict[str, str] = {
         "thaiplan.io._files",
     ),
     **dict.fromkeys(("gantt_html", "gantt_table"), "thaiplan.io._gantt"),
+    **dict.fromkeys(
+        (
+            "REGISTER_FORMAT",
+            "STRATEGY_TREE_FORMAT",
+            "dump_register",
+            "dumps_register",
+            "load_register",
+            "loads_register",
+            "register_schema",
+            "strategy_tree",
+        ),
+        "thaiplan.io._register",
+    ),
     **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
     **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
     **dict.fromkeys(
@@ -177,6 +200,8 @@ def __dir__() -> list[str]:
 __all__ = [
     "CALENDAR_FORMAT",
     "DOCUMENT_FORMAT",
+    "REGISTER_FORMAT",
+    "STRATEGY_TREE_FORMAT",
     "Action",
     "Agency",
     "AgencyKind",
@@ -255,8 +280,10 @@ __all__ = [
     "calendar_schema",
     "dependency_graph",
     "dump_calendar",
+    "dump_register",
     "dumps_calendar",
     "dumps_document",
+    "dumps_register",
     "format_baht",
     "format_date",
     "format_period",
@@ -264,17 +291,21 @@ __all__ = [
     "gantt_table",
     "load_calendar",
     "load_document",
+    "load_register",
     "loads_calendar",
+    "loads_register",
     "parse_baht",
     "parse_date",
     "parse_datetime",
     "parse_period",
     "parse_thai_number",
     "register_rule",
+    "register_schema",
     "rule",
     "rules",
     "schedule",
     "shift",
+    "strategy_tree",
     "thai_number_words",
     "unregister_rule",
     "validate",

@@ -141,7 +141,7 @@ def _nodes(items: Iterable[StrategyNode]) -> tuple[StrategyNode, ...]:
 class StrategyTree:
     """A tree (or forest) of strategy nodes from one source: a plan's strategies or a national list.
 
-    Built-in trees load by name with ``thaiplan.strategy_tree``; a
+    Built-in trees load by name with :func:`thaiplan.strategy_tree`; a
     province's or a local government's own tree is written in a register
     file.
 
