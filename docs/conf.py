@@ -78,6 +78,8 @@ nitpick_ignore = [
     ("py:class", "networkx.DiGraph"),
     # Money is a decimal.Decimal everywhere (bahttext, parse_baht, budgets).
     ("py:class", "decimal.Decimal"),
+    # register_csv takes the years as a Sequence.
+    ("py:class", "collections.abc.Sequence"),
 ]
 
 # -- MyST ----------------------------------------------------------------------

@@ -118,6 +118,12 @@ if TYPE_CHECKING:
         register_schema,
         strategy_tree,
     )
+    from thaiplan.io._register_csv import (
+        REGISTER_CSV_COLUMNS,
+        load_register_csv,
+        loads_register_csv,
+        register_csv,
+    )
     from thaiplan.scheduling._graph import dependency_graph
     from thaiplan.scheduling._passes import schedule
     from thaiplan.scheduling._schedule import Bounds, Constraint, Explanation, Schedule
@@ -157,6 +163,10 @@ _LAZY: dict[str, str] = {
             "strategy_tree",
         ),
         "thaiplan.io._register",
+    ),
+    **dict.fromkeys(
+        ("REGISTER_CSV_COLUMNS", "load_register_csv", "loads_register_csv", "register_csv"),
+        "thaiplan.io._register_csv",
     ),
     **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
     **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
@@ -200,6 +210,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "CALENDAR_FORMAT",
     "DOCUMENT_FORMAT",
+    "REGISTER_CSV_COLUMNS",
     "REGISTER_FORMAT",
     "STRATEGY_TREE_FORMAT",
     "Action",
@@ -292,13 +303,16 @@ __all__ = [
     "load_calendar",
     "load_document",
     "load_register",
+    "load_register_csv",
     "loads_calendar",
     "loads_register",
+    "loads_register_csv",
     "parse_baht",
     "parse_date",
     "parse_datetime",
     "parse_period",
     "parse_thai_number",
+    "register_csv",
     "register_rule",
     "register_schema",
     "rule",
