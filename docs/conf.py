@@ -78,6 +78,10 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Mapping"),
     # dependency_graph returns one.
     ("py:class", "networkx.DiGraph"),
+    # Money is a decimal.Decimal everywhere (bahttext, parse_baht, budgets).
+    ("py:class", "decimal.Decimal"),
+    # register_csv takes the years as a Sequence.
+    ("py:class", "collections.abc.Sequence"),
 ]
 
 # -- MyST ----------------------------------------------------------------------
@@ -113,6 +117,7 @@ html_static_path = [
     # their $id says: <docs>/_static/calendar.schema.json, progress.schema.json.
     "../src/thaiplan/data/calendar.schema.json",
     "../src/thaiplan/data/progress.schema.json",
+    "../src/thaiplan/data/register.schema.json",
 ]
 # A font stack that has Thai glyphs; local fonts only, nothing is downloaded.
 html_css_files = ["thai.css"]

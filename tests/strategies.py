@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import attrs
 from hypothesis import strategies as st
@@ -509,3 +510,133 @@ def documents(draw: st.DrawFn) -> PlanningDocument:
     return PlanningDocument(
         draw(ids), draw(texts), letter, meeting, calendar, extra_plans, notes=draw(texts)
     )
+
+
+#: Whole numbers from zero to beyond ten to the twelfth (ล้านล้าน), small ones more often.
+whole_numbers = st.one_of(st.integers(0, 10**6), st.integers(0, 10**13), st.integers(0, 10**25))
+
+#: Amounts of baht with satang, as Decimal: zero, whole amounts, and amounts with satang.
+baht_amounts = st.builds(
+    lambda baht, satang: Decimal(baht) + Decimal(satang) / 100,
+    st.one_of(st.integers(0, 10**7), st.integers(0, 10**15)),
+    st.integers(0, 99),
+)
+
+
+# -- projects and registers ----------------------------------------------------------------
+
+_thai_text = st.text(
+    alphabet=st.sampled_from("กขคงจฉชซญดตถทนบปผพฟมยรลวศสหอฮะาิีึืุูเแโใไ่้๊๋็์ัำ ๐๑๒๓๔๕๖๗๘๙0123456789-.,/()"),
+    max_size=30,
+)
+_ids = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
+_satang_amounts = st.builds(
+    lambda baht, satang: Decimal(baht) + Decimal(satang) / 100,
+    st.integers(0, 10**10),
+    st.sampled_from([0, 0, 0, 50, 25, 1, 99]),
+)
+
+
+def _project_strategy() -> st.SearchStrategy[object]:
+    from thaiplan import (
+        BudgetLine,
+        Escalation,
+        FollowUp,
+        FundingSource,
+        Indicator,
+        IndicatorKind,
+        Location,
+        PlanLevel,
+        ProgressState,
+        Project,
+        ProjectForm,
+        ProjectState,
+        StatusChange,
+        StrategyLink,
+    )
+
+    budget = st.builds(
+        BudgetLine,
+        fiscal_year=st.integers(2560, 2575),
+        amount=_satang_amounts,
+        source=st.none() | st.sampled_from(FundingSource),
+        ordinance=st.none() | _satang_amounts,
+    )
+    province = st.sampled_from(["74", "10", "50"])
+    location = st.builds(
+        lambda p, d, s, villages, lao: Location(
+            p, p + d if d else None, p + d + s if d and s else None, villages, lao
+        ),
+        province,
+        st.none() | st.sampled_from(["01", "02", "03"]),
+        st.none() | st.sampled_from(["01", "05"]),
+        st.lists(st.sampled_from(["หมู่ที่ ๓", "หลายหมู่", "ทั้งตำบล", "หมู่ที่ 1"]), max_size=2),
+        st.none() | st.from_regex(r"[0-9]{7}", fullmatch=True),
+    )
+    dates = st.none() | st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2035, 12, 31))
+    return st.builds(
+        Project,
+        id=_ids,
+        title=_thai_text,
+        level=st.sampled_from(PlanLevel),
+        description=_thai_text,
+        plan=st.none() | _ids,
+        edition=st.sampled_from(["", "ฉบับแรก", "เพิ่มเติม ครั้งที่ ๑"]),
+        form=st.none() | st.sampled_from(ProjectForm),
+        responsible=st.lists(_thai_text, max_size=2),
+        objectives=st.lists(_thai_text, max_size=2),
+        indicators=st.lists(
+            st.builds(
+                Indicator,
+                name=_thai_text,
+                kind=st.sampled_from(IndicatorKind),
+                target=st.none() | st.integers(0, 10**6).map(Decimal),
+                unit=st.sampled_from(["", "แห่ง", "ร้อยละ", "เมตร"]),
+            ),
+            max_size=2,
+        ),
+        budget=st.lists(budget, max_size=5),
+        programme=st.sampled_from(["", "เคหะและชุมชน", "การศึกษา"]),
+        location=st.none() | location,
+        links=st.lists(
+            st.builds(StrategyLink, tree=_ids, node=_ids, justification=_thai_text), max_size=3
+        ),
+        beyond_capacity=st.booleans(),
+        steps=st.lists(_ids, max_size=2),
+        escalations=st.lists(
+            st.builds(
+                Escalation,
+                from_level=st.sampled_from(PlanLevel),
+                to_level=st.sampled_from(PlanLevel),
+                step=st.none() | _ids,
+                date=dates,
+            ),
+            max_size=1,
+        ),
+        status=st.lists(
+            st.builds(StatusChange, state=st.sampled_from(ProjectState), date=dates, by=_thai_text),
+            max_size=3,
+        ),
+        follow_up=st.lists(
+            st.builds(
+                FollowUp,
+                fiscal_year=st.integers(2560, 2575),
+                approved=st.none() | _satang_amounts,
+                disbursed=st.none() | _satang_amounts,
+                progress=st.none() | st.integers(0, 100).map(Decimal),
+                state=st.none() | st.sampled_from(ProgressState),
+            ),
+            max_size=2,
+        ),
+    )
+
+
+#: Projects with every kind of field filled at random.
+projects = st.deferred(_project_strategy)
+
+#: Registers of a few projects with unique ids.
+registers = st.deferred(
+    lambda: st.lists(projects, max_size=6, unique_by=lambda p: p.id).map(  # type: ignore[attr-defined]
+        __import__("thaiplan").ProjectRegister
+    )
+)

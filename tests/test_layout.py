@@ -36,6 +36,7 @@ DATES_RANKS = {
     "__init__": 9,
     "_text": 0,
     "_names": 0,
+    "_numbers": 1,
     "_periods": 1,
     "_patterns": 1,
     "_diagnose": 2,
@@ -59,6 +60,7 @@ DEFERRED = {
     ("thaiplan.scheduling._status", "to_dataframe", "thaiplan.io._frames"),
     ("thaiplan.checks._registry", "to_dataframe", "thaiplan.io._frames"),
     ("thaiplan.checks._registry", "_repr_html_", "thaiplan.io._notebook"),
+    ("thaiplan.model._register", "rollup_frame", "thaiplan.io._register"),
     # Period.parse / Period.format and FiscalYear.parse / FiscalYear.format.
     ("thaiplan.dates._periods", "parse", "thaiplan.dates._parse"),
     ("thaiplan.dates._periods", "format", "thaiplan.dates._format"),

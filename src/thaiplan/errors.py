@@ -6,6 +6,7 @@ code that does not know thaiplan::
 
     ThaiplanError
     ├── ThaiDateError        (also ValueError)
+    ├── ThaiNumberError      (also ValueError)
     ├── HolidayDataError     (also ValueError)
     ├── ModelError           (also ValueError)
     │   └── ModelIndexError  (also IndexError)
@@ -48,6 +49,7 @@ __all__ = [
     "ModelTypeError",
     "ThaiDateError",
     "ThaiDateTypeError",
+    "ThaiNumberError",
     "ThaiplanError",
     "ThaiplanTypeError",
     "ThaiplanWarning",
@@ -129,6 +131,62 @@ def _rebuild_thai_date_error(
     problem: str, text: str, position: int | None, reason: str, hint: str | None
 ) -> ThaiDateError:
     return ThaiDateError(problem, text=text, position=position, reason=reason, hint=hint)
+
+
+class ThaiNumberError(ThaiplanError, ValueError):
+    """A number or an amount of baht, in figures or in Thai words, that cannot be read or written.
+
+    Attributes:
+        text: The input, exactly as given.
+        position: Index in :attr:`text` where the problem is, or ``None`` when
+            it concerns the whole input.
+        reason: A short, stable code for programs to test: ``empty``,
+            ``not_number``, ``unexpected_text``, ``place_order``,
+            ``bad_commas``, ``bad_numeral``, ``not_whole``, ``bad_satang``,
+            ``below_satang``, ``has_satang``, ``not_finite``, ``unknown_digits``.
+        problem: What is wrong, without the input and the place.
+        hint: The fix, when there is one (also part of the message).
+
+    >>> from thaiplan.dates import parse_baht
+    >>> try:
+    ...     parse_baht("1,63,2820")
+    ... except ThaiNumberError as error:
+    ...     print(error.reason, error.position)
+    bad_commas 0
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        text: str,
+        position: int | None,
+        reason: str,
+        hint: str | None = None,
+    ) -> None:
+        self.problem = problem
+        self.text = text
+        self.position = position
+        self.reason = reason
+        self.hint = hint
+        message = f"{problem} in {text!r}"
+        if position is not None:
+            message += f" at position {position}"
+        if hint is not None:
+            message += f"; did you mean {hint!r}?"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _rebuild_thai_number_error,
+            (self.problem, self.text, self.position, self.reason, self.hint),
+        )
+
+
+def _rebuild_thai_number_error(
+    problem: str, text: str, position: int | None, reason: str, hint: str | None
+) -> ThaiNumberError:
+    return ThaiNumberError(problem, text=text, position=position, reason=reason, hint=hint)
 
 
 class HolidayDataError(ThaiplanError, ValueError):

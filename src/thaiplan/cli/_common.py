@@ -29,7 +29,7 @@ def _load(source: str) -> tuple[PlanningDocument | None, PlanningCalendar]:
     """A document or calendar from a path, ``-`` or a built-in name."""
     from thaiplan.io._files import DOCUMENT_FORMAT, builtin_names, load_document, loads_calendar
 
-    if source in builtin_names() and not Path(source).exists():
+    if source in builtin_names("document") and not Path(source).exists():
         document = load_document(source)
         if document.calendar is None:
             raise _UsageError(f"{source}: the document has no calendar")
@@ -39,7 +39,7 @@ def _load(source: str) -> tuple[PlanningDocument | None, PlanningCalendar]:
     else:
         path = Path(source)
         if not path.exists():
-            names = ", ".join(builtin_names())
+            names = ", ".join(builtin_names("document"))
             raise _UsageError(
                 f"{source}: no such file, and no built-in document of that name ({names})"
             )

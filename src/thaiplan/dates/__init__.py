@@ -1,4 +1,4 @@
-"""Thai dates: numerals, Buddhist-Era years, periods, fiscal years, working days.
+"""Thai dates and numerals: digits, number words and baht, Buddhist-Era years, periods, fiscal years, working days.
 
 This is the leaf layer of thaiplan: it imports nothing from the rest of the
 package but its errors. Everything here reads and writes the notations that
@@ -26,6 +26,7 @@ from ._names import (
     WEEKDAY_NAMES,
     WEEKDAY_VARIANTS,
 )
+from ._numbers import bahttext, format_baht, parse_baht, parse_thai_number, thai_number_words
 from ._parse import parse_date, parse_datetime, parse_period
 from ._periods import FiscalYear, Period, PeriodKind
 from ._text import be_to_ce, ce_to_be, normalise, to_arabic_digits, to_thai_digits
@@ -51,17 +52,22 @@ __all__ = [
     "Period",
     "PeriodKind",
     "add_working_days",
+    "bahttext",
     "be_to_ce",
     "ce_to_be",
+    "format_baht",
     "format_date",
     "format_period",
     "holiday_name",
     "is_holiday",
     "is_working_day",
     "normalise",
+    "parse_baht",
     "parse_date",
     "parse_datetime",
     "parse_period",
+    "parse_thai_number",
+    "thai_number_words",
     "to_arabic_digits",
     "to_thai_digits",
     "working_day_on_or_after",

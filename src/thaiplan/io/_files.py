@@ -94,7 +94,7 @@ def _read_source(source: Source) -> tuple[str, str]:
         except OSError as error:
             message = f"cannot read: {error.strerror}"
             if isinstance(source, str) and not path.suffix and len(path.parts) == 1:
-                names = ", ".join(builtin_names())
+                names = ", ".join(builtin_names("document"))
                 message = f"no such file, and no built-in calendar of that name (built-in: {names})"
             raise CalendarFileError(
                 str(path), [FileProblem(str(path), None, None, "", message)]
@@ -119,20 +119,26 @@ def _read_source(source: Source) -> tuple[str, str]:
         ) from None
 
 
-def builtin_names() -> tuple[str, ...]:
-    """The names of the built-in documents and calendars.
+def builtin_names(kind: Literal["document", "strategy-tree"] | None = None) -> tuple[str, ...]:
+    """The names of the built-in documents and calendars, and of the built-in strategy trees.
 
-    >>> builtin_names()
+    Args:
+        kind: ``"document"`` for the documents alone, ``"strategy-tree"`` for the trees alone.
+
+    >>> builtin_names("document")
     ('samut-sakhon-2563',)
     """
     folder = resources.files("thaiplan") / "data"
+    trees = (
+        [entry.name for entry in (folder / "strategies").iterdir()] if kind != "document" else []
+    )
     return tuple(
         sorted(
             entry.name.removesuffix(".yaml")
             for entry in folder.iterdir()
-            if entry.name.endswith(".yaml")
+            if entry.name.endswith(".yaml") and kind != "strategy-tree"
         )
-    )
+    ) + tuple(sorted(name.removesuffix(".yaml") for name in trees if name.endswith(".yaml")))
 
 
 def _builtin_text(name: str) -> str | None:

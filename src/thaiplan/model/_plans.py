@@ -11,6 +11,7 @@ level (โครงการที่เกินขีดความสาม�
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -34,6 +35,9 @@ from thaiplan.model._records import (
     to_member,
     to_tuple,
 )
+
+if TYPE_CHECKING:
+    from thaiplan.model._projects import Project
 
 __all__ = ["Plan", "PlanKind", "PlanLevel", "ProjectIdea"]
 
@@ -209,3 +213,15 @@ class ProjectIdea:
             else self.level.next()
         )
         return attrs.evolve(self, level=target, escalated_from=self.level)
+
+    def to_project(self, id: str) -> Project:
+        """The idea as a :class:`~thaiplan.Project` at the idea stage, for a register.
+
+        The same as :meth:`Project.from_idea <thaiplan.Project.from_idea>`.
+
+        >>> ProjectIdea("ถนนเชื่อมอำเภอ", "district-krathum-baen", "district").to_project("p1").state
+        <ProjectState.IDEA: 'idea'>
+        """
+        from thaiplan.model._projects import Project  # _projects imports this module
+
+        return Project.from_idea(self, id)

@@ -28,10 +28,13 @@ class ProgressState(enum.StrEnum):
     """The state of a step as a progress report writes it.
 
     The value is the Thai word of the reports; :attr:`english` gives the
-    English name.
+    English name. The English names and codes (``"done"``, ``"in_progress"``,
+    ``"late"``) read as the same states, so files may use either.
 
     >>> ProgressState("เสร็จสิ้น").english
     'done'
+    >>> ProgressState("in_progress") is ProgressState.IN_PROGRESS
+    True
     >>> ProgressState.from_text("in progress")
     <ProgressState.IN_PROGRESS: 'กำลังดำเนินการ'>
     """
@@ -40,7 +43,20 @@ class ProgressState(enum.StrEnum):
     IN_PROGRESS = "กำลังดำเนินการ"  #: in progress
     DONE = "เสร็จสิ้น"  #: done
     DELAYED = "ล่าช้า"  #: reported late by the office itself
+    LATE = "ล่าช้า"  #: the same as DELAYED
     CANCELLED = "ยกเลิก"  #: cancelled: it will not be done
+
+    @classmethod
+    def _missing_(cls, value: object) -> ProgressState | None:
+        # ProgressState("done"), ProgressState("in_progress"): the English names
+        # and codes, and the other words reports use, read as the Thai states.
+        if isinstance(value, str):
+            key = " ".join(value.split())
+            for state in cls:
+                if key in (state.english, state.english.replace(" ", "_"), state.name.lower()):
+                    return state
+            return _ALSO.get(key)
+        return None
 
     @property
     def english(self) -> str:
