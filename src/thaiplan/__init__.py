@@ -28,10 +28,12 @@ from thaiplan.errors import (
     CalendarFileError,
     DependencyCycleError,
     FileProblem,
+    FileWriteError,
     HolidayDataError,
     ModelError,
     ThaiDateError,
     ThaiplanError,
+    ThaiplanTypeError,
     ThaiplanWarning,
 )
 from thaiplan.model._document import PlanningDocument
@@ -170,6 +172,7 @@ __all__ = [
     "Enclosure",
     "Explanation",
     "FileProblem",
+    "FileWriteError",
     "Finding",
     "FiscalYear",
     "HolidayDataError",
@@ -203,6 +206,7 @@ __all__ = [
     "Step",
     "ThaiDateError",
     "ThaiplanError",
+    "ThaiplanTypeError",
     "ThaiplanWarning",
     "__version__",
     "builtin_names",

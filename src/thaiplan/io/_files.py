@@ -33,15 +33,22 @@ one :class:`~thaiplan.errors.CalendarFileError` that lists them all:
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Final, Literal
+from typing import IO, Any, Final, Literal, cast
 
 import yaml
 
-from thaiplan.errors import CalendarFileError, FileProblem
+from thaiplan.errors import (
+    CalendarFileError,
+    FileProblem,
+    FileWriteError,
+    ModelError,
+    ThaiplanTypeError,
+)
 from thaiplan.io._check import (
     _check_document_references,
     _check_record,
@@ -49,15 +56,18 @@ from thaiplan.io._check import (
     _describe,
 )
 from thaiplan.io._convert import _converter
+from thaiplan.io._fast import _FastReader, read
+from thaiplan.io._limits import max_bytes as limit
+from thaiplan.io._limits import too_large
 from thaiplan.io._reader import (
     _UNSAFE,
     Path_,
     Source,
-    _compose,
     _Dumper,
     _fail,
     _Reader,
 )
+from thaiplan.io._syntax import decode
 from thaiplan.model._document import PlanningDocument
 from thaiplan.model._steps import PlanningCalendar
 
@@ -83,38 +93,90 @@ DOCUMENT_FORMAT: Final = "thaiplan-document/1"
 # -- public functions -------------------------------------------------------------------
 
 
-def _read_source(source: Source) -> tuple[str, str]:
-    """Return (text, file name) for a path or a file object."""
+def _problem_error(name: str, message: str, message_th: str | None = None) -> CalendarFileError:
+    return CalendarFileError(name, [FileProblem(name, None, None, "", message, message_th)])
+
+
+def _source_kind(function: str, source: object) -> None:
+    """Refuse what is not a source at all, naming the function and what came."""
+    if isinstance(source, str | os.PathLike) or hasattr(source, "read"):
+        return
+    hint = ""
+    if isinstance(source, bytes | bytearray):
+        hint = "; for the text of a file, use loads_calendar(text) or io.BytesIO(data)"
+    elif isinstance(source, PlanningCalendar | PlanningDocument):
+        hint = "; it is already loaded"
+    raise ThaiplanTypeError(
+        f"{function}() takes a path, an open file or the name of a built-in"
+        f" calendar, not {_short(source)}{hint}"
+    )
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def _read_source(source: Source, limit: int) -> tuple[str, str]:
+    """Return (text, file name) for a path or a file object, refusing a file over ``limit`` bytes."""
     if isinstance(source, str | os.PathLike):
+        if isinstance(source, str) and not source.strip():
+            raise _problem_error(
+                repr(source),
+                "no file named: give the path of a calendar file or a built-in name"
+                f" ({', '.join(builtin_names())})",
+                "ไม่ได้ระบุชื่อไฟล์ ให้ระบุพาธของไฟล์ปฏิทินหรือชื่อปฏิทินในตัว",
+            )
         path = Path(source)
+        name = str(path)
+        data, size, folder = b"", 0, False
         try:
-            data = path.read_bytes()
+            folder = path.is_dir()
+            if not folder:
+                size = path.stat().st_size
+                if size <= limit:
+                    with path.open("rb") as file:
+                        data = file.read(limit + 1)
         except OSError as error:
-            message = f"cannot read: {error.strerror}"
+            message = f"cannot read: {error.strerror or error}"
             if isinstance(source, str) and not path.suffix and len(path.parts) == 1:
                 names = ", ".join(builtin_names())
                 message = f"no such file, and no built-in calendar of that name (built-in: {names})"
-            raise CalendarFileError(
-                str(path), [FileProblem(str(path), None, None, "", message)]
-            ) from None
-        name = str(path)
+            raise _problem_error(name, message) from None
+        except ValueError as error:  # a NUL in the name
+            raise _problem_error(name, f"cannot read: not a file name ({error})") from None
+        if folder:
+            raise _problem_error(
+                name,
+                "this is a folder, not a calendar file: name a file in it",
+                "นี่คือโฟลเดอร์ ไม่ใช่ไฟล์ปฏิทิน ให้ระบุไฟล์ที่อยู่ในโฟลเดอร์",
+            )
+        if size > limit:
+            raise _problem_error(name, *too_large(size, limit))
     else:
         name = str(getattr(source, "name", "<stream>"))
-        raw = source.read()
+        try:
+            raw = source.read(limit + 1)
+        except OSError as error:
+            raise _problem_error(name, f"cannot read: {error}") from None
         if isinstance(raw, str):
+            if len(raw) > limit:
+                raise _problem_error(name, *too_large(limit, limit, exact=False))
             return raw, name
-        data = raw
-    try:
-        return data.decode("utf-8-sig"), name
-    except UnicodeDecodeError as error:
-        raise CalendarFileError(
-            name,
-            [
-                FileProblem(
-                    name, None, None, "", f"not UTF-8 text (byte {error.start}); save it as UTF-8"
-                )
-            ],
-        ) from None
+        if not isinstance(raw, bytes | bytearray):
+            raise ThaiplanTypeError(
+                f"the file object {name} gave {type(raw).__name__}, not text or bytes"
+            )
+        data = bytes(raw)
+    if len(data) > limit:
+        raise _problem_error(name, *too_large(limit, limit, exact=False))
+    return decode(data, name), name
+
+
+def _check_text_size(text: str, name: str, limit: int) -> None:
+    if len(text) > limit // 4 and len(text.encode("utf-8", "surrogatepass")) > limit:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        raise _problem_error(name, *too_large(size, limit))
 
 
 def builtin_names() -> tuple[str, ...]:
@@ -134,23 +196,50 @@ def builtin_names() -> tuple[str, ...]:
 
 
 def _builtin_text(name: str) -> str | None:
-    if "/" in name or "\\" in name or name.startswith("."):
+    if "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:
         return None
     entry = resources.files("thaiplan") / "data" / f"{name}.yaml"
     return entry.read_text(encoding="utf-8") if entry.is_file() else None
 
 
 def _is_builtin_name(source: Source) -> bool:
-    return (
-        isinstance(source, str) and not os.path.exists(source) and _builtin_text(source) is not None
-    )
+    if not isinstance(source, str) or not source or len(source) > 200:
+        return False
+    try:
+        exists = os.path.exists(source)
+    except ValueError:
+        return False
+    return not exists and _builtin_text(source) is not None
 
 
-def loads_calendar(text: str, *, file: str = "<string>") -> PlanningCalendar:
+def _text_of(function: str, source: Source, max_bytes: int | None) -> tuple[str, str]:
+    """The text and name of a source: a built-in name, a path or a file object."""
+    _source_kind(function, source)
+    size_limit = limit(max_bytes)
+    if _is_builtin_name(source):
+        assert isinstance(source, str)
+        text = _builtin_text(source)
+        assert text is not None
+        return text, f"<built-in {source}>"
+    return _read_source(source, size_limit)
+
+
+def loads_calendar(
+    text: str, *, file: str = "<string>", max_bytes: int | None = None
+) -> PlanningCalendar:
     """Read a calendar from the text of a calendar file (YAML or JSON).
+
+    A document's text gives its calendar.
+
+    Args:
+        text: The text of the file.
+        file: The name to give problems.
+        max_bytes: The largest text to read, in bytes of UTF-8; by default the
+            environment variable ``THAIPLAN_MAX_FILE_BYTES``, or 48 MiB.
 
     Raises:
         CalendarFileError: The text has problems; all of them are listed.
+        ThaiplanTypeError: ``text`` is not a ``str``.
 
     >>> calendar = loads_calendar('''
     ... format: thaiplan-calendar/1
@@ -164,15 +253,38 @@ def loads_calendar(text: str, *, file: str = "<string>") -> PlanningCalendar:
     >>> calendar.steps[0].period.end
     datetime.date(2018, 5, 31)
     """
-    reader = _Reader(file)
-    data = _compose(text, reader)
+    if not isinstance(cast(object, text), str):
+        hint = "; for a path or a file, use load_calendar()" if text is not None else ""
+        raise ThaiplanTypeError(
+            f"loads_calendar() takes the text of a file as a str, not {_short(text)}{hint}"
+        )
+    _check_text_size(text, file, limit(max_bytes))
+    return read(text, file, _calendar_of)
+
+
+def _calendar_of(reader: _Reader, data: Any) -> PlanningCalendar:
     if isinstance(data, dict) and data.get("format") == DOCUMENT_FORMAT:
         calendar = _structure_document(reader, data).calendar
         if calendar is None:
             raise CalendarFileError(
-                file, [FileProblem(file, 1, 1, "", "the document has no calendar")]
+                reader.file,
+                [
+                    FileProblem(
+                        reader.file, 1, 1, "", "the document has no calendar", "เอกสารไม่มีปฏิทิน"
+                    )
+                ],
             )
         return calendar
+    return _structure_calendar(reader, data, ())
+
+
+def _document_of(reader: _Reader, data: Any) -> PlanningDocument:
+    return _structure_document(reader, data)
+
+
+def _either_of(reader: _Reader, data: Any) -> PlanningDocument | PlanningCalendar:
+    if isinstance(data, dict) and data.get("format") == DOCUMENT_FORMAT:
+        return _structure_document(reader, data)
     return _structure_calendar(reader, data, ())
 
 
@@ -216,52 +328,57 @@ def _structure_document(reader: _Reader, data: Any) -> PlanningDocument:
     return _converter().structure(body, PlanningDocument)
 
 
-def load_calendar(source: Source) -> PlanningCalendar:
+def load_calendar(source: Source, *, max_bytes: int | None = None) -> PlanningCalendar:
     """Read a calendar from a file, a file object, or the name of a built-in calendar.
 
     Args:
-        source: A path (``.yaml``, ``.yml`` or ``.json``), an open file, or a
-            built-in name such as ``"samut-sakhon-2563"`` (see :func:`builtin_names`).
-            A document file gives its calendar.
+        source: A path (``.yaml``, ``.yml`` or ``.json``), an open file (text
+            or binary), or a built-in name such as ``"samut-sakhon-2563"`` (see
+            :func:`builtin_names`). A document file gives its calendar.
+        max_bytes: The largest file to read, in bytes; by default the
+            environment variable ``THAIPLAN_MAX_FILE_BYTES``, or 48 MiB. A
+            larger file is refused before it is read.
 
     Raises:
         CalendarFileError: The file cannot be read or has problems; every
             problem is listed with its line and column.
+        ThaiplanTypeError: ``source`` is none of these.
 
     >>> load_calendar("samut-sakhon-2563").fiscal_year
     2563
     """
-    if _is_builtin_name(source):
-        assert isinstance(source, str)
-        text = _builtin_text(source)
-        assert text is not None
-        return loads_calendar(text, file=f"<built-in {source}>")
-    text, name = _read_source(source)
-    return loads_calendar(text, file=name)
+    text, name = _text_of("load_calendar", source, max_bytes)
+    return read(text, name, _calendar_of)
 
 
-def load_document(source: Source) -> PlanningDocument:
+def load_document(source: Source, *, max_bytes: int | None = None) -> PlanningDocument:
     """Read a whole planning document: letter, meeting, calendar.
 
     Args:
         source: A path, an open file, or a built-in name (``"samut-sakhon-2563"``).
+        max_bytes: The largest file to read, as for :func:`load_calendar`.
 
     Raises:
         CalendarFileError: The file cannot be read or has problems.
+        ThaiplanTypeError: ``source`` is none of these.
 
     >>> document = load_document("samut-sakhon-2563")
     >>> document.meeting.start.isoformat()
     '2018-04-04T13:30:00+07:00'
     """
-    if _is_builtin_name(source):
-        assert isinstance(source, str)
-        text = _builtin_text(source)
-        assert text is not None
-        name = f"<built-in {source}>"
-    else:
-        text, name = _read_source(source)
-    reader = _Reader(name)
-    return _structure_document(reader, _compose(text, reader))
+    text, name = _text_of("load_document", source, max_bytes)
+    return read(text, name, _document_of)
+
+
+def _load_either(
+    source: Source, *, max_bytes: int | None = None
+) -> PlanningDocument | PlanningCalendar:
+    """A document or a calendar, as the file's ``format`` says; the file is read once.
+
+    For the command line, which takes either kind of file.
+    """
+    text, name = _text_of("load", source, max_bytes)
+    return read(text, name, _either_of)
 
 
 Format = Literal["yaml", "json"]
@@ -273,30 +390,88 @@ def dumps_calendar(calendar: PlanningCalendar, *, format: Format = "yaml") -> st
     Text that YAML 1.1 readers would take for something else (``no``, ``yes``,
     ``on``) is quoted, so that the file reads the same in any YAML tool.
 
+    What it writes reads back to an equal calendar: a calendar built in code
+    with a value the file format cannot hold (a Gantt mark that is not a
+    month, a duration of more than a century) is refused.
+
+    Raises:
+        ThaiplanTypeError: ``calendar`` is not a :class:`~thaiplan.PlanningCalendar`.
+        ModelError: The calendar holds a value that would not read back.
+
     >>> calendar = load_calendar("samut-sakhon-2563")
     >>> loads_calendar(dumps_calendar(calendar)) == calendar
     True
     """
-    return _dumps({"format": CALENDAR_FORMAT, **_converter().unstructure(calendar)}, format)
+    if not isinstance(cast(object, calendar), PlanningCalendar):
+        hint = (
+            "; for a document use dumps_document()"
+            if isinstance(calendar, PlanningDocument)
+            else ""
+        )
+        raise ThaiplanTypeError(
+            f"dumps_calendar() takes a PlanningCalendar, not {_short(calendar)}{hint}"
+        )
+    _check_format_name(format)
+    data = {"format": CALENDAR_FORMAT, **_converter().unstructure(calendar)}
+    _check_writable(data, _calendar_of, calendar, "calendar")
+    return _dumps(data, format)
 
 
 def dumps_document(document: PlanningDocument, *, format: Format = "yaml") -> str:
     """Write a whole document as text; inverse of :func:`load_document`.
+
+    Raises:
+        ThaiplanTypeError: ``document`` is not a :class:`~thaiplan.PlanningDocument`.
+        ModelError: The document holds a value that would not read back.
 
     >>> import io
     >>> document = load_document("samut-sakhon-2563")
     >>> document == load_document(io.StringIO(dumps_document(document)))
     True
     """
-    return _dumps({"format": DOCUMENT_FORMAT, **_converter().unstructure(document)}, format)
+    if not isinstance(cast(object, document), PlanningDocument):
+        hint = (
+            "; for a calendar use dumps_calendar()"
+            if isinstance(document, PlanningCalendar)
+            else ""
+        )
+        raise ThaiplanTypeError(
+            f"dumps_document() takes a PlanningDocument, not {_short(document)}{hint}"
+        )
+    _check_format_name(format)
+    data = {"format": DOCUMENT_FORMAT, **_converter().unstructure(document)}
+    _check_writable(data, _document_of, document, "document")
+    return _dumps(data, format)
 
 
-def _dumps(data: dict[str, Any], format: str) -> str:
-    if format == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        # Thai stays as it is; the few characters a YAML reader refuses are escaped.
-        return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-    if format != "yaml":
+def _check_writable(data: dict[str, Any], shape: Any, record: object, what: str) -> None:
+    """Refuse to write what would not read back: the values are checked and read as a file's."""
+    try:
+        again = shape(_FastReader(f"<the {what}>"), data)
+    except Exception:  # the marked checks below say what it is
+        again = None
+    if again is not None and again == record:
+        return
+    reader = _Reader(f"<the {what}>")
+    try:
+        again = shape(reader, data)
+    except CalendarFileError as error:
+        details = "; ".join(
+            f"{problem.path}: {problem.message}" if problem.path else problem.message
+            for problem in error.problems
+        )
+        raise ModelError(
+            f"this {what} cannot be written as a file that reads back: {details}"
+        ) from None
+    if again != record:
+        raise ModelError(
+            f"this {what} cannot be written as a file that reads back: it would read back"
+            " as another value (is a derived field, such as a step's period, set by hand?)"
+        )
+
+
+def _check_format_name(format: object) -> None:
+    if format not in ("yaml", "json"):
         raise CalendarFileError(
             "<output>",
             [
@@ -305,6 +480,13 @@ def _dumps(data: dict[str, Any], format: str) -> str:
                 )
             ],
         )
+
+
+def _dumps(data: dict[str, Any], format: str) -> str:
+    if format == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        # Thai stays as it is; the few characters a YAML reader refuses are escaped.
+        return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
     return yaml.dump(
         data,
         Dumper=_Dumper,
@@ -328,7 +510,16 @@ def dump_calendar(
         destination: A path or an open text file.
         format: ``"yaml"`` or ``"json"``; by default from the path's suffix
             (``.json`` is JSON, anything else YAML).
+
+    Raises:
+        FileWriteError: The path is a folder, or its folder does not exist,
+            or the file cannot be written.
+        ThaiplanTypeError: ``destination`` is neither a path nor a file.
     """
+    if not isinstance(destination, str | os.PathLike) and not hasattr(destination, "write"):
+        raise ThaiplanTypeError(
+            f"dump_calendar() writes to a path or an open text file, not {_short(destination)}"
+        )
     if format is None:
         suffix = (
             Path(destination).suffix.lower() if isinstance(destination, str | os.PathLike) else ""
@@ -336,9 +527,29 @@ def dump_calendar(
         format = "json" if suffix == ".json" else "yaml"
     text = dumps_calendar(calendar, format=format)
     if isinstance(destination, str | os.PathLike):
-        Path(destination).write_text(text, encoding="utf-8")
+        _write(Path(destination), text)
     else:
         destination.write(text)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, with an error that says what to do when it cannot be."""
+    name = str(path)
+    if not name.strip() or name == ".":
+        raise FileWriteError(errno.ENOENT, "no file named: give the path to write to", name)
+    if path.is_dir():
+        raise FileWriteError(
+            errno.EISDIR, "this is a folder: name a file in it, such as calendar.yaml", name
+        )
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileWriteError(
+            errno.ENOENT, f"the folder {str(folder)!r} does not exist; create it first", name
+        )
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise FileWriteError(error.errno or errno.EIO, error.strerror or str(error), name) from None
 
 
 def calendar_schema() -> dict[str, Any]:
