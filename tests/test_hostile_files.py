@@ -7,11 +7,15 @@ import io
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
+import yaml
+from hypothesis import given, settings
 
 import thaiplan
+from strategies import calendars
 from thaiplan import (
     CalendarFileError,
     ModelError,
@@ -24,7 +28,8 @@ from thaiplan import (
     loads_calendar,
 )
 from thaiplan.errors import FileWriteError, ThaiplanTypeError
-from thaiplan.io import _fast
+from thaiplan.io import _fast, _reader
+from thaiplan.io._convert import _converter
 from thaiplan.io._files import _calendar_of
 from thaiplan.io._limits import ALIAS_FLOOR, MAX_DAYS, MAX_DEPTH, MAX_FILE_BYTES_VARIABLE
 from thaiplan.io._reader import _compose, _Reader
@@ -476,3 +481,29 @@ class TestFastReader:
         """A JSON file's values come from json.loads, equal to the marked reader's."""
         text = dumps_calendar(load_calendar("samut-sakhon-2563"), format="json")
         assert json.loads(text) == _fast.plain(text)
+
+
+class TestEmitters:
+    """thaiplan writes with libyaml's emitter what PyYAML's pure-Python one writes."""
+
+    @settings(max_examples=100, deadline=None)
+    @given(calendars())
+    def test_same_text(self, calendar: thaiplan.PlanningCalendar) -> None:
+        """The same YAML, byte for byte, whichever emitter writes it."""
+        data = {"format": thaiplan.CALENDAR_FORMAT, **_converter().unstructure(calendar)}
+        options: dict[str, Any] = {
+            "allow_unicode": True,
+            "sort_keys": False,
+            "default_flow_style": False,
+            "width": 2**30,
+        }
+        python = yaml.dump(data, Dumper=_reader._Dumper, **options)
+        assert python == dumps_calendar(calendar)
+
+    def test_same_document(self) -> None:
+        """The built-in document is written the same by both."""
+        document = load_document("samut-sakhon-2563")
+        data = {"format": thaiplan.DOCUMENT_FORMAT, **_converter().unstructure(document)}
+        options: dict[str, Any] = {"allow_unicode": True, "sort_keys": False, "width": 2**30}
+        python = yaml.dump(data, Dumper=_reader._Dumper, default_flow_style=False, **options)
+        assert python == dumps_document(document)

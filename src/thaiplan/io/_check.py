@@ -30,15 +30,23 @@ from thaiplan.model._steps import Dependency
 
 # -- 3. check plain values against the model ------------------------------------------
 
+# The origin and arguments of each type checked (typing.get_origin, get_args), once each.
+_SHAPES: dict[Any, tuple[Any, tuple[Any, ...]]] = {}
+
 
 @typing.no_type_check
 def _check(reader: _Reader, value: Any, kind: Any, path: Path_) -> bool:
     """Check ``value`` against the type ``kind``; report problems; True when clean."""
     if value is _BAD:
         return False
-    origin = typing.get_origin(kind)
+    if kind is str and type(value) is str:
+        return True  # the most common case, first
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        shape = _SHAPES[kind] = (typing.get_origin(kind), typing.get_args(kind))
+    origin = shape[0]
     if origin in (Union, types.UnionType):
-        options = typing.get_args(kind)
+        options = shape[1]
         if value is None and type(None) in options:
             return True
         options = [option for option in options if option is not type(None)]
@@ -46,7 +54,7 @@ def _check(reader: _Reader, value: Any, kind: Any, path: Path_) -> bool:
             return _check(reader, value, options[0], path)
         return True
     if origin is tuple:
-        args = typing.get_args(kind)
+        args = shape[1]
         if len(args) == 2 and args[1] is Ellipsis:
             if isinstance(value, str) and args[0] is str:
                 return True

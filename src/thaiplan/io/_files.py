@@ -63,6 +63,7 @@ from thaiplan.io._reader import (
     _UNSAFE,
     Path_,
     Source,
+    _CDumper,
     _Dumper,
     _fail,
     _Reader,
@@ -487,14 +488,17 @@ def _dumps(data: dict[str, Any], format: str) -> str:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         # Thai stays as it is; the few characters a YAML reader refuses are escaped.
         return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=2**30,
-    )
+    options: dict[str, Any] = {
+        "allow_unicode": True,
+        "sort_keys": False,
+        "default_flow_style": False,
+        "width": 2**30,
+    }
+    written: str = yaml.dump(data, Dumper=_CDumper, **options)
+    if _CDumper is not _Dumper and "\\" in written:
+        # libyaml escaped something PyYAML writes as it is: PyYAML's text
+        written = yaml.dump(data, Dumper=_Dumper, **options)
+    return written
 
 
 def dump_calendar(
