@@ -12,9 +12,10 @@ code that does not know thaiplan::
     │   └── ModelIndexError  (also IndexError)
     ├── CalendarFileError    (also ValueError)
     ├── DependencyCycleError (also ValueError)
-    └── ThaiplanTypeError    (also TypeError)
-        ├── ThaiDateTypeError (also ThaiDateError)
-        └── ModelTypeError    (also ModelError)
+    ├── ThaiplanTypeError    (also TypeError)
+    │   ├── ThaiDateTypeError (also ThaiDateError)
+    │   └── ModelTypeError    (also ModelError)
+    └── FileWriteError       (also OSError)
 
 A value of the wrong type (``None`` where a date is expected) is a
 :class:`ThaiplanTypeError`, so ``except TypeError`` catches it as Python's
@@ -43,6 +44,7 @@ __all__ = [
     "CalendarFileError",
     "DependencyCycleError",
     "FileProblem",
+    "FileWriteError",
     "HolidayDataError",
     "ModelError",
     "ModelIndexError",
@@ -243,35 +245,65 @@ class FileProblem:
         line: The line, counted from 1, or ``None`` where unknown.
         column: The column, counted from 1, or ``None`` where unknown.
         path: Where in the data (``"steps[2].after[0]"``), or "" for the whole file.
-        message: What is wrong, and what was expected.
+        message: What is wrong, and what was expected (in English).
+        message_th: The same in Thai, or ``None`` where thaiplan has no Thai
+            text for this problem (then :meth:`describe` gives the English).
 
-    >>> print(FileProblem("plan.yaml", 12, 5, "steps[0].no", "expected a whole number"))
+    >>> problem = FileProblem("plan.yaml", 12, 5, "steps[0].no", "expected a whole number",
+    ...                       "ต้องเป็นจำนวนเต็ม")
+    >>> print(problem)
     plan.yaml:12:5: steps[0].no: expected a whole number
+    >>> print(problem.describe("th"))
+    plan.yaml:12:5: steps[0].no: ต้องเป็นจำนวนเต็ม
     """
 
-    __slots__ = ("column", "file", "line", "message", "path")
+    __slots__ = ("column", "file", "line", "message", "message_th", "path")
 
     def __init__(
-        self, file: str, line: int | None, column: int | None, path: str, message: str
+        self,
+        file: str,
+        line: int | None,
+        column: int | None,
+        path: str,
+        message: str,
+        message_th: str | None = None,
     ) -> None:
         self.file = file
         self.line = line
         self.column = column
         self.path = path
         self.message = message
+        self.message_th = message_th
 
-    def __str__(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        """The problem as one line, ``file:line:column: path: message``, in English or Thai.
+
+        Args:
+            lang: ``"en"`` or ``"th"``. A problem without a Thai text is given
+                in English.
+
+        Raises:
+            ModelError: ``lang`` is neither, as for :meth:`Finding.message
+                <thaiplan.Finding.message>`.
+        """
+        if lang not in ("en", "th"):
+            raise ModelError(f"unknown language {lang!r}; the languages are 'en' and 'th'")
+        message = self.message_th if lang == "th" and self.message_th else self.message
         place = self.file
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:
                 place += f":{self.column}"
-        return f"{place}: {self.path}: {self.message}" if self.path else f"{place}: {self.message}"
+        return f"{place}: {self.path}: {message}" if self.path else f"{place}: {message}"
+
+    def __str__(self) -> str:
+        return self.describe("en")
 
     def __repr__(self) -> str:
+        thai = f", {self.message_th!r}" if self.message_th is not None else ""
         return (
             f"FileProblem({self.file!r}, {self.line!r}, {self.column!r},"
-            f" {self.path!r}, {self.message!r})"
+            f" {self.path!r}, {self.message!r}{thai})"
         )
 
     def __eq__(self, other: object) -> bool:
@@ -281,6 +313,12 @@ class FileProblem:
 
     def __hash__(self) -> int:
         return hash(repr(self))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            FileProblem,
+            (self.file, self.line, self.column, self.path, self.message, self.message_th),
+        )
 
 
 class CalendarFileError(ThaiplanError, ValueError):
@@ -440,3 +478,21 @@ class ModelTypeError(ThaiplanTypeError, ModelError):
     ...
     thaiplan.errors.ModelTypeError: PlanningCalendar.steps[0] must be a Step, not None
     """
+
+
+class FileWriteError(ThaiplanError, OSError):
+    """A calendar or document file that cannot be written where it was asked to go.
+
+    It is also the :class:`OSError` it refines, with ``errno``, ``strerror``
+    and ``filename`` set as the operating system gave them.
+
+    >>> import errno
+    >>> error = FileWriteError(errno.ENOENT, "the folder 'out' does not exist; create it first", "out/c.yaml")
+    >>> error.errno == errno.ENOENT, error.filename
+    (True, 'out/c.yaml')
+    >>> print(error)
+    cannot write out/c.yaml: the folder 'out' does not exist; create it first
+    """
+
+    def __str__(self) -> str:
+        return f"cannot write {self.filename}: {self.strerror}"

@@ -19,6 +19,7 @@ import cattrs
 from thaiplan.dates import Period, parse_period
 from thaiplan.errors import ThaiDateError, ThaiplanError
 from thaiplan.io._convert import _converter, _derived
+from thaiplan.io._limits import MAX_DAYS, MAX_YEAR, MIN_YEAR
 from thaiplan.io._reader import (
     _BAD,
     Path_,
@@ -29,15 +30,23 @@ from thaiplan.model._steps import Dependency
 
 # -- 3. check plain values against the model ------------------------------------------
 
+# The origin and arguments of each type checked (typing.get_origin, get_args), once each.
+_SHAPES: dict[Any, tuple[Any, tuple[Any, ...]]] = {}
+
 
 @typing.no_type_check
 def _check(reader: _Reader, value: Any, kind: Any, path: Path_) -> bool:
     """Check ``value`` against the type ``kind``; report problems; True when clean."""
     if value is _BAD:
         return False
-    origin = typing.get_origin(kind)
+    if kind is str and type(value) is str:
+        return True  # the most common case, first
+    shape = _SHAPES.get(kind)
+    if shape is None:
+        shape = _SHAPES[kind] = (typing.get_origin(kind), typing.get_args(kind))
+    origin = shape[0]
     if origin in (Union, types.UnionType):
-        options = typing.get_args(kind)
+        options = shape[1]
         if value is None and type(None) in options:
             return True
         options = [option for option in options if option is not type(None)]
@@ -45,7 +54,7 @@ def _check(reader: _Reader, value: Any, kind: Any, path: Path_) -> bool:
             return _check(reader, value, options[0], path)
         return True
     if origin is tuple:
-        args = typing.get_args(kind)
+        args = shape[1]
         if len(args) == 2 and args[1] is Ellipsis:
             if isinstance(value, str) and args[0] is str:
                 return True
@@ -105,13 +114,62 @@ def _check_text(reader: _Reader, value: Any, path: Path_, parse: Callable[[str],
     if not isinstance(value, str):
         reader.problem(path, f"expected text, found {_describe(value)}")
         return False
+    if reader.fast:
+        # A fast reader reads the same dates again and again: each text once.
+        seen = reader.parsed.setdefault(parse, set())
+        if value in seen:
+            return True
     try:
         parse(value)
     except ThaiDateError as error:
-        reader.problem(path, str(error), offset=error.position or 0)
+        reader.problem(path, str(error), offset=error.position)
         return False
     except ThaiplanError as error:
         reader.problem(path, str(error))
+        return False
+    except (ValueError, OverflowError) as error:  # a parser that fails in its own words
+        reader.problem(path, f"cannot be read as a date: {error}")
+        return False
+    if reader.fast:
+        seen.add(value)
+    return True
+
+
+# The numbers that count days or name years, bounded at the file so that no
+# date computed from them leaves the range of dates (see thaiplan.io._limits).
+_BOUNDS: Final[dict[tuple[str, str], tuple[int | None, int, str, str]]] = {
+    ("Step", "duration"): (None, MAX_DAYS, "a duration", "ระยะเวลา"),
+    ("Dependency", "lag"): (None, MAX_DAYS, "a lag", "ระยะรอ (lag)"),
+    ("PlanningCalendar", "fiscal_year"): (None, MAX_YEAR, "a fiscal year", "ปีงบประมาณ"),
+    ("PlanningCalendar", "gantt_year"): (MIN_YEAR, MAX_YEAR, "a year", "ปี"),
+    ("Plan", "fiscal_year"): (MIN_YEAR, MAX_YEAR, "a fiscal year", "ปีงบประมาณ"),
+    ("Plan", "years"): (MIN_YEAR, MAX_YEAR, "a year", "ปี"),
+}
+
+
+def _check_bound(reader: _Reader, value: Any, bound: tuple[Any, ...], path: Path_) -> bool:
+    low, high, what, what_th = bound
+    if isinstance(value, list):
+        results = [_check_bound(reader, item, bound, (*path, i)) for i, item in enumerate(value)]
+        return all(results)
+    if not isinstance(value, int) or isinstance(value, bool):
+        return True
+    if high == MAX_DAYS and value > high:
+        reader.problem(
+            path,
+            f"{what} of {value:,} days is longer than a century ({MAX_DAYS:,} days);"
+            " durations and lags are counted in days",
+            message_th=f"{what_th} {value:,} วัน ยาวเกินหนึ่งศตวรรษ ({MAX_DAYS:,} วัน)"
+            " ระยะเวลาและระยะรอนับเป็นวัน",
+        )
+        return False
+    if high == MAX_YEAR and (value > high or (low is not None and value < low)):
+        reader.problem(
+            path,
+            f"{what} is a Buddhist-Era year from {MIN_YEAR} to {MAX_YEAR} (CE 1857-9999),"
+            f" not {value:,}",
+            message_th=f"{what_th}ต้องเป็นปีพุทธศักราช {MIN_YEAR} ถึง {MAX_YEAR} ไม่ใช่ {value:,}",
+        )
         return False
     return True
 
@@ -122,8 +180,7 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
     if not isinstance(value, dict):
         reader.problem(path, f"expected a mapping (a {name}), found {_describe(value)}")
         return False
-    fields = {field.name: field for field in attrs.fields(attrs.resolve_types(cls))}
-    allowed = [field for field in fields if not _derived(fields[field])]
+    fields, allowed = _fields(cls)
     ok = True
     for key in value:
         if key not in allowed:
@@ -146,8 +203,14 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
         if field.metadata.get("code") and isinstance(item, int) and not isinstance(item, bool):
             continue  # an official code may be written as a number
         items_parser = field.metadata.get("parse_items")
+        bound = _BOUNDS.get((name, field_name))
+        if bound is not None and not _check_bound(reader, item, bound, here):
+            ok = False
+            continue
         if parser is not None and isinstance(item, str):
             ok = _check_text(reader, item, here, parser) and ok
+        elif items_parser is not None and isinstance(item, str):
+            ok = _check_text(reader, item, here, items_parser) and ok  # a list of one
         elif (
             items_parser is not None
             and isinstance(item, list)
@@ -160,7 +223,7 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
             ok = all(results) and ok
         else:
             ok = _check(reader, item, field.type, here) and ok
-    if ok:
+    if ok and not reader.fast:  # a fast reader structures the whole file at the end
         try:
             _converter().structure(value, cls)
         except Exception as error:  # every record's own validators, reported in place
@@ -170,6 +233,18 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
             reader.problem((*path, field_name) if field_name in value else path, message)
             return False
     return ok
+
+
+_FIELDS: dict[type, tuple[dict[str, Any], list[str]]] = {}
+
+
+def _fields(cls: type) -> tuple[dict[str, Any], list[str]]:
+    """The fields of a record by name, and the names a file may write (not the derived ones)."""
+    known = _FIELDS.get(cls)
+    if known is None:
+        fields = {field.name: field for field in attrs.fields(attrs.resolve_types(cls))}
+        known = _FIELDS[cls] = (fields, [f for f in fields if not _derived(fields[f])])
+    return known
 
 
 # How attrs' validators ('duration' must be >= 1) and thaiplan's own
@@ -214,7 +289,7 @@ def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> Non
 
     def ids(key: str) -> dict[str, Path_]:
         seen: dict[str, Path_] = {}
-        for index, item in enumerate(data.get(key) or []):
+        for index, item in enumerate(_items(data.get(key))):
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 continue
             here = (*base, key, index, "id")
@@ -249,31 +324,35 @@ def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> Non
         {"parent": committees, "members": parties, "secretariat": parties},
     )
     _check_names(reader, data, base, "plans", {"owner": parties, "consistent_with": plans})
-    for index, step in enumerate(data.get("steps") or []):
+    for index, step in enumerate(_items(data.get("steps"))):
         if not isinstance(step, dict):
             continue
         here = (*base, "steps", index)
         phase = step.get("phase")
         if isinstance(phase, str) and phases and phase not in phases:
             reader.problem((*here, "phase"), f"unknown phase {phase!r}{_nearest(phase, phases)}")
-        after = step.get("after") or []
-        for position, item in enumerate(after if isinstance(after, list) else []):
+        for position, item in enumerate(_items(step.get("after"))):
             target = item.get("step") if isinstance(item, dict) else item
             where = (*here, "after", position) + (("step",) if isinstance(item, dict) else ())
             if isinstance(target, str) and target not in steps:
                 reader.problem(where, f"unknown step {target!r}{_nearest(target, steps)}")
             elif target == step.get("id"):
                 reader.problem(where, f"step {target!r} cannot come after itself")
-        responsible = step.get("responsible") or []
-        if isinstance(responsible, str):
-            responsible = [responsible]
-        for position, party in enumerate(responsible):
+        responsible = step.get("responsible")
+        for position, party in enumerate(
+            [responsible] if isinstance(responsible, str) else _items(responsible)
+        ):
             if isinstance(party, str) and party not in parties:
                 reader.problem(
                     (*here, "responsible", position),
                     f"unknown agency or committee {party!r}{_nearest(party, parties)};"
                     " define it under agencies: or committees:",
                 )
+
+
+def _items(value: Any) -> list[Any]:
+    """``value`` if it is a list, else no items (a wrong value is reported by the checks)."""
+    return value if isinstance(value, list) else []
 
 
 def _check_names(

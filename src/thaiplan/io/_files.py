@@ -33,15 +33,22 @@ one :class:`~thaiplan.errors.CalendarFileError` that lists them all:
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any, Final, Literal
+from typing import IO, Any, Final, Literal, cast
 
 import yaml
 
-from thaiplan.errors import CalendarFileError, FileProblem
+from thaiplan.errors import (
+    CalendarFileError,
+    FileProblem,
+    FileWriteError,
+    ModelError,
+    ThaiplanTypeError,
+)
 from thaiplan.io._check import (
     _check_document_references,
     _check_record,
@@ -49,15 +56,18 @@ from thaiplan.io._check import (
     _describe,
 )
 from thaiplan.io._convert import _converter
+from thaiplan.io._fast import _FastReader, read
+from thaiplan.io._limits import max_bytes as limit
 from thaiplan.io._reader import (
     _UNSAFE,
     Path_,
     Source,
-    _compose,
+    _CDumper,
     _Dumper,
     _fail,
     _Reader,
 )
+from thaiplan.io._sources import _check_text_size, _text_of, builtin_names
 from thaiplan.model._document import PlanningDocument
 from thaiplan.model._steps import PlanningCalendar
 
@@ -85,80 +95,22 @@ DOCUMENT_FORMAT: Final = "thaiplan-document/1"
 # -- public functions -------------------------------------------------------------------
 
 
-def _read_source(source: Source) -> tuple[str, str]:
-    """Return (text, file name) for a path or a file object."""
-    if isinstance(source, str | os.PathLike):
-        path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            message = f"cannot read: {error.strerror}"
-            if isinstance(source, str) and not path.suffix and len(path.parts) == 1:
-                names = ", ".join(builtin_names("document"))
-                message = f"no such file, and no built-in calendar of that name (built-in: {names})"
-            raise CalendarFileError(
-                str(path), [FileProblem(str(path), None, None, "", message)]
-            ) from None
-        name = str(path)
-    else:
-        name = str(getattr(source, "name", "<stream>"))
-        raw = source.read()
-        if isinstance(raw, str):
-            return raw, name
-        data = raw
-    try:
-        return data.decode("utf-8-sig"), name
-    except UnicodeDecodeError as error:
-        raise CalendarFileError(
-            name,
-            [
-                FileProblem(
-                    name, None, None, "", f"not UTF-8 text (byte {error.start}); save it as UTF-8"
-                )
-            ],
-        ) from None
+def loads_calendar(
+    text: str, *, file: str = "<string>", max_bytes: int | None = None
+) -> PlanningCalendar:
+    """Read a calendar from the text of a calendar file (YAML or JSON).
 
-
-def builtin_names(kind: Literal["document", "strategy-tree"] | None = None) -> tuple[str, ...]:
-    """The names of the built-in documents and calendars, and of the built-in strategy trees.
+    A document's text gives its calendar.
 
     Args:
-        kind: ``"document"`` for the documents alone, ``"strategy-tree"`` for the trees alone.
-
-    >>> builtin_names("document")
-    ('samut-sakhon-2563',)
-    """
-    folder = resources.files("thaiplan") / "data"
-    trees = (
-        [entry.name for entry in (folder / "strategies").iterdir()] if kind != "document" else []
-    )
-    return tuple(
-        sorted(
-            entry.name.removesuffix(".yaml")
-            for entry in folder.iterdir()
-            if entry.name.endswith(".yaml") and kind != "strategy-tree"
-        )
-    ) + tuple(sorted(name.removesuffix(".yaml") for name in trees if name.endswith(".yaml")))
-
-
-def _builtin_text(name: str) -> str | None:
-    if "/" in name or "\\" in name or name.startswith("."):
-        return None
-    entry = resources.files("thaiplan") / "data" / f"{name}.yaml"
-    return entry.read_text(encoding="utf-8") if entry.is_file() else None
-
-
-def _is_builtin_name(source: Source) -> bool:
-    return (
-        isinstance(source, str) and not os.path.exists(source) and _builtin_text(source) is not None
-    )
-
-
-def loads_calendar(text: str, *, file: str = "<string>") -> PlanningCalendar:
-    """Read a calendar from the text of a calendar file (YAML or JSON).
+        text: The text of the file.
+        file: The name to give problems.
+        max_bytes: The largest text to read, in bytes of UTF-8; by default the
+            environment variable ``THAIPLAN_MAX_FILE_BYTES``, or 48 MiB.
 
     Raises:
         CalendarFileError: The text has problems; all of them are listed.
+        ThaiplanTypeError: ``text`` is not a ``str``.
 
     >>> calendar = loads_calendar('''
     ... format: thaiplan-calendar/1
@@ -172,15 +124,40 @@ def loads_calendar(text: str, *, file: str = "<string>") -> PlanningCalendar:
     >>> calendar.steps[0].period.end
     datetime.date(2018, 5, 31)
     """
-    reader = _Reader(file)
-    data = _compose(text, reader)
+    if not isinstance(cast(object, text), str):
+        raise ThaiplanTypeError(
+            "loads_calendar(text)",
+            text,
+            "the text of a file as a str",
+            hint="for a path or a file, use load_calendar()" if text is not None else None,
+        )
+    _check_text_size(text, file, limit(max_bytes))
+    return read(text, file, _calendar_of)
+
+
+def _calendar_of(reader: _Reader, data: Any) -> PlanningCalendar:
     if isinstance(data, dict) and data.get("format") == DOCUMENT_FORMAT:
         calendar = _structure_document(reader, data).calendar
         if calendar is None:
             raise CalendarFileError(
-                file, [FileProblem(file, 1, 1, "", "the document has no calendar")]
+                reader.file,
+                [
+                    FileProblem(
+                        reader.file, 1, 1, "", "the document has no calendar", "เอกสารไม่มีปฏิทิน"
+                    )
+                ],
             )
         return calendar
+    return _structure_calendar(reader, data, ())
+
+
+def _document_of(reader: _Reader, data: Any) -> PlanningDocument:
+    return _structure_document(reader, data)
+
+
+def _either_of(reader: _Reader, data: Any) -> PlanningDocument | PlanningCalendar:
+    if isinstance(data, dict) and data.get("format") == DOCUMENT_FORMAT:
+        return _structure_document(reader, data)
     return _structure_calendar(reader, data, ())
 
 
@@ -224,65 +201,86 @@ def _structure_document(reader: _Reader, data: Any) -> PlanningDocument:
     return _converter().structure(body, PlanningDocument)
 
 
-def load_calendar(source: Source) -> PlanningCalendar:
+def load_calendar(source: Source, *, max_bytes: int | None = None) -> PlanningCalendar:
     """Read a calendar from a file, a file object, or the name of a built-in calendar.
 
     Args:
-        source: A path (``.yaml``, ``.yml`` or ``.json``), an open file, or a
-            built-in name such as ``"samut-sakhon-2563"`` (see :func:`builtin_names`).
-            A document file gives its calendar.
+        source: A path (``.yaml``, ``.yml`` or ``.json``), an open file (text
+            or binary), or a built-in name such as ``"samut-sakhon-2563"`` (see
+            :func:`builtin_names`). A document file gives its calendar.
+        max_bytes: The largest file to read, in bytes; by default the
+            environment variable ``THAIPLAN_MAX_FILE_BYTES``, or 48 MiB. A
+            larger file is refused before it is read.
 
     Raises:
         CalendarFileError: The file cannot be read or has problems; every
             problem is listed with its line and column.
+        ThaiplanTypeError: ``source`` is none of these.
 
     >>> load_calendar("samut-sakhon-2563").fiscal_year
     2563
     """
-    if _is_builtin_name(source):
-        assert isinstance(source, str)
-        text = _builtin_text(source)
-        assert text is not None
-        return loads_calendar(text, file=f"<built-in {source}>")
-    text, name = _read_source(source)
-    return loads_calendar(text, file=name)
+    text, name = _text_of("load_calendar", source, max_bytes)
+    return read(text, name, _calendar_of)
 
 
-def load_document(source: Source) -> PlanningDocument:
+def load_document(source: Source, *, max_bytes: int | None = None) -> PlanningDocument:
     """Read a whole planning document: letter, meeting, calendar.
 
     Args:
         source: A path, an open file, or a built-in name (``"samut-sakhon-2563"``).
+        max_bytes: The largest file to read, as for :func:`load_calendar`.
 
     Raises:
         CalendarFileError: The file cannot be read or has problems.
+        ThaiplanTypeError: ``source`` is none of these.
 
     >>> document = load_document("samut-sakhon-2563")
     >>> document.meeting.start.isoformat()
     '2018-04-04T13:30:00+07:00'
     """
-    if _is_builtin_name(source):
-        assert isinstance(source, str)
-        text = _builtin_text(source)
-        assert text is not None
-        name = f"<built-in {source}>"
-    else:
-        text, name = _read_source(source)
-    return loads_document(text, file=name)
+    text, name = _text_of("load_document", source, max_bytes)
+    return read(text, name, _document_of)
 
 
-def loads_document(text: str, *, file: str = "<string>") -> PlanningDocument:
+def _load_either(
+    source: Source, *, max_bytes: int | None = None
+) -> PlanningDocument | PlanningCalendar:
+    """A document or a calendar, as the file's ``format`` says; the file is read once.
+
+    For the command line, which takes either kind of file.
+    """
+    text, name = _text_of("load", source, max_bytes)
+    return read(text, name, _either_of)
+
+
+def loads_document(
+    text: str, *, file: str = "<string>", max_bytes: int | None = None
+) -> PlanningDocument:
     """Read a whole planning document from the text of a document file; inverse of :func:`dumps_document`.
+
+    Args:
+        text: The text of the file.
+        file: The name to give problems.
+        max_bytes: The largest text to read, as for :func:`loads_calendar`.
 
     Raises:
         CalendarFileError: The text has problems; all of them are listed.
+        ThaiplanTypeError: ``text`` is not a ``str``.
 
     >>> document = load_document("samut-sakhon-2563")
     >>> loads_document(dumps_document(document)) == document
     True
     """
-    reader = _Reader(file)
-    return _structure_document(reader, _compose(text, reader))
+    if not isinstance(cast(object, text), str):
+        raise ThaiplanTypeError(
+            "loads_document(text)",
+            text,
+            "the text of a file as a str",
+            hint="for a path or a file, use load_document()" if text is not None else None,
+        )
+    _check_text_size(text, file, limit(max_bytes))
+    return read(text, file, _document_of)
 
 
 Format = Literal["yaml", "json"]
@@ -294,30 +292,88 @@ def dumps_calendar(calendar: PlanningCalendar, *, format: Format = "yaml") -> st
     Text that YAML 1.1 readers would take for something else (``no``, ``yes``,
     ``on``) is quoted, so that the file reads the same in any YAML tool.
 
+    What it writes reads back to an equal calendar: a calendar built in code
+    with a value the file format cannot hold (a Gantt mark that is not a
+    month, a duration of more than a century) is refused.
+
+    Raises:
+        ThaiplanTypeError: ``calendar`` is not a :class:`~thaiplan.PlanningCalendar`.
+        ModelError: The calendar holds a value that would not read back.
+
     >>> calendar = load_calendar("samut-sakhon-2563")
     >>> loads_calendar(dumps_calendar(calendar)) == calendar
     True
     """
-    return _dumps({"format": CALENDAR_FORMAT, **_converter().unstructure(calendar)}, format)
+    if not isinstance(cast(object, calendar), PlanningCalendar):
+        raise ThaiplanTypeError(
+            "dumps_calendar(calendar)",
+            calendar,
+            "a PlanningCalendar",
+            hint="for a document use dumps_document()"
+            if isinstance(calendar, PlanningDocument)
+            else None,
+        )
+    _check_format_name(format)
+    data = {"format": CALENDAR_FORMAT, **_converter().unstructure(calendar)}
+    _check_writable(data, _calendar_of, calendar, "calendar")
+    return _dumps(data, format)
 
 
 def dumps_document(document: PlanningDocument, *, format: Format = "yaml") -> str:
     """Write a whole document as text; inverse of :func:`load_document`.
+
+    Raises:
+        ThaiplanTypeError: ``document`` is not a :class:`~thaiplan.PlanningDocument`.
+        ModelError: The document holds a value that would not read back.
 
     >>> import io
     >>> document = load_document("samut-sakhon-2563")
     >>> document == load_document(io.StringIO(dumps_document(document)))
     True
     """
-    return _dumps({"format": DOCUMENT_FORMAT, **_converter().unstructure(document)}, format)
+    if not isinstance(cast(object, document), PlanningDocument):
+        raise ThaiplanTypeError(
+            "dumps_document(document)",
+            document,
+            "a PlanningDocument",
+            hint="for a calendar use dumps_calendar()"
+            if isinstance(document, PlanningCalendar)
+            else None,
+        )
+    _check_format_name(format)
+    data = {"format": DOCUMENT_FORMAT, **_converter().unstructure(document)}
+    _check_writable(data, _document_of, document, "document")
+    return _dumps(data, format)
 
 
-def _dumps(data: dict[str, Any], format: str) -> str:
-    if format == "json":
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        # Thai stays as it is; the few characters a YAML reader refuses are escaped.
-        return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
-    if format != "yaml":
+def _check_writable(data: dict[str, Any], shape: Any, record: object, what: str) -> None:
+    """Refuse to write what would not read back: the values are checked and read as a file's."""
+    try:
+        again = shape(_FastReader(f"<the {what}>"), data)
+    except Exception:  # the marked checks below say what it is
+        again = None
+    if again is not None and again == record:
+        return
+    reader = _Reader(f"<the {what}>")
+    try:
+        again = shape(reader, data)
+    except CalendarFileError as error:
+        details = "; ".join(
+            f"{problem.path}: {problem.message}" if problem.path else problem.message
+            for problem in error.problems
+        )
+        raise ModelError(
+            f"this {what} cannot be written as a file that reads back: {details}"
+        ) from None
+    if again != record:
+        raise ModelError(
+            f"this {what} cannot be written as a file that reads back: it would read back"
+            " as another value (is a derived field, such as a step's period, set by hand?)"
+        )
+
+
+def _check_format_name(format: object) -> None:
+    if format not in ("yaml", "json"):
         raise CalendarFileError(
             "<output>",
             [
@@ -326,14 +382,24 @@ def _dumps(data: dict[str, Any], format: str) -> str:
                 )
             ],
         )
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=2**30,
-    )
+
+
+def _dumps(data: dict[str, Any], format: str) -> str:
+    if format == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        # Thai stays as it is; the few characters a YAML reader refuses are escaped.
+        return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    options: dict[str, Any] = {
+        "allow_unicode": True,
+        "sort_keys": False,
+        "default_flow_style": False,
+        "width": 2**30,
+    }
+    written: str = yaml.dump(data, Dumper=_CDumper, **options)
+    if _CDumper is not _Dumper and "\\" in written:
+        # libyaml escaped something PyYAML writes as it is: PyYAML's text
+        written = yaml.dump(data, Dumper=_Dumper, **options)
+    return written
 
 
 def dump_calendar(
@@ -349,7 +415,16 @@ def dump_calendar(
         destination: A path or an open text file.
         format: ``"yaml"`` or ``"json"``; by default from the path's suffix
             (``.json`` is JSON, anything else YAML).
+
+    Raises:
+        FileWriteError: The path is a folder, or its folder does not exist,
+            or the file cannot be written.
+        ThaiplanTypeError: ``destination`` is neither a path nor a file.
     """
+    if not isinstance(destination, str | os.PathLike) and not hasattr(destination, "write"):
+        raise ThaiplanTypeError(
+            "dump_calendar(destination)", destination, "a path or an open text file"
+        )
     if format is None:
         suffix = (
             Path(destination).suffix.lower() if isinstance(destination, str | os.PathLike) else ""
@@ -357,7 +432,7 @@ def dump_calendar(
         format = "json" if suffix == ".json" else "yaml"
     text = dumps_calendar(calendar, format=format)
     if isinstance(destination, str | os.PathLike):
-        Path(destination).write_text(text, encoding="utf-8")
+        _write(Path(destination), text)
     else:
         destination.write(text)
 
@@ -375,7 +450,16 @@ def dump_document(
         destination: A path or an open text file.
         format: ``"yaml"`` or ``"json"``; by default from the path's suffix
             (``.json`` is JSON, anything else YAML).
+
+    Raises:
+        FileWriteError: The path is a folder, or its folder does not exist,
+            or the file cannot be written.
+        ThaiplanTypeError: ``destination`` is neither a path nor a file.
     """
+    if not isinstance(destination, str | os.PathLike) and not hasattr(destination, "write"):
+        raise ThaiplanTypeError(
+            "dump_document(destination)", destination, "a path or an open text file"
+        )
     if format is None:
         suffix = (
             Path(destination).suffix.lower() if isinstance(destination, str | os.PathLike) else ""
@@ -383,9 +467,29 @@ def dump_document(
         format = "json" if suffix == ".json" else "yaml"
     text = dumps_document(document, format=format)
     if isinstance(destination, str | os.PathLike):
-        Path(destination).write_text(text, encoding="utf-8")
+        _write(Path(destination), text)
     else:
         destination.write(text)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, with an error that says what to do when it cannot be."""
+    name = str(path)
+    if not name.strip() or name == ".":
+        raise FileWriteError(errno.ENOENT, "no file named: give the path to write to", name)
+    if path.is_dir():
+        raise FileWriteError(
+            errno.EISDIR, "this is a folder: name a file in it, such as calendar.yaml", name
+        )
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileWriteError(
+            errno.ENOENT, f"the folder {str(folder)!r} does not exist; create it first", name
+        )
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise FileWriteError(error.errno or errno.EIO, error.strerror or str(error), name) from None
 
 
 def calendar_schema() -> dict[str, Any]:

@@ -26,8 +26,9 @@ from typing import IO, Any, Final
 from thaiplan.errors import ModelTypeError
 from thaiplan.io._check import _check_record, _describe
 from thaiplan.io._convert import _converter
-from thaiplan.io._files import Format, _dumps, _read_source
+from thaiplan.io._files import Format, _dumps
 from thaiplan.io._reader import Path_, Source, _compose, _fail, _Reader
+from thaiplan.io._sources import _text_of
 from thaiplan.model._progress import Progress, StepProgress
 
 __all__ = [
@@ -121,7 +122,7 @@ def load_progress(source: Source) -> Progress:
         CalendarFileError: The file cannot be read or has problems; every
             problem is listed with its line and column.
     """
-    text, name = _read_source(source)
+    text, name = _text_of("load_progress", source, None)
     return loads_progress(text, file=name)
 
 

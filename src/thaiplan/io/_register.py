@@ -49,8 +49,9 @@ from typing import IO, TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from thaiplan.errors import CalendarFileError, FileProblem, ModelError, ThaiplanError
-from thaiplan.io._files import _dumps, _read_source
+from thaiplan.io._files import _dumps
 from thaiplan.io._reader import _BAD, Path_, Source, _compose, _fail, _Reader
+from thaiplan.io._sources import _text_of
 from thaiplan.io._walk import _describe, _nearest, _Walker
 from thaiplan.model._plans import Plan
 from thaiplan.model._projects import Project
@@ -264,7 +265,7 @@ def load_register(source: Source) -> ProjectRegister:
     Raises:
         CalendarFileError: The file cannot be read or has problems.
     """
-    text, name = _read_source(source)
+    text, name = _text_of("load_register", source, None)
     return loads_register(text, file=name)
 
 
@@ -343,7 +344,7 @@ def strategy_tree(source: Source) -> StrategyTree:
                 )
             ],
         )
-    text, name = _read_source(source)
+    text, name = _text_of("strategy_tree", source, None)
     return _loads_tree(text, name)
 
 

@@ -37,7 +37,7 @@ from typing import IO, Final
 
 from thaiplan.dates import Digits, format_baht, parse_baht, to_arabic_digits
 from thaiplan.errors import CalendarFileError, FileProblem, ModelError, ThaiplanError
-from thaiplan.io._files import _read_source
+from thaiplan.io._sources import _text_of
 from thaiplan.model._project_parts import (
     BudgetLine,
     Indicator,
@@ -331,5 +331,5 @@ def load_register_csv(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> P
     Raises:
         CalendarFileError: The file cannot be read or has problems.
     """
-    text, name = _read_source(source)
+    text, name = _text_of("load_register_csv", source, None)
     return loads_register_csv(text, file=name)

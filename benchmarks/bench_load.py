@@ -1,0 +1,388 @@
+"""Benchmark loading and writing calendar files against the work they cannot avoid.
+
+What it measures, for random acyclic calendars of 1,000, 10,000 and 100,000
+steps (the calendars of ``benchmarks/bench_schedule.py``: about two
+dependencies a step, ``ภายใน …`` deadlines, months, day ranges), each written
+by thaiplan as JSON and as YAML:
+
+- **JSON.** :func:`thaiplan.load_calendar` of the ``.json`` file, against the
+  work no reader can avoid, measured in the same run: reading and decoding the
+  file and :func:`json.loads` of it, plus :func:`~thaiplan.dates.parse_period`
+  of every step's ``when``, plus building the same records directly
+  (``Step(...)``, ``Dependency(...)``, ``PlanningCalendar(...)`` from the
+  parsed values, with the periods already parsed). The goal: at 100,000 steps
+  within 5 times that work.
+- **YAML.** :func:`thaiplan.load_calendar` of the ``.yaml`` file, against
+  ``yaml.compose`` of the same text with PyYAML's C loader
+  (``yaml.CSafeLoader``, libyaml), which builds only a node tree. The goal: at
+  100,000 steps within 3 times that. Without libyaml the goal is not measured
+  (thaiplan then reads YAML with the pure-Python reader).
+- **Writing.** :func:`thaiplan.dumps_calendar` in JSON and YAML, against
+  serialising the same plain values (``json.dumps`` with the same options;
+  ``yaml.dump`` with libyaml's ``CSafeDumper``). ``dumps_calendar`` also turns
+  the records into plain values and checks that they read back (what thaiplan
+  writes, thaiplan reads), which the baselines do not. The goal: linear, the
+  time for 100,000 steps at most 12 times the time for 10,000 (a tenth more
+  than linear, for the collector).
+- **Memory.** The peak resident memory of a process that only loads the JSON
+  file of 1,000,000 steps (``resource.getrusage(RUSAGE_SELF).ru_maxrss``,
+  after the interpreter and thaiplan are imported and the first call's
+  one-off costs paid). The goal: under 2 GB. The file is larger than the
+  default size limit, so the process raises it with ``max_bytes=``.
+
+Every loaded calendar is checked equal to the one written. Times are the best
+of several runs (``time.perf_counter``, collector on, collected before each
+run). It prints PASS/FAIL for the goals but always exits 0: it is a
+measurement, not a test.
+
+Run it from the repository root::
+
+    python benchmarks/bench_load.py              # 1k, 10k, 100k steps and the 1M memory run
+    python benchmarks/bench_load.py --quick      # 1k and 10k steps, no memory run: seconds
+    python benchmarks/bench_load.py --no-memory  # skip the 1M memory run
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+import yaml
+from bench_schedule import build_calendar, peak_rss_mb  # the calendars of bench_schedule.py
+
+import thaiplan
+from thaiplan import Dependency, Phase, PlanningCalendar, Step
+from thaiplan.dates import parse_period
+
+SIZES: Final = (1_000, 10_000, 100_000)
+QUICK_SIZES: Final = (1_000, 10_000)
+GOAL_SIZE: Final = 100_000
+JSON_GOAL: Final = 5.0  # load_calendar(.json) within 5 x the unavoidable work
+YAML_GOAL: Final = 3.0  # load_calendar(.yaml) within 3 x yaml.compose(CSafeLoader)
+LINEAR_GOAL: Final = 12.0  # 10 x the steps: at most 12 x the time
+MEMORY_SIZE: Final = 1_000_000
+GOAL_MB: Final = 2048.0
+RESULT_TAG: Final = "RESULT "
+
+T = TypeVar("T")
+
+
+def best_of(func: Callable[[], T], runs: int) -> tuple[float, T]:
+    """The best time of ``runs`` calls of ``func``, and the last result."""
+    best = float("inf")
+    result: T | None = None
+    for _ in range(runs):
+        result = None
+        gc.collect()
+        start = time.perf_counter()
+        result = func()
+        best = min(best, time.perf_counter() - start)
+    assert result is not None
+    return best, result
+
+
+def runs_for(n: int) -> int:
+    """Fewer runs for bigger calendars."""
+    return 7 if n <= 1_000 else 5 if n <= 10_000 else 3
+
+
+# -- the work no reader can avoid --------------------------------------------------------
+
+
+def direct(data: dict[str, Any], periods: list[Any]) -> PlanningCalendar:
+    """The same records built straight from parsed values, periods given."""
+    steps = []
+    for item, period in zip(data["steps"], periods, strict=True):
+        after = [
+            Dependency(d) if isinstance(d, str) else Dependency(d["step"], d.get("lag", 0))
+            for d in item.get("after", ())
+        ]
+        steps.append(
+            Step(
+                item["id"],
+                item["no"],
+                item["phase"],
+                item["title"],
+                item["when"],
+                period=period,
+                after=after,
+                duration=item.get("duration", 1),
+            )
+        )
+    return PlanningCalendar(
+        data["title"],
+        data["province"],
+        data["fiscal_year"],
+        phases=[Phase(p["id"], p["title"]) for p in data["phases"]],
+        steps=steps,
+    )
+
+
+def unavoidable(path: Path) -> PlanningCalendar:
+    """Read, decode and json.loads the file; parse every when; build the records."""
+    data = json.loads(path.read_bytes().decode("utf-8"))
+    periods = [parse_period(item["when"]) for item in data["steps"]]
+    return direct(data, periods)
+
+
+# -- one size ---------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """What one size measured, in seconds."""
+
+    steps: int
+    json_mb: float
+    yaml_mb: float
+    unavoidable_s: float
+    load_json_s: float
+    compose_s: float | None
+    load_yaml_s: float
+    json_dumps_s: float
+    dumps_json_s: float
+    yaml_dump_s: float | None
+    dumps_yaml_s: float
+
+    @property
+    def json_ratio(self) -> float:
+        """load_calendar(.json) over the unavoidable work."""
+        return self.load_json_s / self.unavoidable_s
+
+    @property
+    def yaml_ratio(self) -> float | None:
+        """load_calendar(.yaml) over CSafeLoader's compose, where libyaml is installed."""
+        return None if self.compose_s is None else self.load_yaml_s / self.compose_s
+
+
+def run_size(n: int, folder: Path) -> Row:
+    """Write a calendar of ``n`` steps in both formats, and time reading and writing it."""
+    runs = runs_for(n)
+    calendar = build_calendar(n)
+    dumps_json_s, json_text = best_of(lambda: thaiplan.dumps_calendar(calendar, format="json"), 2)
+    dumps_yaml_s, yaml_text = best_of(lambda: thaiplan.dumps_calendar(calendar, format="yaml"), 2)
+    json_path, yaml_path = folder / f"c{n}.json", folder / f"c{n}.yaml"
+    json_path.write_text(json_text, encoding="utf-8")
+    yaml_path.write_text(yaml_text, encoding="utf-8")
+    print(
+        f"{n:,} steps: {json_path.stat().st_size / 1e6:.1f} MB of JSON,"
+        f" {yaml_path.stat().st_size / 1e6:.1f} MB of YAML",
+        flush=True,
+    )
+    plain = json.loads(json_text)
+
+    unavoidable_s, direct_calendar = best_of(lambda: unavoidable(json_path), runs)
+    load_json_s, from_json = best_of(lambda: thaiplan.load_calendar(json_path), runs)
+    compose_s = None
+    if yaml.__with_libyaml__:
+        compose_s, _ = best_of(
+            lambda: yaml.compose(yaml_path.read_text("utf-8"), Loader=yaml.CSafeLoader), runs
+        )
+    load_yaml_s, from_yaml = best_of(lambda: thaiplan.load_calendar(yaml_path), runs)
+    assert from_json == calendar == from_yaml == direct_calendar, "a reader gave another calendar"
+
+    json_dumps_s, _ = best_of(lambda: json.dumps(plain, ensure_ascii=False, indent=2), runs)
+    yaml_dump_s = None
+    if yaml.__with_libyaml__:
+        yaml_dump_s, _ = best_of(
+            lambda: yaml.dump(
+                plain, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=2**30
+            ),
+            max(1, runs // 2),
+        )
+    row = Row(
+        n,
+        json_path.stat().st_size / 1e6,
+        yaml_path.stat().st_size / 1e6,
+        unavoidable_s,
+        load_json_s,
+        compose_s,
+        load_yaml_s,
+        json_dumps_s,
+        dumps_json_s,
+        yaml_dump_s,
+        dumps_yaml_s,
+    )
+    yaml_ratio = f"{row.yaml_ratio:.2f}" if row.yaml_ratio is not None else "n/a"
+    print(
+        f"  load .json {load_json_s:.3f} s, unavoidable {unavoidable_s:.3f} s"
+        f" (x {row.json_ratio:.2f}); load .yaml {load_yaml_s:.3f} s,"
+        f" CSafeLoader compose {compose_s or float('nan'):.3f} s (x {yaml_ratio})",
+        flush=True,
+    )
+    return row
+
+
+# -- memory, in a process of its own ----------------------------------------------------
+
+
+def memory_child(path: str) -> None:
+    """Load the file once, and report the peak resident memory."""
+    thaiplan.loads_calendar(thaiplan.dumps_calendar(build_calendar(10)))  # one-off costs
+    before = peak_rss_mb()
+    start = time.perf_counter()
+    calendar = thaiplan.load_calendar(path, max_bytes=2**31)
+    seconds = time.perf_counter() - start
+    result = {
+        "steps": len(calendar.steps),
+        "seconds": seconds,
+        "before_mb": before,
+        "peak_mb": peak_rss_mb(),
+    }
+    print(RESULT_TAG + json.dumps(result), flush=True)
+
+
+def run_memory(folder: Path) -> dict[str, Any] | None:
+    """Write the 1M-step JSON file, and load it in a new process."""
+    print(f"{MEMORY_SIZE:,} steps: building and writing the file ...", flush=True)
+    start = time.perf_counter()
+    path = folder / "c1m.json"
+    path.write_text(
+        thaiplan.dumps_calendar(build_calendar(MEMORY_SIZE), format="json"), encoding="utf-8"
+    )
+    gc.collect()
+    print(
+        f"  {path.stat().st_size / 1e6:.0f} MB written in {time.perf_counter() - start:.0f} s;"
+        " loading it in a new process ...",
+        flush=True,
+    )
+    command = [sys.executable, os.path.abspath(__file__), "--memory-child", str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
+    for line in done.stdout.splitlines():
+        if line.startswith(RESULT_TAG):
+            result: dict[str, Any] = json.loads(line.removeprefix(RESULT_TAG))
+            print(
+                f"  loaded {result['steps']:,} steps in {result['seconds']:.1f} s;"
+                f" peak {result['peak_mb']:,.0f} MB",
+                flush=True,
+            )
+            return result
+    print(f"  the process failed (exit status {done.returncode}): {done.stderr[-500:]}")
+    return None
+
+
+# -- output -----------------------------------------------------------------------------
+
+
+def _s(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def print_table(rows: Sequence[Row]) -> None:
+    """One line a size: loading, then writing."""
+    print("Loading (seconds, best run):")
+    print(
+        f"{'steps':>9} {'JSON MB':>8} {'unavoid.':>9} {'load json':>10} {'ratio':>6}"
+        f" {'YAML MB':>8} {'C compose':>10} {'load yaml':>10} {'ratio':>6}"
+    )
+    for r in rows:
+        yaml_ratio = f"{r.yaml_ratio:.2f}" if r.yaml_ratio is not None else "n/a"
+        print(
+            f"{r.steps:>9,} {r.json_mb:>8.1f} {r.unavoidable_s:>9.3f} {r.load_json_s:>10.3f}"
+            f" {r.json_ratio:>6.2f} {r.yaml_mb:>8.1f} {_s(r.compose_s):>10}"
+            f" {r.load_yaml_s:>10.3f} {yaml_ratio:>6}"
+        )
+    print("\nWriting (seconds, best run):")
+    print(
+        f"{'steps':>9} {'json.dumps':>11} {'dumps json':>11} {'ratio':>6}"
+        f" {'C dump':>8} {'dumps yaml':>11} {'ratio':>6}"
+    )
+    for r in rows:
+        yaml_ratio = f"{r.dumps_yaml_s / r.yaml_dump_s:.2f}" if r.yaml_dump_s else "n/a"
+        print(
+            f"{r.steps:>9,} {r.json_dumps_s:>11.3f} {r.dumps_json_s:>11.3f}"
+            f" {r.dumps_json_s / r.json_dumps_s:>6.2f} {_s(r.yaml_dump_s):>8}"
+            f" {r.dumps_yaml_s:>11.3f} {yaml_ratio:>6}"
+        )
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def print_goals(rows: Sequence[Row], memory: dict[str, Any] | None, measured: bool) -> None:
+    """PASS/FAIL beside each goal that this run measured."""
+    print("\nGoals:")
+    by_size = {r.steps: r for r in rows}
+    goal = by_size.get(GOAL_SIZE)
+    if goal is None:
+        print(f"  (the ratio goals are at {GOAL_SIZE:,} steps: run without --quick)")
+    else:
+        print(
+            f"  {verdict(goal.json_ratio <= JSON_GOAL)}  load_calendar(.json), {GOAL_SIZE:,} steps:"
+            f" {goal.json_ratio:.2f} x the unavoidable work (goal <= {JSON_GOAL:g})"
+        )
+        if goal.yaml_ratio is None:
+            print("  n/a   load_calendar(.yaml): libyaml is not installed, nothing to compare")
+        else:
+            print(
+                f"  {verdict(goal.yaml_ratio <= YAML_GOAL)}  load_calendar(.yaml),"
+                f" {GOAL_SIZE:,} steps: {goal.yaml_ratio:.2f} x CSafeLoader compose"
+                f" (goal <= {YAML_GOAL:g})"
+            )
+    small, large = by_size.get(GOAL_SIZE // 10), goal
+    if small is not None and large is not None:
+        for name, low, high in (
+            ("load_calendar(.json)", small.load_json_s, large.load_json_s),
+            ("load_calendar(.yaml)", small.load_yaml_s, large.load_yaml_s),
+            ("dumps_calendar(json)", small.dumps_json_s, large.dumps_json_s),
+            ("dumps_calendar(yaml)", small.dumps_yaml_s, large.dumps_yaml_s),
+        ):
+            growth = high / low
+            print(
+                f"  {verdict(growth <= LINEAR_GOAL)}  {name} linear: {GOAL_SIZE:,} steps take"
+                f" {growth:.1f} x the time of {GOAL_SIZE // 10:,} (goal <= {LINEAR_GOAL:g})"
+            )
+    if not measured:
+        print("  (the memory goal runs without --quick and --no-memory)")
+    elif memory is None or memory.get("peak_mb") is None:
+        print("  n/a   memory: the run failed or the platform does not report it")
+    else:
+        print(
+            f"  {verdict(memory['peak_mb'] < GOAL_MB)}  {MEMORY_SIZE:,} steps loaded:"
+            f" peak {memory['peak_mb']:,.0f} MB (goal < {GOAL_MB:,.0f})"
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print the results; always 0."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="1k and 10k steps, no memory run")
+    parser.add_argument("--no-memory", action="store_true", help="skip the 1M-step memory run")
+    parser.add_argument("--memory-child", metavar="PATH", help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+    if options.memory_child:
+        memory_child(options.memory_child)
+        return 0
+    started = time.perf_counter()
+    print(f"Python {platform.python_version()} on {platform.machine()} ({platform.platform()})")
+    print(
+        f"thaiplan {thaiplan.__version__}, PyYAML {yaml.__version__}"
+        f" (libyaml: {'yes' if yaml.__with_libyaml__ else 'no'}), {os.cpu_count()} CPUs\n"
+    )
+    thaiplan.loads_calendar(thaiplan.dumps_calendar(build_calendar(20), format="json"))
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        rows = [run_size(n, folder) for n in (QUICK_SIZES if options.quick else SIZES)]
+        measure_memory = not (options.quick or options.no_memory)
+        memory = run_memory(folder) if measure_memory else None
+    print()
+    print_table(rows)
+    print_goals(rows, memory, measure_memory)
+    print(f"\nTotal time {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
