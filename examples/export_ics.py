@@ -2,10 +2,10 @@
 
 Writes the built-in Samut Sakhon FY 2563 calendar (or the calendar or
 document file given) as an ``.ics`` file, to import into a calendar
-application: each step with a stated period is an all-day event, and each
-step stated only by a deadline ("ภายใน พ.ค. ๖๑") is a to-do due on its last
-day. Then reads the file back with the ``icalendar`` library and says what
-it holds.
+application: each step is an all-day event over its stated period, a step
+stated only by a deadline ("ภายใน พ.ค. ๖๑") an all-day event on its last day,
+each with a reminder five working days before that day. Then reads the file
+back with the ``icalendar`` library and says what it holds.
 
 The file is written by :func:`thaiplan.calendar_ics`, which needs the
 ``icalendar`` library: ``pip install 'thaiplan[ical]'`` (the ``thaiplan
@@ -39,7 +39,7 @@ def export_ics(source: str, output: Path) -> int:
     """
     try:
         calendar = thaiplan.load_calendar(source)
-        output.write_text(thaiplan.calendar_ics(calendar), encoding="utf-8")
+        output.write_text(thaiplan.calendar_ics(calendar, remind=5), encoding="utf-8")
     except thaiplan.ThaiplanError as error:
         print(f"export_ics: {error}", file=sys.stderr)
         return 2
@@ -51,9 +51,11 @@ def summarise(path: Path) -> Counter[str]:
     import icalendar
 
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
-    entries = [part for part in calendar.walk() if part.name in ("VEVENT", "VTODO")]
+    entries = [part for part in calendar.walk() if part.name in ("VEVENT", "VTODO", "VALARM")]
     print(f"{path}: {calendar.get('x-wr-calname')}")
     for part in entries:
+        if part.name == "VALARM":
+            continue
         title = str(part.get("summary", ""))
         title = title if len(title) <= 50 else title[:49] + "…"
         if part.name == "VTODO":
@@ -83,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     kinds = summarise(output)
     print(
         f"{output}: {kinds['VEVENT']} events and {kinds['VTODO']} to-dos,"
-        f" {kinds.total()} entries in all"
+        f" {kinds['VEVENT'] + kinds['VTODO']} entries in all, {kinds['VALARM']} reminders"
     )
     return 0
 

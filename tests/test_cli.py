@@ -190,6 +190,24 @@ class TestExport:
         _, out, _ = run("export", "samut-sakhon-2563", "--to", "ics")
         assert 15 == out.count("BEGIN:VEVENT") + out.count("BEGIN:VTODO")
 
+    def test_ics_reminders_and_todos(self) -> None:
+        """--remind 5wd gives every entry a reminder; --deadlines todo makes to-dos."""
+        pytest.importorskip("icalendar")
+        _, out, _ = run(
+            "export", "samut-sakhon-2563", "--to", "ics", "--remind", "5wd", "--deadlines", "todo"
+        )
+        assert (13, 2, 15) == (
+            out.count("BEGIN:VEVENT"),
+            out.count("BEGIN:VTODO"),
+            out.count("BEGIN:VALARM"),
+        )
+
+    def test_ics_bad_reminder(self) -> None:
+        pytest.importorskip("icalendar")
+        status, _, err = run("export", "samut-sakhon-2563", "--to", "ics", "--remind", "five")
+        assert 2 == status
+        assert "--remind 'five': write working days such as 5wd" in err
+
 
 class TestShift:
     """thaiplan shift: the calendar a year on."""

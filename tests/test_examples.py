@@ -152,8 +152,12 @@ class TestExportIcs:
         assert (0, "") == (result.returncode, result.stderr)
         assert (tmp_path / "samut-sakhon-2563.ics").is_file()
         lines = result.stdout.splitlines()
-        assert "samut-sakhon-2563.ics: 13 events and 2 to-dos, 15 entries in all" == lines[-1]
-        assert "  VTODO  due 2018-05-31" in "\n".join(lines)
+        assert (
+            "samut-sakhon-2563.ics: 15 events and 0 to-dos, 15 entries in all, 15 reminders"
+            == lines[-1]
+        )
+        # a step stated by a deadline is an all-day event on its last day
+        assert "  VEVENT 2018-05-31 .. 2018-06-01 (excl.)" in "\n".join(lines)
 
     def test_file_and_output(self, tmp_path: Path) -> None:
         """A calendar file, written where -o says."""
@@ -161,7 +165,10 @@ class TestExportIcs:
         out.parent.mkdir()
         result = run_example("export_ics.py", str(ALTERNATIVE), "-o", str(out), cwd=tmp_path)
         assert 0 == result.returncode
-        assert f"{out}: 7 events and 5 to-dos, 12 entries in all" == result.stdout.splitlines()[-1]
+        assert (
+            f"{out}: 12 events and 0 to-dos, 12 entries in all, 12 reminders"
+            == result.stdout.splitlines()[-1]
+        )
         assert out.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
     def test_missing_source(self, tmp_path: Path) -> None:

@@ -22,21 +22,92 @@ def calendar() -> thaiplan.PlanningCalendar:
 
 
 class TestICalendar:
-    """Each step an all-day event over its window; a deadline a to-do; stable UIDs."""
+    """Each step an all-day event; deadlines as events or to-dos; reminders; stable UIDs."""
 
     def test_parses_back(self, calendar: thaiplan.PlanningCalendar) -> None:
         """The export parses back: summaries in Thai, phases as categories, dates as stated."""
         parsed = icalendar.Calendar.from_ical(calendar_ics(calendar, stamp=STAMP))
         events = {c["uid"]: c for c in parsed.walk("VEVENT")}
-        todos = {c["uid"]: c for c in parsed.walk("VTODO")}
-        assert 15 == len(events) + len(todos)
+        assert [] == list(parsed.walk("VTODO"))
+        assert 15 == len(events)
         s7 = events[step_uid(calendar, "s7")]
         assert str(s7["summary"]).startswith("7. จัดส่งข้อเสนอโครงการ")
         assert (dt.date(2018, 6, 1), dt.date(2018, 8, 1)) == (s7["dtstart"].dt, s7["dtend"].dt)
         assert "Strategy Review" in s7["categories"].to_ical().decode()
-        s1 = todos[step_uid(calendar, "s1")]
-        assert dt.date(2018, 5, 31) == s1["due"].dt
+        s1 = events[step_uid(calendar, "s1")]  # ภายใน พ.ค. ๖๑: an event on its last day
+        assert (dt.date(2018, 5, 31), dt.date(2018, 6, 1)) == (s1["dtstart"].dt, s1["dtend"].dt)
         assert "ที่ทำการปกครองจังหวัดสมุทรสาคร" in str(s1["description"])
+
+    def test_deadlines_as_todos(self, calendar: thaiplan.PlanningCalendar) -> None:
+        parsed = icalendar.Calendar.from_ical(calendar_ics(calendar, stamp=STAMP, deadlines="todo"))
+        todos = {c["uid"]: c for c in parsed.walk("VTODO")}
+        assert {step_uid(calendar, "s1"), step_uid(calendar, "s2")} == set(todos)
+        assert dt.date(2018, 5, 31) == todos[step_uid(calendar, "s1")]["due"].dt
+        assert 13 == len(list(parsed.walk("VEVENT")))
+
+    def test_steps_before_by_number_and_title(self, calendar: thaiplan.PlanningCalendar) -> None:
+        parsed = icalendar.Calendar.from_ical(calendar_ics(calendar, stamp=STAMP))
+        s5 = {c["uid"]: c for c in parsed.walk("VEVENT")}[step_uid(calendar, "s5")]
+        assert "ทำต่อจาก: 4. ปรับปรุงคำสั่งคณะกรรมการบริหารงานจังหวัด" in str(s5["description"])
+
+    def test_resolution_deadlines_narrow_their_steps(self) -> None:
+        document = thaiplan.load_document("samut-sakhon-2563")
+        parsed = icalendar.Calendar.from_ical(calendar_ics(document, stamp=STAMP))
+        assert document.calendar is not None
+        s7 = {c["uid"]: c for c in parsed.walk("VEVENT")}[step_uid(document.calendar, "s7")]
+        assert dt.date(2018, 7, 1) == s7["dtend"].dt  # resolution 3.1: by the end of June
+        assert "ตามมติที่ประชุม: ภายในเดือนมิถุนายน ๒๕๖๑" in str(s7["description"])
+
+    def test_reminders_in_working_days(self, calendar: thaiplan.PlanningCalendar) -> None:
+        parsed = icalendar.Calendar.from_ical(calendar_ics(calendar, stamp=STAMP, remind=5))
+        for event in parsed.walk("VEVENT"):
+            (alarm,) = event.walk("VALARM")
+            last = event["dtend"].dt - dt.timedelta(days=1)
+            day = alarm["trigger"].dt.date()
+            # five working days counted back from the last day (which may be a weekend)
+            assert thaiplan.dates.add_working_days(last, -5) == day
+            assert dt.time(2, 0) == alarm["trigger"].dt.time()  # 09:00 in Bangkok
+            assert "DISPLAY" == str(alarm["action"])
+        s1 = {c["uid"]: c for c in parsed.walk("VEVENT")}[step_uid(calendar, "s1")]
+        # due Thursday 31 May 2561: 30, 28, 25, 24, 23 May (29 May is วันวิสาขบูชา)
+        assert dt.date(2018, 5, 23) == next(iter(s1.walk("VALARM")))["trigger"].dt.date()
+
+    def test_progress_marks_what_is_done(self, calendar: thaiplan.PlanningCalendar) -> None:
+        progress = thaiplan.Progress(
+            "๑๕ มิ.ย. ๖๑",
+            [
+                thaiplan.StepProgress("s1", finished="๓๐ พ.ค. ๖๑"),
+                thaiplan.StepProgress("s2", state="ยกเลิก"),
+                thaiplan.StepProgress("s4", started="๑ พ.ค. ๖๑", percent=40),
+            ],
+        )
+        text = calendar_ics(calendar, stamp=STAMP, remind=3, progress=progress, deadlines="todo")
+        parsed = icalendar.Calendar.from_ical(text)
+        todos = {c["uid"]: c for c in parsed.walk("VTODO")}
+        events = {c["uid"]: c for c in parsed.walk("VEVENT")}
+        s1 = todos[step_uid(calendar, "s1")]
+        assert str(s1["summary"]).startswith("✓ 1. ")
+        assert ("COMPLETED", 100) == (str(s1["status"]), s1["percent-complete"])
+        assert [] == list(s1.walk("VALARM"))  # nothing to remind of
+        assert "CANCELLED" == str(todos[step_uid(calendar, "s2")]["status"])
+        s4 = events[step_uid(calendar, "s4")]
+        assert "ความก้าวหน้า: กำลังดำเนินการ (in progress)" in str(s4["description"])
+        assert 1 == len(list(s4.walk("VALARM")))
+
+    @pytest.mark.parametrize(
+        ("options", "message"),
+        [
+            ({"remind": -1}, "0 to 250"),
+            ({"remind": "5wd"}, "whole number of working days"),
+            ({"deadlines": "task"}, "'event' or 'todo'"),
+            ({"progress": "june.yaml"}, "a Progress or None"),
+        ],
+    )
+    def test_wrong_options(
+        self, calendar: thaiplan.PlanningCalendar, options: dict[str, object], message: str
+    ) -> None:
+        with pytest.raises(thaiplan.ThaiplanError, match=message):
+            calendar_ics(calendar, **options)  # type: ignore[arg-type]
 
     def test_stable(self, calendar: thaiplan.PlanningCalendar) -> None:
         """The same calendar exports the same text; UIDs do not depend on the title."""

@@ -232,8 +232,28 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
     else:
         from thaiplan.io._ical import calendar_ics
 
-        text = calendar_ics(calendar)
+        progress = None
+        if args.progress is not None:
+            from thaiplan.io._progress import load_progress
+
+            progress = load_progress(args.progress)
+        text = calendar_ics(
+            _subject(document, calendar),
+            deadlines=args.deadlines,
+            remind=_working_days(args.remind),
+            progress=progress,
+        )
     return _write(text, args.output, out)
+
+
+def _working_days(span: str | None) -> int | None:
+    """``--remind 5wd`` (or ``5``): a number of working days."""
+    if span is None:
+        return None
+    written = span.strip().removesuffix("wd")
+    if not written.isascii() or not written.isdigit():
+        raise _UsageError(f"--remind {span!r}: write working days such as 5wd")
+    return int(written)
 
 
 def _shift(args: argparse.Namespace, out: IO[str]) -> int:

@@ -41,6 +41,7 @@ _EXAMPLES = {
     "schedule": "examples:\n  thaiplan schedule samut-sakhon-2563\n  thaiplan schedule my-calendar.yaml --format json",
     "export": (
         "examples:\n  thaiplan export samut-sakhon-2563 --to ics -o plan.ics\n"
+        "  thaiplan export samut-sakhon-2563 --to ics --remind 5wd -o plan.ics\n"
         "  thaiplan export my-calendar.yaml --to html -o gantt.html\n"
         "  thaiplan export my-calendar.yaml --to csv"
     ),
@@ -107,6 +108,20 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--to", choices=["ics", "html", "json", "yaml", "csv"], required=True)
     export.add_argument(
         "-o", "--output", metavar="OUT", help="file to write (default: standard output)"
+    )
+    export.add_argument(
+        "--remind",
+        metavar="Nwd",
+        help="ics: a reminder N working days before each step's last day (5wd)",
+    )
+    export.add_argument(
+        "--deadlines",
+        choices=["event", "todo"],
+        default="event",
+        help="ics: steps stated by a deadline as all-day events (default) or to-dos",
+    )
+    export.add_argument(
+        "--progress", metavar="FILE", help="ics: a progress file; done steps are marked"
     )
 
     shift = add("shift", "re-base a calendar on another fiscal year", _shift)

@@ -1,28 +1,42 @@
 """iCalendar export (RFC 5545), with the ``icalendar`` library (the ``ical`` extra).
 
 Each step is an all-day event over its stated period (``DTEND`` is the day
-after the last, as all-day events have it); a step stated only by a deadline
-is a to-do due on its last day. The summary is the step's Thai title, the
-category its phase, and the description says when it was stated and who is
-responsible. UIDs are stable (made from the province, the fiscal year and
-the step id), so importing a calendar again updates its events instead of
-adding copies.
+after the last, as all-day events have it). A step stated only by a deadline
+(``ภายใน พ.ค. ๖๑``) is, by default, an all-day event on its last day: many
+calendar applications do not import to-dos, and these are the entries an
+officer most needs. ``deadlines="todo"`` writes them as to-dos due that day
+instead. Given a document, a resolution's deadline narrows the step that
+carries it out, as in :func:`~thaiplan.schedule`.
+
+The summary is the step's number and Thai title, the category its phase, and
+the description says when it was stated, who is responsible and which steps
+come before it (by number and title). ``remind`` adds a reminder (``VALARM``)
+a number of Thai government working days before each step's last day, at
+09:00 Bangkok time. ``progress`` marks what is done: a done step's summary
+starts with ``✓``, a cancelled step is ``STATUS:CANCELLED``, and a to-do
+carries its percent complete. UIDs are stable (made from the province, the
+fiscal year and the step id), so importing a calendar again updates its
+events instead of adding copies.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Final
+from typing import Any, Final, Literal
 
-from thaiplan.errors import ModelError, ThaiplanTypeError
+from thaiplan.dates import add_working_days, format_date
+from thaiplan.errors import HolidayDataError, ModelError, ThaiplanTypeError
 from thaiplan.model._document import PlanningDocument
-from thaiplan.model._steps import PlanningCalendar
+from thaiplan.model._progress import Progress, ProgressState, StepProgress
+from thaiplan.model._steps import PlanningCalendar, Step
 from thaiplan.scheduling._source import calendar_and_document
 
 __all__ = ["calendar_ics", "step_uid"]
 
 _NAMESPACE: Final = uuid.UUID("8b5c0d0e-5f4a-4c55-9a8e-3f6b1f0e7d21")
+# Reminders ring at 09:00 in Bangkok (UTC+7, no daylight saving time), 02:00 UTC.
+_REMIND_AT: Final = dt.time(2, 0, tzinfo=dt.UTC)
 
 
 def step_uid(calendar: PlanningCalendar, step_id: str) -> str:
@@ -37,25 +51,108 @@ def step_uid(calendar: PlanningCalendar, step_id: str) -> str:
     return f"{uuid.uuid5(_NAMESPACE, key)}@thaiplan"
 
 
+def _deadlines(document: PlanningDocument | None) -> dict[str, tuple[dt.date, str]]:
+    """The resolutions' deadlines by step: the earliest end, and its text."""
+    found: dict[str, tuple[dt.date, str]] = {}
+    if document is None or document.meeting is None:
+        return found
+    for action in document.meeting.actions():
+        if action.deadline is None or action.step is None:
+            continue
+        end = action.deadline.end
+        if action.step not in found or end < found[action.step][0]:
+            found[action.step] = (end, action.deadline.text or end.isoformat())
+    return found
+
+
+def _label(step: Step) -> str:
+    return f"{step.no}. {step.title}" if step.no is not None else step.title
+
+
+def _check(remind: object, deadlines: object, progress: object) -> None:
+    if remind is not None and (isinstance(remind, bool) or not isinstance(remind, int)):
+        raise ThaiplanTypeError("calendar_ics(remind)", remind, "a whole number of working days")
+    if isinstance(remind, int) and not 0 <= remind <= 250:
+        raise ModelError(
+            f"calendar_ics(remind) is the working days before a deadline, 0 to 250, not {remind}"
+        )
+    if deadlines not in ("event", "todo"):
+        raise ModelError(f"calendar_ics(deadlines) is 'event' or 'todo', not {deadlines!r}")
+    if progress is not None and not isinstance(progress, Progress):
+        raise ThaiplanTypeError("calendar_ics(progress)", progress, "a Progress or None")
+
+
+def _alarm(icalendar: Any, last: dt.date, remind: int, label: str) -> Any | None:
+    """A reminder ``remind`` working days before ``last``, or None without holiday data."""
+    try:
+        day = add_working_days(last, -remind) if remind else last
+    except HolidayDataError:
+        return None
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"ครบกำหนด {format_date(last, style='abbr')}: {label}")
+    alarm.add("trigger", dt.datetime.combine(day, _REMIND_AT))
+    return alarm
+
+
+def _mark(component: Any, record: StepProgress | None, todo: bool) -> str:
+    """Mark a component with its step's progress; returns the summary's prefix."""
+    if record is None:
+        return ""
+    if record.cancelled:
+        component.add("status", "CANCELLED")
+        return ""
+    if todo:
+        if record.done:
+            component.add("status", "COMPLETED")
+            finished = record.actual_finish or record.reported_on
+            if finished is not None:
+                component.add("completed", dt.datetime.combine(finished, _REMIND_AT))
+            component.add("percent-complete", 100)
+        elif record.started_yet:
+            component.add("status", "IN-PROCESS")
+            if record.percent is not None:
+                component.add("percent-complete", record.percent)
+    return "✓ " if record.done else ""
+
+
 def calendar_ics(
-    calendar: PlanningCalendar | PlanningDocument, *, stamp: dt.datetime | None = None
+    calendar: PlanningCalendar | PlanningDocument,
+    *,
+    stamp: dt.datetime | None = None,
+    deadlines: Literal["event", "todo"] = "event",
+    remind: int | None = None,
+    progress: Progress | None = None,
 ) -> str:
     """The calendar as iCalendar text, to import into a calendar application.
 
     Args:
         calendar: The calendar, or a document, whose calendar is exported (as
-            :func:`~thaiplan.validate` and :func:`~thaiplan.schedule` take either).
+            :func:`~thaiplan.validate` and :func:`~thaiplan.schedule` take
+            either); a document's resolution deadlines narrow their steps.
         stamp: The ``DTSTAMP`` of every component (default: now, in UTC).
+        deadlines: ``"event"`` (an all-day event on the last day) or
+            ``"todo"`` (a to-do due that day), for steps stated by a deadline.
+        remind: Add a reminder this many working days before each step's
+            last day (0: on the day), at 09:00 Bangkok time.
+        progress: Progress reports: done steps are marked as such.
 
     Raises:
         ThaiplanTypeError: ``calendar`` is neither a calendar nor a document,
-            or ``stamp`` is not a datetime.
-        ModelError: The ``icalendar`` library is not installed, or the
-            document has no calendar.
+            or another argument is of the wrong type.
+        ModelError: The ``icalendar`` library is not installed, the document
+            has no calendar, or ``deadlines``/``remind`` has a wrong value.
+
+    >>> import datetime as dt, thaiplan
+    >>> document = thaiplan.load_document("samut-sakhon-2563")
+    >>> text = calendar_ics(document, stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), remind=5)
+    >>> text.count("BEGIN:VEVENT"), text.count("BEGIN:VALARM")
+    (15, 15)
     """
-    calendar, _ = calendar_and_document("calendar_ics", calendar, "calendar")
+    calendar, document = calendar_and_document("calendar_ics", calendar, "calendar")
     if stamp is not None and not isinstance(stamp, dt.datetime):
         raise ThaiplanTypeError("calendar_ics(stamp)", stamp, "a datetime.datetime or None")
+    _check(remind, deadlines, progress)
     try:
         import icalendar
     except ImportError:
@@ -65,6 +162,9 @@ def calendar_ics(
         ) from None
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     phases = {phase.id: phase.title for phase in calendar.phases}
+    steps = {step.id: step for step in calendar.steps}
+    narrowed = _deadlines(document)
+    reports = progress.by_step() if progress is not None else {}
     ics = icalendar.Calendar()
     ics.add("prodid", "-//thaiplan//thaiplan calendar export//TH")
     ics.add("version", "2.0")
@@ -76,24 +176,41 @@ def calendar_ics(
             party = calendar.party(party_id)
             names.append(party.name if party is not None else party_id)
         lines = [f"วันเดือนปี: {step.when}"]
+        period = step.period
+        start, last = period.start, period.end
+        if step.id in narrowed and narrowed[step.id][0] < last:
+            last, deadline = narrowed[step.id]
+            lines.append(f"ตามมติที่ประชุม: {deadline}")
+            if start is not None and start > last:
+                start = last
         if names:
             lines.append("หน่วยงานที่เกี่ยวข้อง: " + ", ".join(names))
         if step.after:
-            lines.append("ทำต่อจาก: " + ", ".join(d.step for d in step.after))
-        period = step.period
-        component = icalendar.Todo() if period.start is None else icalendar.Event()
+            before = [_label(steps[d.step]) if d.step in steps else d.step for d in step.after]
+            lines.append("ทำต่อจาก: " + "; ".join(before))
+        record = reports.get(step.id)
+        if record is not None:
+            state = record.kind
+            lines.append(f"ความก้าวหน้า: {state.value} ({state.english})")
+        todo = start is None and deadlines == "todo"
+        component = icalendar.Todo() if todo else icalendar.Event()
         component.add("uid", step_uid(calendar, step.id))
         component.add("dtstamp", stamp)
-        number = f"{step.no}. " if step.no is not None else ""
-        component.add("summary", f"{number}{step.title}")
+        prefix = _mark(component, record, todo)
+        component.add("summary", f"{prefix}{_label(step)}")
         component.add("description", "\n".join(lines))
         component.add("categories", [phases.get(step.phase, step.phase)])
-        if period.start is None:
-            component.add("due", period.end)
+        if todo:
+            component.add("due", last)
         else:
-            component.add("dtstart", period.start)
-            component.add("dtend", period.end + dt.timedelta(days=1))
+            component.add("dtstart", start if start is not None else last)
+            component.add("dtend", last + dt.timedelta(days=1))
             component.add("transp", "TRANSPARENT")
+        done = record is not None and (record.done or record.kind is ProgressState.CANCELLED)
+        if remind is not None and not done:
+            alarm = _alarm(icalendar, last, remind, _label(step))
+            if alarm is not None:
+                component.add_component(alarm)
         ics.add_component(component)
     text: str = ics.to_ical().decode("utf-8")
     return text
