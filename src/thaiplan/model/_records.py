@@ -29,6 +29,7 @@ __all__ = [
     "instance_of",
     "items_of",
     "member_of",
+    "missing_member",
     "non_empty_text",
     "optional_id",
     "optional_of",
@@ -86,6 +87,21 @@ def to_member(cls: type[_E], value: object) -> Any:
         return cls(value)
     except (ValueError, TypeError):
         return value
+
+
+def missing_member(cls: type[enum.Enum], value: object) -> Any:
+    """The ``_missing_`` of the model's enums: a thaiplan error that lists the members.
+
+    ``Level("provincial")`` is a :class:`~thaiplan.errors.ModelError` (a
+    :exc:`ValueError`, as the enum protocol asks) and ``Level(None)`` a
+    :class:`~thaiplan.errors.ModelTypeError`.
+    """
+    allowed = ", ".join(repr(member.value) for member in cls)
+    if not isinstance(value, str):
+        raise ModelTypeError(cls.__name__, value, f"one of {allowed}")
+    close = [member.value for member in cls if str(member.value).startswith(value[:3])]
+    hint = f"; did you mean {close[0]!r}?" if value and close else ""
+    raise ModelError(f"{value!r} is not a {cls.__name__}; expected one of {allowed}{hint}")
 
 
 def member_of(cls: type[enum.Enum]) -> _Validator:

@@ -33,6 +33,7 @@ from thaiplan.model._records import (
     field_name,
     items_of,
     member_of,
+    missing_member,
     non_empty_text,
     optional_whole,
     strings,
@@ -87,6 +88,10 @@ class LagUnit(enum.StrEnum):
 
     DAYS = "days"  #: calendar days
     WORKING_DAYS = "working_days"  #: Thai government working days
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
 
 
 def _lag_unit(value: LagUnit | str) -> LagUnit:
@@ -269,6 +274,8 @@ class Step:
         >>> Step("s1", 1, "p", "t", "พ.ค. ๖๑", gantt=["เม.ย."]).gantt_months(2561)
         ((2018, 4),)
         """
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise ModelTypeError("Step.gantt_months(year)", year, "a Buddhist-Era year (an int)")
         months: list[tuple[int, int]] = []
         for mark in self.gantt:
             own = _gantt_mark(mark)
