@@ -135,6 +135,29 @@ class TestFailureInside:
         assert "Traceback (most recent call last)" in err
         assert "KeyError: 'oops'" in err
 
+    def test_interrupted(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Ctrl-C: one line, status 130, no traceback."""
+
+        def interrupt(args: Any, out: Any) -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli_main, "_show", interrupt)
+        status, _, err = run("show", "samut-sakhon-2563")
+        assert 130 == status
+        assert "thaiplan show: interrupted\n" == err
+
+    def test_parser_fails(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Even argparse failing inside is one line, status 2."""
+
+        def broken_parser() -> Any:
+            raise ValueError("invalid width -1 (must be > 0)")
+
+        monkeypatch.setattr(cli_main, "_parser", broken_parser)
+        status, _, err = run("show", "samut-sakhon-2563")
+        assert 2 == status
+        assert one_line(err)
+        assert "internal error reading the command line" in err
+
     def test_process(self) -> None:
         """As a real process, with a command that fails inside."""
         code = (

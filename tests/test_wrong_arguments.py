@@ -305,6 +305,15 @@ class TestFarDates:
         with pytest.raises(ModelError, match="fiscal_year must be a Buddhist-Era year from 2400"):
             thaiplan.shift(calendar, fiscal_year=10543)
 
+    def test_shift_takes_a_document(self) -> None:
+        """Shift takes a document, as schedule and validate do, and shifts its calendar."""
+        document = thaiplan.load_document("samut-sakhon-2563")
+        assert 2564 == thaiplan.shift(document, fiscal_year=2564).calendar.fiscal_year
+        with pytest.raises(ModelError, match="has no calendar to shift"):
+            thaiplan.shift(attrs.evolve(document, calendar=None), fiscal_year=2564)
+        with pytest.raises(ModelTypeError, match=r"shift\(calendar\) must be a PlanningCalendar"):
+            thaiplan.shift(None, fiscal_year=2564)  # type: ignore[arg-type]
+
     def test_shift_gantt_marks_read_back(self) -> None:
         """ธ.ค. 9999 a year on is written so that it loads again (never ธ.ค. 10000)."""
         calendar = far_calendar("ธ.ค. 9999", gantt=("ธ.ค. 9999", "ต.ค. ๙๙"))

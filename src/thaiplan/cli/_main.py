@@ -39,6 +39,9 @@ from thaiplan.errors import DependencyCycleError, ThaiplanError
 
 __all__ = ["console", "main"]
 
+#: The status of a command stopped by Ctrl-C, as shells give it: 128 + SIGINT (2).
+EXIT_INTERRUPTED = 130
+
 
 # -- the parser ------------------------------------------------------------------------------
 
@@ -190,14 +193,19 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
     0
     """
     stream = out if out is not None else sys.stdout
-    parsed = _parse(_parser(), argv)
+    try:
+        parsed = _parse(_parser(), argv)
+    except Exception as error:  # argparse itself, in an environment it did not expect
+        _warn(f"thaiplan: internal error reading the command line: {type(error).__name__}: {error}")
+        return EXIT_USAGE
     if isinstance(parsed, int):
         return parsed
     args = parsed
     command = f"thaiplan {args.command}"
     if stream is None:  # started with standard output closed (>&-)
         _warn(
-            f"{command}: standard output is closed; run it with standard output open, or with -o FILE where the command has one"
+            f"{command}: standard output is closed; run it with standard output open,"
+            " or with -o FILE where the command has one"
         )
         return EXIT_USAGE
     output = _Output(stream)
@@ -220,9 +228,10 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
         _quiet_stdout(stream)
         _warn(f"{command}: cannot write to standard output: {error}")
         return EXIT_USAGE
-    except (
-        Exception
-    ) as error:  # a failure of thaiplan's, whatever the input: one line, never a traceback
+    except KeyboardInterrupt:  # Ctrl-C: stop, say so, and give the status shells give it
+        _warn(f"{command}: interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as error:  # a failure of thaiplan's: one line, never a traceback
         _report_bug(command, args, error)
         return EXIT_USAGE
     return status

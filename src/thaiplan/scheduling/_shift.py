@@ -31,6 +31,7 @@ from thaiplan.dates import (
     working_day_on_or_after,
 )
 from thaiplan.errors import ModelError, ModelTypeError, ThaiDateError
+from thaiplan.model._document import PlanningDocument
 from thaiplan.model._records import BE_YEARS
 from thaiplan.model._steps import PlanningCalendar, Step, _gantt_mark
 
@@ -123,12 +124,17 @@ def _landing_days(period: Period) -> list[dt.date]:
 
 
 def shift(
-    calendar: PlanningCalendar, *, fiscal_year: int, to_working_days: bool = False
+    calendar: PlanningCalendar | PlanningDocument,
+    *,
+    fiscal_year: int,
+    to_working_days: bool = False,
 ) -> ShiftResult:
     """The same calendar for another fiscal year.
 
     Args:
-        calendar: The calendar to re-base.
+        calendar: The calendar to re-base, or a document, whose calendar is
+            re-based (as :func:`~thaiplan.schedule` and
+            :func:`~thaiplan.validate` take either).
         fiscal_year: The Buddhist-Era fiscal year to re-base it on.
         to_working_days: Move each single day, day-range end and deadline
             that lands on a weekend or holiday to the next working day.
@@ -148,10 +154,18 @@ def shift(
     >>> result.calendar.step("s14").period.end
     datetime.date(2019, 9, 30)
     """
+    if isinstance(calendar, PlanningDocument):
+        if calendar.calendar is None:
+            raise ModelError(f"document {calendar.id!r} has no calendar to shift")
+        calendar = calendar.calendar
     if not isinstance(calendar, PlanningCalendar):
-        raise ModelTypeError("shift(calendar)", calendar, "a PlanningCalendar")
+        raise ModelTypeError(
+            "shift(calendar)", calendar, "a PlanningCalendar or a PlanningDocument"
+        )
     if isinstance(fiscal_year, bool) or not isinstance(fiscal_year, int):
         raise ModelTypeError("shift(fiscal_year)", fiscal_year, "a Buddhist-Era year as an int")
+    if not isinstance(to_working_days, bool):
+        raise ModelTypeError("shift(to_working_days)", to_working_days, "True or False")
     if not BE_YEARS[0] <= fiscal_year <= BE_YEARS[1]:
         hint = f"; did you mean {fiscal_year + 543}?" if 1857 <= fiscal_year <= 2300 else ""
         raise ModelError(
