@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import thaiplan
 import thaiplan.dates
+from strategies import calendars
 from thaiplan import (
     Agency,
     Committee,
@@ -507,3 +508,48 @@ def test_every_target_is_reached() -> None:
         assert required in names
     assert not set(EXCLUDED) & names
     assert all(attrs.has(value) or callable(value) for _, value in TARGETS)
+
+
+# -- shift writes what thaiplan reads back, for any year it accepts ----------------------------
+
+
+def _mark(month: int, year: int, short: bool, thai: bool, second: int | None) -> str:
+    names = thaiplan.dates.MONTH_ABBREVIATIONS
+    written = f"{year % 100:02d}" if short and 2500 <= year <= 2599 else str(year)
+    text = f"{names[month - 1]} {written}"
+    if second is not None:
+        text = f"{names[month - 1]} {year} - {names[second - 1]} {year + 1}"
+    return thaiplan.dates.to_thai_digits(text) if thai else text
+
+
+#: Gantt marks with their own year: two or four digits, Thai or Arabic, one month or a range.
+gantt_marks = st.builds(
+    _mark,
+    st.integers(1, 12),
+    st.integers(2500, 2599) | st.integers(2400, 9998),
+    st.booleans(),
+    st.booleans(),
+    st.none() | st.integers(1, 12),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    calendar=calendars(max_steps=3),
+    marks=st.lists(gantt_marks, max_size=2),
+    fiscal_year=st.integers(2400, 10542) | st.sampled_from([2400, 2599, 2600, 9999, 10000, 10542]),
+)
+def test_shift_writes_what_it_reads(
+    calendar: PlanningCalendar, marks: list[str], fiscal_year: int
+) -> None:
+    """Shift to any fiscal year it takes: a ThaiplanError, or a calendar that dumps and loads back."""
+    first = attrs.evolve(calendar.steps[0], gantt=(*calendar.steps[0].gantt, *marks))
+    calendar = attrs.evolve(calendar, steps=(first, *calendar.steps[1:]))
+    try:
+        shifted = thaiplan.shift(calendar, fiscal_year=fiscal_year).calendar
+    except ThaiplanError:
+        return
+    for step in shifted.steps:
+        assert step.period == thaiplan.parse_period(step.when)
+        step.gantt_months(shifted.gantt_year or 2561)  # every mark reads
+    assert shifted == thaiplan.loads_calendar(thaiplan.dumps_calendar(shifted))
