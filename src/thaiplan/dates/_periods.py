@@ -92,6 +92,8 @@ def _check_year_month(argument: str, year: object, month: object) -> None:
 
 
 def _to_kind(value: PeriodKind | str) -> PeriodKind:
+    if type(value) is PeriodKind:  # the parsers' case: no lookup
+        return value
     if not isinstance(value, PeriodKind | str):
         raise ThaiDateTypeError("Period.kind", value, "a PeriodKind or its value, such as 'month'")
     return PeriodKind(value)  # an unknown kind: ThaiDateError, from PeriodKind._missing_

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -163,6 +164,7 @@ class Phase:
     title_th: str = attrs.field(default="", validator=text)
 
 
+@functools.lru_cache(maxsize=1024)  # marks repeat from step to step; the result is a tuple
 def _gantt_mark(mark: str) -> tuple[tuple[int, int], ...] | None:
     """Check a Gantt mark: a month (เม.ย.), or a month with its year (ต.ค. ๖๑).
 
