@@ -213,6 +213,19 @@ class TestRecords:
         assert message in str(info.value)
         assert "Attribute(" not in str(info.value)
 
+    def test_checks_in_a_file_are_reported_in_place(self) -> None:
+        """A file's value that a record refuses is a problem at its line, with the number as written."""
+        head = "format: thaiplan-calendar/1\ntitle: t\nprovince: สมุทรสาคร\n"
+        for body, place in (
+            ("fiscal_year: 99999999999999999999999999\n", (4, "fiscal_year")),
+            ("fiscal_year: 2563\nagencies: [{id: po, name: ''}]\n", (5, "agencies[0].name")),
+        ):
+            with pytest.raises(thaiplan.CalendarFileError) as info:
+                thaiplan.loads_calendar(head + body, file="plan.yaml")
+            [problem] = info.value.problems
+            assert place == (problem.line, problem.path)
+            assert problem.message.startswith(("PlanningCalendar.fiscal_year", "Agency.name"))
+
     def test_what_is_accepted(self) -> None:
         """What records took before, they take still: lists, bare ids, a numeric province."""
         step = Step("s2", 2, "p", "t", "พ.ค. ๖๑", after=("s1", Dependency("s0")), gantt="เม.ย.")
