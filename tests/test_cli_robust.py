@@ -75,6 +75,12 @@ class TestArguments:
         assert one_line(err)
         assert "2400 to 10542" in err
 
+    def test_far_fiscal_year_process(self) -> None:
+        """The same, as a real process: no traceback, status 2 (it was a ValueError, status 1)."""
+        status, out, err = process("shift", "samut-sakhon-2563", "--fiscal-year", "99999")
+        assert (2, "") == (status, out)
+        assert one_line(err)
+
     def test_name_over_the_limit(self) -> None:
         """A file name longer than the system allows is a file that cannot be read."""
         name = "a" * 300 + ".yaml"
