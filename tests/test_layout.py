@@ -58,8 +58,8 @@ DEFERRED = {
     # DataFrames of results, for notebooks (pandas is an optional extra).
     ("thaiplan.scheduling._schedule", "to_dataframe", "thaiplan.io._frames"),
     ("thaiplan.scheduling._status", "to_dataframe", "thaiplan.io._frames"),
-    ("thaiplan.checks._registry", "to_dataframe", "thaiplan.io._frames"),
-    ("thaiplan.checks._registry", "_repr_html_", "thaiplan.io._notebook"),
+    ("thaiplan.checks._findings", "to_dataframe", "thaiplan.io._frames"),
+    ("thaiplan.checks._findings", "_repr_html_", "thaiplan.io._notebook"),
     ("thaiplan.model._register", "rollup_frame", "thaiplan.io._register"),
     # Period.parse / Period.format and FiscalYear.parse / FiscalYear.format.
     ("thaiplan.dates._periods", "parse", "thaiplan.dates._parse"),

@@ -107,7 +107,7 @@ class TestProject:
     def test_form_as_written(self) -> None:
         """The form reads as documents write it: Thai or Arabic digits, spaces, p02."""
         assert ProjectForm.P02_2 is ProjectForm("ผ. 02/2") is ProjectForm("p02/2")
-        with pytest.raises(ValueError, match="is not a valid ProjectForm"):
+        with pytest.raises(ValueError, match="is not a ProjectForm; expected one of"):
             ProjectForm("ผ.๐๙")
 
     def test_escalate_records_history(self) -> None:

@@ -1,8 +1,6 @@
 """``python -m thaiplan``: the same as the ``thaiplan`` command."""
 
-import sys
-
-from thaiplan.cli import main
+from thaiplan.cli import console
 
 if __name__ == "__main__":
-    sys.exit(main())
+    console()

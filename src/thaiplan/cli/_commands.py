@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import sys
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 from thaiplan.dates import (
@@ -18,7 +17,7 @@ from thaiplan.dates import (
     parse_period,
     to_thai_digits,
 )
-from thaiplan.errors import HolidayDataError, ThaiDateError, ThaiplanError
+from thaiplan.errors import DependencyCycleError, HolidayDataError, ThaiDateError, ThaiplanError
 
 if TYPE_CHECKING:
     from thaiplan.checks._registry import Report
@@ -30,9 +29,12 @@ from thaiplan.cli._common import (
     EXIT_USAGE,
     _count,
     _load,
+    _problems_json,
+    _read_stdin,
     _subject,
     _table,
     _UsageError,
+    _warn,
     _write,
 )
 
@@ -90,13 +92,15 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
         progress = load_progress(args.progress)
     reports: list[tuple[str, Report]] = []
     unreadable = 0
+    problems: list[dict[str, Any]] = []  # of the files that cannot be read, for --format json
     for source in args.sources:
         try:
             document, calendar = _load(source)
         except (_UsageError, ThaiplanError) as error:
-            if len(args.sources) == 1:
+            if len(args.sources) == 1 and args.format != "json":
                 raise
-            print(f"thaiplan validate: {error}", file=sys.stderr)  # and go on with the others
+            problems += _problems_json(source, error)
+            _warn(f"thaiplan validate: {error}")  # and go on with the others
             unreadable += 1
             continue
         reports.append((source, validate(_subject(document, calendar), progress=progress)))
@@ -122,6 +126,7 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
                 "errors": errors,
                 "warnings": warnings,
                 "notes": sum(len(report.infos) for _, report in reports),
+                "problems": problems,
             },
             out,
             ensure_ascii=False,
@@ -176,8 +181,18 @@ def _bounds_json(result: Schedule) -> dict[str, Any]:
 def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
     from thaiplan.scheduling._passes import schedule
 
-    document, calendar = _load(args.source)
-    result = schedule(_subject(document, calendar))
+    try:
+        document, calendar = _load(args.source)
+        result = schedule(_subject(document, calendar))
+    except (_UsageError, ThaiplanError) as error:
+        if args.format != "json":
+            raise
+        json.dump(
+            {"problems": _problems_json(args.source, error)}, out, ensure_ascii=False, indent=2
+        )
+        out.write("\n")
+        _warn(f"thaiplan schedule: {error}")
+        return EXIT_FINDINGS if isinstance(error, DependencyCycleError) else EXIT_USAGE
     if args.format == "json":
         json.dump(_bounds_json(result), out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -264,18 +279,40 @@ def _shift(args: argparse.Namespace, out: IO[str]) -> int:
     result = shift(calendar, fiscal_year=args.fiscal_year, to_working_days=args.to_working_days)
     for landing in result.landings:
         moved = f", moved to {landing.moved_to.isoformat()}" if landing.moved_to else ""
-        print(
+        _warn(
             f"{landing.step}: {landing.day.isoformat()} ({format_date(landing.day, style='abbr')})"
-            f" is not a working day: {landing.why}{moved}",
-            file=sys.stderr,
+            f" is not a working day: {landing.why}{moved}"
         )
     fmt: Literal["yaml", "json"] = "json" if (args.output or "").endswith(".json") else "yaml"
     return _write(dumps_calendar(result.calendar, format=fmt), args.output, out)
 
 
+def _expressions(texts: list[str]) -> tuple[list[str], bool]:
+    """The expressions to read, and whether several words were joined into one.
+
+    ``-`` alone: one expression a line of standard input. Several arguments
+    none of which has a space: the words of one expression, typed without
+    quotes (``thaiplan date ภายใน พ.ค. ๖๑``). Otherwise each argument is one
+    expression, as quotes give them.
+    """
+    if texts == ["-"]:
+        data = _read_stdin()
+        try:
+            lines = data.decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError as error:
+            raise _UsageError(
+                f"-: standard input is not UTF-8 text (byte {error.start}); save it as UTF-8"
+            ) from None
+        return [line.strip() for line in lines if line.strip()], False
+    if len(texts) > 1 and all(len(text.split()) <= 1 for text in texts):
+        return [" ".join(texts)], True
+    return texts, False
+
+
 def _date(args: argparse.Namespace, out: IO[str]) -> int:
     status = EXIT_OK
-    for text in args.texts:
+    texts, joined = _expressions(args.texts)
+    for text in texts:
         try:
             try:
                 moment = parse_datetime(text)
@@ -283,7 +320,13 @@ def _date(args: argparse.Namespace, out: IO[str]) -> int:
                 moment = None
             period = parse_period(text) if moment is None else None
         except ThaiDateError as error:
-            print(f"thaiplan date: {error}", file=sys.stderr)
+            note = (
+                " (the words were read as one expression: quote each of several expressions,"
+                " or give them one a line with thaiplan date -)"
+                if joined
+                else ""
+            )
+            _warn(f"thaiplan date: {error}{note}")
             status = EXIT_FINDINGS
             continue
         if moment is not None:
@@ -308,20 +351,24 @@ def _date(args: argparse.Namespace, out: IO[str]) -> int:
         if period.start == period.end:
             _day_facts(period.end, out)
         else:
-            first = FiscalYear.containing(period.start or period.end)
-            last = FiscalYear.containing(period.end)
+            try:
+                first = FiscalYear.containing(period.start or period.end)
+                last = FiscalYear.containing(period.end)
+            except ThaiDateError:  # past the last fiscal year with dates: say nothing of it
+                continue
             years = first.format() if first == last else f"{first.format()} – {last.year}"
             print(f"  {years}", file=out)
     return status
 
 
 def _day_facts(day: Any, out: IO[str]) -> None:
-    facts = [
-        FiscalYear.containing(day).format(),
-        f"ไตรมาสที่ {to_thai_digits(FiscalYear.containing(day).quarter_of(day))}",
-    ]
+    facts: list[str] = []
+    with contextlib.suppress(ThaiDateError):  # a day of 10-12/9999 has no fiscal year with dates
+        fiscal_year = FiscalYear.containing(day)
+        facts += [fiscal_year.format(), f"ไตรมาสที่ {to_thai_digits(fiscal_year.quarter_of(day))}"]
     with contextlib.suppress(HolidayDataError):  # no holiday data: say nothing of it
         facts.append(
             "วันทำการ" if is_working_day(day) else f"วันหยุด: {holiday_name(day) or 'เสาร์-อาทิตย์'}"
         )
-    print(f"  {' · '.join(facts)}", file=out)
+    if facts:
+        print(f"  {' · '.join(facts)}", file=out)

@@ -5,27 +5,43 @@ standard input, or the name of a built-in document (``samut-sakhon-2563``).
 A user's mistake (a file that cannot be read, a bad option) is one clear
 message on standard error, naming the file, line and column, and exit
 status 2; never a traceback.
+
+No input, file, argument or environment makes the command print a
+traceback: a failure inside thaiplan is caught here, at the top, and
+reported in one line naming the command and the file, with exit status 2
+and a request to report it; ``--debug`` prints the traceback as well.
+Standard output that is full or closed is reported the same way; a closed
+pipe (``thaiplan show ... | head -1``) is the reader having had enough,
+and the command stops quietly.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
-from typing import IO
+from typing import IO, Any, cast
 
 from thaiplan.cli._commands import _date, _export, _schedule, _shift, _show, _validate
 from thaiplan.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    _Output,
+    _OutputError,
     _UsageError,
+    _warn,
 )
 from thaiplan.cli._progress import add_commands as add_progress_commands
 from thaiplan.errors import DependencyCycleError, ThaiplanError
 
 __all__ = ["console", "main"]
+
+#: The status of a command stopped by Ctrl-C, as shells give it: 128 + SIGINT (2).
+EXIT_INTERRUPTED = 130
 
 
 # -- the parser ------------------------------------------------------------------------------
@@ -46,8 +62,16 @@ _EXAMPLES = {
         "  thaiplan export my-calendar.yaml --to csv"
     ),
     "shift": "examples:\n  thaiplan shift samut-sakhon-2563 --fiscal-year 2564 -o fy2564.yaml",
-    "date": "examples:\n  thaiplan date 'ภายใน พ.ค. ๖๑' 'วันพุธที่ ๔ เมษายน ๒๕๖๑ เวลา ๑๓.๓๐ น.'",
+    "date": (
+        "examples:\n  thaiplan date ภายใน พ.ค. ๖๑\n"
+        "  thaiplan date 'ภายใน พ.ค. ๖๑' 'วันพุธที่ ๔ เมษายน ๒๕๖๑ เวลา ๑๓.๓๐ น.'\n"
+        "  thaiplan date - < dates.txt\n\n"
+        "Words without quotes are one expression; quote each of several expressions,\n"
+        "or give them one a line on standard input (-)."
+    ),
 }
+
+_DEBUG_HELP = "on a failure inside thaiplan, print the traceback too (for a bug report)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     from thaiplan import __version__
 
     parser.add_argument("--version", action="version", version=f"thaiplan {__version__}")
+    parser.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def add(
@@ -74,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.set_defaults(run=run)
+        # --debug after the command too; SUPPRESS keeps the one given before it
+        sub.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP
+        )
         return sub
 
     show = add(
@@ -143,46 +172,132 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     date = add("date", "read Thai date expressions and say what they mean", _date)
-    date.add_argument("texts", metavar="TEXT", nargs="+")
+    date.add_argument(
+        "texts",
+        metavar="TEXT",
+        nargs="+",
+        help="the words of one expression; several expressions quoted; - for one a line on stdin",
+    )
 
     add_progress_commands(commands)
     return parser
 
 
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit status when argparse has finished (--help, a mistake)."""
+    try:
+        return parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_USAGE
+
+
+def _sources(args: argparse.Namespace) -> str:
+    """The files a command was run on, for the one line that reports a failure."""
+    names = getattr(args, "sources", None) or [getattr(args, "source", None)]
+    names = [name for name in names if name is not None]
+    if not names and args.command == "date":
+        return "the text " + repr(" ".join(args.texts))[:80]
+    return ", ".join(repr(name) for name in names) or "no file"
+
+
 def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> int:
     """Run the ``thaiplan`` command; returns the exit status.
 
-    >>> main(["date", "ภายใน พ.ค. ๖๑"])
+    The status is 0 when all is well, 1 when findings are errors (``validate``),
+    a calendar has a circle of steps or a date cannot be read (``date``), and 2
+    for bad usage, a file that cannot be read, output that cannot be written,
+    and a failure inside thaiplan (reported in one line, with the traceback
+    under ``--debug``).
+
+    >>> main(["date", "ภายใน", "พ.ค.", "๖๑"])
     ภายใน พ.ค. ๖๑
       deadline: 2018-05-31  ภายในเดือนพฤษภาคม ๒๕๖๑
       ปีงบประมาณ พ.ศ. ๒๕๖๑
     0
     """
-    out = out if out is not None else sys.stdout
-    parser = _parser()
+    stream = out if out is not None else sys.stdout
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_USAGE
+        parsed = _parse(_parser(), argv)
+    except Exception as error:  # argparse itself, in an environment it did not expect
+        _warn(f"thaiplan: internal error reading the command line: {type(error).__name__}: {error}")
+        return EXIT_USAGE
+    if isinstance(parsed, int):
+        return parsed
+    args = parsed
+    command = f"thaiplan {args.command}"
+    if stream is None:  # started with standard output closed (>&-)
+        _warn(
+            f"{command}: standard output is closed; run it with standard output open,"
+            " or with -o FILE where the command has one"
+        )
+        return EXIT_USAGE
+    output = _Output(stream)
     try:
-        status: int = args.run(args, out)
+        status: int = args.run(args, cast(IO[str], output))  # it writes and flushes
+        output.flush()  # a full disk is reported here, not lost when Python exits
     except _UsageError as error:
-        print(f"thaiplan {args.command}: {error}", file=sys.stderr)
+        _warn(f"{command}: {error}")
         return EXIT_USAGE
     except DependencyCycleError as error:
-        print(f"thaiplan {args.command}: {error}", file=sys.stderr)
+        _warn(f"{command}: {error}")
         return EXIT_FINDINGS
     except ThaiplanError as error:
-        print(f"thaiplan {args.command}: {error}", file=sys.stderr)
+        _warn(f"{command}: {error}")
         return EXIT_USAGE
     except BrokenPipeError:
+        _quiet_stdout(stream)
         return EXIT_OK
+    except _OutputError as error:
+        _quiet_stdout(stream)
+        _warn(f"{command}: cannot write to standard output: {error}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:  # Ctrl-C: stop, say so, and give the status shells give it
+        _warn(f"{command}: interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as error:  # a failure of thaiplan's: one line, never a traceback
+        _report_bug(command, args, error)
+        return EXIT_USAGE
     return status
 
 
+def _report_bug(command: str, args: argparse.Namespace, error: Exception) -> None:
+    if getattr(args, "debug", False):
+        _warn("".join(traceback.format_exception(error)).rstrip())
+    hint = (
+        "" if getattr(args, "debug", False) else "; run it again with --debug to see the traceback"
+    )
+    _warn(
+        f"{command}: internal error on {_sources(args)}: {type(error).__name__}: {error}."
+        f" This is a bug in thaiplan: please report it with the command line and the file{hint}"
+    )
+
+
+def _quiet_stdout(stream: Any) -> None:
+    """Point standard output at /dev/null, so that Python's last flush at exit cannot fail."""
+    if stream is not sys.stdout or sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file: nothing is left to flush
+        pass
+
+
 def console() -> None:
-    """The console script's entry point: run :func:`main` and exit with its status."""
+    """The console script's entry point: run :func:`main` and exit with its status.
+
+    Standard output and error write UTF-8 whatever the console's locale (Thai
+    text), and a character they cannot write (a file name that is not UTF-8,
+    read as a surrogate escape) as a backslash escape instead of failing.
+    """
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(encoding="utf-8")  # Thai text, whatever the console's locale
-    sys.exit(main())
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    status = main()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError:  # the pipe closed after the last write: nothing more to say
+        _quiet_stdout(sys.stdout)
+    sys.exit(status)

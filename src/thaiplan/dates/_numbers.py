@@ -39,7 +39,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Final
 
-from thaiplan.errors import ThaiNumberError
+from thaiplan.errors import ThaiDateTypeError, ThaiNumberError
 
 from ._text import Digits, to_thai_digits
 
@@ -106,7 +106,7 @@ def thai_number_words(number: int) -> str:
     'หนึ่งล้านล้าน'
     """
     if isinstance(number, bool) or not isinstance(number, int):
-        raise TypeError(f"thai_number_words() takes an int, not {number!r}")
+        raise ThaiDateTypeError("thai_number_words(number)", number, "an int")
     if number == 0:
         return _DIGIT_WORDS[0]
     if number < 0:
@@ -129,9 +129,9 @@ def thai_number_words(number: int) -> str:
 def _check_amount(amount: Decimal | int, function: str) -> Decimal:
     if isinstance(amount, bool) or not isinstance(amount, Decimal | int):
         hint = (
-            "; write Decimal('…') from the text, never a float" if isinstance(amount, float) else ""
+            "write Decimal('…') from the text, never a float" if isinstance(amount, float) else None
         )
-        raise TypeError(f"{function}() takes a Decimal or an int, not {amount!r}{hint}")
+        raise ThaiDateTypeError(f"{function}(amount)", amount, "a Decimal or an int", hint=hint)
     value = Decimal(amount)
     if not value.is_finite():
         raise ThaiNumberError(
@@ -418,7 +418,7 @@ def parse_thai_number(text: str) -> int:
     (1234, 2500000)
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse_thai_number() takes a str, not {text!r}")
+        raise ThaiDateTypeError("parse_thai_number(text)", text, "a str")
     tokens = _tokens(text)
     if not tokens:
         raise _error(text, None, "expected a number, found nothing", "empty")
@@ -456,7 +456,7 @@ def parse_baht(text: str) -> Decimal | None:
     Decimal('2500000')
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse_baht() takes a str, not {text!r}")
+        raise ThaiDateTypeError("parse_baht(text)", text, "a str")
     tokens = _tokens(text)
     if not tokens or (len(tokens) == 1 and tokens[0][0] == "dash"):
         return None

@@ -50,6 +50,19 @@ class PeriodKind(enum.StrEnum):
     #: A quarter of a fiscal year, as in ``ไตรมาสที่ ๑ ปีงบประมาณ พ.ศ. ๒๕๖๓``.
     QUARTER = "quarter"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        # PeriodKind("week"): a ThaiDateError (a ValueError, as the enum protocol asks).
+        if not isinstance(value, str):
+            raise ThaiDateTypeError("PeriodKind", value, "the value of a kind, such as 'month'")
+        allowed = ", ".join(repr(kind.value) for kind in cls)
+        raise ThaiDateError(
+            f"unknown kind of period; expected one of {allowed}",
+            text=value,
+            position=None,
+            reason="unknown_kind",
+        )
+
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, _calendar.monthrange(year, month)[1])
@@ -79,20 +92,11 @@ def _check_year_month(argument: str, year: object, month: object) -> None:
 
 
 def _to_kind(value: PeriodKind | str) -> PeriodKind:
-    if isinstance(value, PeriodKind):
+    if type(value) is PeriodKind:  # the parsers' case: no lookup
         return value
-    if not isinstance(value, str):
+    if not isinstance(value, PeriodKind | str):
         raise ThaiDateTypeError("Period.kind", value, "a PeriodKind or its value, such as 'month'")
-    try:
-        return PeriodKind(value)
-    except ValueError:
-        allowed = ", ".join(repr(kind.value) for kind in PeriodKind)
-        raise ThaiDateError(
-            f"unknown kind of period; expected one of {allowed}",
-            text=value,
-            position=None,
-            reason="unknown_kind",
-        ) from None
+    return PeriodKind(value)  # an unknown kind: ThaiDateError, from PeriodKind._missing_
 
 
 def _shape_problem(kind: PeriodKind, start: dt.date | None, end: dt.date) -> str | None:

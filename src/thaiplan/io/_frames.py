@@ -14,7 +14,7 @@ from thaiplan.errors import ModelError
 if TYPE_CHECKING:
     import pandas
 
-    from thaiplan.checks._registry import Report
+    from thaiplan.checks._findings import Report
     from thaiplan.scheduling._schedule import Schedule
     from thaiplan.scheduling._status import Status
 

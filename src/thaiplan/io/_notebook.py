@@ -17,7 +17,7 @@ from thaiplan.errors import ModelError
 if TYPE_CHECKING:
     import pandas
 
-    from thaiplan.checks._registry import Report
+    from thaiplan.checks._findings import Report
     from thaiplan.model._letters import Letter
     from thaiplan.model._meetings import Meeting
     from thaiplan.model._steps import PlanningCalendar, Step

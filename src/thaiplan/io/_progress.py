@@ -23,12 +23,13 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Final
 
-from thaiplan.errors import ModelTypeError
+from thaiplan.errors import ModelTypeError, ThaiplanTypeError
 from thaiplan.io._check import _check_record, _describe
 from thaiplan.io._convert import _converter
 from thaiplan.io._files import Format, _dumps
+from thaiplan.io._limits import max_bytes as limit
 from thaiplan.io._reader import Path_, Source, _compose, _fail, _Reader
-from thaiplan.io._sources import _text_of
+from thaiplan.io._sources import _check_text_size, _text_of
 from thaiplan.model._progress import Progress, StepProgress
 
 __all__ = [
@@ -59,6 +60,16 @@ def loads_progress(text: str, *, file: str = "<string>") -> Progress:
     >>> progress.date, progress["s1"].actual_finish
     (datetime.date(2018, 6, 15), datetime.date(2018, 4, 30))
     """
+    if not isinstance(text, str):
+        raise ThaiplanTypeError(
+            "loads_progress(text)",
+            text,
+            "the text of a progress file as a str",
+            hint="for a path or a file, use load_progress()" if text is not None else None,
+        )
+    if not isinstance(file, str):
+        raise ThaiplanTypeError("loads_progress(file)", file, "a str, the name to give problems")
+    _check_text_size(text, file, limit(None))
     reader = _Reader(file)
     data = _compose(text, reader)
     if not isinstance(data, dict):

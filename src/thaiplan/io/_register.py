@@ -48,7 +48,13 @@ from typing import IO, TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
-from thaiplan.errors import CalendarFileError, FileProblem, ModelError, ThaiplanError
+from thaiplan.errors import (
+    CalendarFileError,
+    FileProblem,
+    ModelError,
+    ThaiplanError,
+    ThaiplanTypeError,
+)
 from thaiplan.io._files import _dumps
 from thaiplan.io._reader import _BAD, Path_, Source, _compose, _fail, _Reader
 from thaiplan.io._sources import _text_of
@@ -252,6 +258,12 @@ def loads_register(text: str, *, file: str = "<string>") -> ProjectRegister:
     >>> register.project("p1").budget_by_year()
     {2566: Decimal('1632820'), 2568: Decimal('500000')}
     """
+    if not isinstance(text, str):
+        raise ThaiplanTypeError(
+            "loads_register(text)", text, "the text of a register file as a str"
+        )
+    if not isinstance(file, str):
+        raise ThaiplanTypeError("loads_register(file)", file, "a str, the name to give problems")
     result = _parse(text, file, _register)
     if result is _BAD:  # pragma: no cover - _parse raises on problems
         raise CalendarFileError(file, [FileProblem(file, None, None, "", "not a register")])
@@ -422,6 +434,8 @@ def dumps_register(register: ProjectRegister, *, format: Format = "yaml") -> str
     >>> loads_register(dumps_register(register)) == register
     True
     """
+    if not isinstance(register, ProjectRegister):
+        raise ThaiplanTypeError("dumps_register(register)", register, "a ProjectRegister")
     data: dict[str, Any] = {"format": REGISTER_FORMAT}
     for key in ("name", "notes"):
         if getattr(register, key):

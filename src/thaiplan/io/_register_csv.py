@@ -36,7 +36,13 @@ from decimal import Decimal
 from typing import IO, Final
 
 from thaiplan.dates import Digits, format_baht, parse_baht, to_arabic_digits
-from thaiplan.errors import CalendarFileError, FileProblem, ModelError, ThaiplanError
+from thaiplan.errors import (
+    CalendarFileError,
+    FileProblem,
+    ModelError,
+    ThaiplanError,
+    ThaiplanTypeError,
+)
 from thaiplan.io._sources import _text_of
 from thaiplan.model._project_parts import (
     BudgetLine,
@@ -118,6 +124,8 @@ def register_csv(
     >>> text.splitlines()[1].endswith(',"1,632,820",-')
     True
     """
+    if not isinstance(register, ProjectRegister):
+        raise ThaiplanTypeError("register_csv(register)", register, "a ProjectRegister")
     chosen = list(years) if years is not None else _years(register)
     buffer = io.StringIO()
     buffer.write("\ufeff")
@@ -186,6 +194,12 @@ def loads_register_csv(text: str, *, file: str = "<string>") -> ProjectRegister:
     >>> loads_register_csv(text).project("p1").budget_by_year()
     {2566: Decimal('1632820')}
     """
+    if not isinstance(text, str):
+        raise ThaiplanTypeError("loads_register_csv(text)", text, "the text of a CSV file as a str")
+    if not isinstance(file, str):
+        raise ThaiplanTypeError(
+            "loads_register_csv(file)", file, "a str, the name to give problems"
+        )
     problems = _Problems(file)
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     if not rows:

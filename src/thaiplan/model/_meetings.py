@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -23,6 +24,7 @@ from thaiplan.model._records import (
     corrections,
     items_of,
     member_of,
+    missing_member,
     optional_id,
     optional_of,
     strings,
@@ -55,6 +57,10 @@ class AgendaKind(enum.StrEnum):
     INFORMATION = "information"  #: เรื่องเพื่อทราบ
     CONSIDERATION = "consideration"  #: เรื่องเพื่อพิจารณา
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
+
 
 class ResolutionKind(enum.StrEnum):
     """What a resolution does."""
@@ -62,6 +68,10 @@ class ResolutionKind(enum.StrEnum):
     ACKNOWLEDGE = "acknowledge"  #: รับทราบ
     APPROVE = "approve"  #: เห็นชอบ
     ASSIGN = "assign"  #: assigns an action (ให้ ... ดำเนินการ)
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
 
 
 def _agenda_kind(value: AgendaKind | str) -> AgendaKind:

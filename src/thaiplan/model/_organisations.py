@@ -23,6 +23,7 @@ from thaiplan.model._records import (
     corrections,
     field_name,
     member_of,
+    missing_member,
     non_empty_text,
     optional_id,
     optional_of,
@@ -49,6 +50,10 @@ class Level(enum.StrEnum):
     PROVINCE = "province"  #: จังหวัด
     CLUSTER = "cluster"  #: กลุ่มจังหวัด
     NATIONAL = "national"  #: ส่วนกลาง
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
 
 
 class AgencyKind(enum.StrEnum):
@@ -80,6 +85,10 @@ class AgencyKind(enum.StrEnum):
     GROUP = "group"
     #: Anything else.
     OTHER = "other"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
 
 
 def _level(value: Level | str) -> Level:

@@ -11,7 +11,7 @@ level (โครงการที่เกินขีดความสาม�
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,6 +25,7 @@ from thaiplan.model._records import (
     corrections,
     flag,
     member_of,
+    missing_member,
     non_empty_text,
     optional_id,
     optional_of,
@@ -69,6 +70,10 @@ class PlanLevel(enum.StrEnum):
             raise ModelError("the national level is the top: there is no level above it")
         return order[index + 1]
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
+
 
 class PlanKind(enum.StrEnum):
     """What a plan is."""
@@ -79,6 +84,10 @@ class PlanKind(enum.StrEnum):
     ANNUAL_ACTION = "annual_action"
     #: A community or village plan (แผนชุมชน).
     COMMUNITY = "community"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
 
 
 def _years(value: tuple[int, int] | list[int] | None) -> tuple[int, int] | None:

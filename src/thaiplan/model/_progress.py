@@ -19,7 +19,7 @@ import attrs
 
 from thaiplan.dates import parse_date
 from thaiplan.errors import ModelError, ModelTypeError, ThaiDateError
-from thaiplan.model._records import check_id
+from thaiplan.model._records import check_id, missing_member
 
 __all__ = ["Progress", "ProgressState", "StepProgress"]
 
@@ -47,7 +47,7 @@ class ProgressState(enum.StrEnum):
     CANCELLED = "ยกเลิก"  #: cancelled: it will not be done
 
     @classmethod
-    def _missing_(cls, value: object) -> ProgressState | None:
+    def _missing_(cls, value: object) -> Any:
         # ProgressState("done"), ProgressState("in_progress"): the English names
         # and codes, and the other words reports use, read as the Thai states.
         if isinstance(value, str):
@@ -55,8 +55,9 @@ class ProgressState(enum.StrEnum):
             for state in cls:
                 if key in (state.english, state.english.replace(" ", "_"), state.name.lower()):
                     return state
-            return _ALSO.get(key)
-        return None
+            if key in _ALSO:
+                return _ALSO[key]
+        return missing_member(cls, value)
 
     @property
     def english(self) -> str:

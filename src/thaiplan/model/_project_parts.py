@@ -29,7 +29,7 @@ from thaiplan.dates import parse_baht, parse_date, to_thai_digits
 from thaiplan.errors import ModelError, ThaiplanError
 from thaiplan.model._plans import PlanLevel
 from thaiplan.model._progress import ProgressState
-from thaiplan.model._records import check_id, strings
+from thaiplan.model._records import check_id, missing_member, strings
 
 __all__ = [
     "BudgetLine",
@@ -63,13 +63,13 @@ class ProjectForm(enum.StrEnum):
     P03 = "ผ.๐๓"  #: equipment (บัญชีครุภัณฑ์)
 
     @classmethod
-    def _missing_(cls, value: object) -> ProjectForm | None:
+    def _missing_(cls, value: object) -> Any:
         if isinstance(value, str):
             text = to_thai_digits(value.replace(" ", "").lower()).replace("p", "ผ.", 1)
             for member in cls:
                 if member.value == text:
                     return member
-        return None
+        return missing_member(cls, value)
 
 
 class ProjectState(enum.StrEnum):
@@ -86,6 +86,10 @@ class ProjectState(enum.StrEnum):
     REJECTED = "rejected"  #: ไม่อนุมัติ
     WITHDRAWN = "withdrawn"  #: ถอนโครงการ
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
+
 
 class FundingSource(enum.StrEnum):
     """Where a year's budget comes from."""
@@ -96,12 +100,20 @@ class FundingSource(enum.StrEnum):
     CO_FUNDING = "co_funding"  #: งบประมาณสมทบ
     OTHER = "other"  #: อื่น ๆ
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
+
 
 class IndicatorKind(enum.StrEnum):
     """Whether an indicator measures an output or an outcome."""
 
     OUTPUT = "output"  #: ผลผลิต
     OUTCOME = "outcome"  #: ผลลัพธ์
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
 
 
 # -- converters and validators ----------------------------------------------------------

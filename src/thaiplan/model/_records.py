@@ -29,6 +29,7 @@ __all__ = [
     "instance_of",
     "items_of",
     "member_of",
+    "missing_member",
     "non_empty_text",
     "optional_id",
     "optional_of",
@@ -63,6 +64,11 @@ def _sequence(items: object) -> bool:
 
 def to_tuple(items: Any) -> Any:
     """Convert a list, tuple or other iterable to a tuple; leave anything else for the validator."""
+    kind = type(items)
+    if kind is tuple:
+        return items
+    if kind is list:  # the usual cases first: no abstract-class checks
+        return tuple(items)
     return tuple(items) if _sequence(items) else items
 
 
@@ -86,6 +92,21 @@ def to_member(cls: type[_E], value: object) -> Any:
         return cls(value)
     except (ValueError, TypeError):
         return value
+
+
+def missing_member(cls: type[enum.Enum], value: object) -> Any:
+    """The ``_missing_`` of the model's enums: a thaiplan error that lists the members.
+
+    ``Level("provincial")`` is a :class:`~thaiplan.errors.ModelError` (a
+    :exc:`ValueError`, as the enum protocol asks) and ``Level(None)`` a
+    :class:`~thaiplan.errors.ModelTypeError`.
+    """
+    allowed = ", ".join(repr(member.value) for member in cls)
+    if not isinstance(value, str):
+        raise ModelTypeError(cls.__name__, value, f"one of {allowed}")
+    close = [member.value for member in cls if str(member.value).startswith(value[:3])]
+    hint = f"; did you mean {close[0]!r}?" if value and close else ""
+    raise ModelError(f"{value!r} is not a {cls.__name__}; expected one of {allowed}{hint}")
 
 
 def member_of(cls: type[enum.Enum]) -> _Validator:
@@ -124,29 +145,32 @@ def non_empty_text(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 def texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a tuple of text items."""
-    name = field_name(instance, attribute)
     if not isinstance(value, tuple):
-        raise ModelTypeError(name, value, "a list of text items")
+        raise ModelTypeError(field_name(instance, attribute), value, "a list of text items")
     for index, item in enumerate(value):
         if not isinstance(item, str):
+            name = field_name(instance, attribute)
             raise ModelTypeError(f"{name}[{index}]", item, "text (a str)")
 
 
-def _check_one_id(name: str, value: object) -> None:
+def _check_one_id(name: str | Callable[[], str], value: object) -> None:
+    if isinstance(value, str) and _ID.fullmatch(value):
+        return
+    if callable(name):  # the name is worked out only for the message
+        name = name()
     if not isinstance(value, str):
         raise ModelTypeError(
             name, value, "an identifier (a str without spaces, such as 's1' or 'provincial-office')"
         )
-    if not _ID.fullmatch(value):
-        raise ModelError(
-            f"{name} must be a non-empty identifier"
-            f" without spaces, such as 's1' or 'provincial-office', not {value!r}"
-        )
+    raise ModelError(
+        f"{name} must be a non-empty identifier"
+        f" without spaces, such as 's1' or 'provincial-office', not {value!r}"
+    )
 
 
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate an identifier: a non-empty string without spaces."""
-    _check_one_id(field_name(instance, attribute), value)
+    _check_one_id(lambda: field_name(instance, attribute), value)
 
 
 def optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -157,26 +181,35 @@ def optional_id(instance: object, attribute: attrs.Attribute[Any], value: object
 
 def check_ids(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a tuple of identifiers."""
-    name = field_name(instance, attribute)
     if not isinstance(value, tuple):
-        raise ModelTypeError(name, value, "a list of identifiers")
+        raise ModelTypeError(field_name(instance, attribute), value, "a list of identifiers")
     for index, item in enumerate(value):
-        _check_one_id(f"{name}[{index}]", item)
+        _check_one_id(lambda: f"{field_name(instance, attribute)}[{index}]", item)  # noqa: B023
 
 
-def _whole(name: str, value: object, minimum: int, maximum: int | None, expected: str) -> None:
+def _whole(
+    name: Callable[[], str], value: object, minimum: int, maximum: int | None, expected: str
+) -> None:
+    if type(value) is int and value >= minimum and (maximum is None or value <= maximum):
+        return
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ModelTypeError(name, value, expected)
+        raise ModelTypeError(name(), value, expected)
     if value < minimum or (maximum is not None and value > maximum):
         bounds = f">= {minimum}" if maximum is None else f"from {minimum} to {maximum}"
-        raise ModelError(f"{name} must be a whole number {bounds}, not {value!r}")
+        raise ModelError(f"{name()} must be a whole number {bounds}, not {value!r}")
 
 
 def whole(minimum: int, maximum: int | None = None) -> _Validator:
     """A validator: a whole number (an int, not a bool) from ``minimum`` (to ``maximum``)."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        _whole(field_name(instance, attribute), value, minimum, maximum, "a whole number (an int)")
+        _whole(
+            lambda: field_name(instance, attribute),
+            value,
+            minimum,
+            maximum,
+            "a whole number (an int)",
+        )
 
     return check
 
@@ -187,7 +220,7 @@ def optional_whole(minimum: int, maximum: int | None = None) -> _Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
             _whole(
-                field_name(instance, attribute),
+                lambda: field_name(instance, attribute),
                 value,
                 minimum,
                 maximum,
@@ -228,11 +261,13 @@ def items_of(cls: type | tuple[type, ...], what: str) -> _Validator:
     """A validator: a tuple whose every item is an instance of ``cls`` (``what`` in words)."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        name = field_name(instance, attribute)
         if not isinstance(value, tuple):
-            raise ModelTypeError(name, value, f"a list, each item {what}")
+            raise ModelTypeError(
+                field_name(instance, attribute), value, f"a list, each item {what}"
+            )
         for index, item in enumerate(value):
             if not isinstance(item, cls):
+                name = field_name(instance, attribute)
                 raise ModelTypeError(f"{name}[{index}]", item, what)
 
     return check

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from thaiplan.errors import ModelError
+from thaiplan.errors import ModelError, ModelTypeError
 from thaiplan.model._plans import Plan, PlanLevel
 from thaiplan.model._project_parts import ProjectState, StrategyLink
 from thaiplan.model._projects import Project
@@ -40,24 +40,34 @@ __all__ = ["ProjectRegister", "RollupRow"]
 ROLLUP_KEYS: Final = ("strategy", "fiscal_year", "level", "programme", "place", "plan", "state")
 
 
-def _projects(items: Iterable[Project]) -> tuple[Project, ...]:
+def _projects(items: object) -> tuple[Project, ...]:
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise ModelTypeError("ProjectRegister.projects", items, "a list of Project records")
     result = tuple(items)
-    for item in result:
+    for index, item in enumerate(result):
         if not isinstance(item, Project):
-            raise ModelError(f"ProjectRegister.projects must hold Project records, not {item!r}")
+            raise ModelTypeError(f"ProjectRegister.projects[{index}]", item, "a Project")
     return result
 
 
-def _trees(items: Iterable[StrategyTree]) -> tuple[StrategyTree, ...]:
+def _trees(items: object) -> tuple[StrategyTree, ...]:
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise ModelTypeError("ProjectRegister.trees", items, "a list of StrategyTree records")
     result = tuple(items)
-    for item in result:
+    for index, item in enumerate(result):
         if not isinstance(item, StrategyTree):
-            raise ModelError(f"ProjectRegister.trees must hold StrategyTree records, not {item!r}")
+            raise ModelTypeError(f"ProjectRegister.trees[{index}]", item, "a StrategyTree")
     return result
 
 
-def _plans(items: Iterable[Plan]) -> tuple[Plan, ...]:
-    return tuple(items)
+def _plans(items: object) -> tuple[Plan, ...]:
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise ModelTypeError("ProjectRegister.plans", items, "a list of Plan records")
+    result = tuple(items)
+    for index, item in enumerate(result):
+        if not isinstance(item, Plan):
+            raise ModelTypeError(f"ProjectRegister.plans[{index}]", item, "a Plan")
+    return result
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ from thaiplan.model._records import (
     field_name,
     items_of,
     member_of,
+    missing_member,
     non_empty_text,
     optional_whole,
     strings,
@@ -87,6 +89,10 @@ class LagUnit(enum.StrEnum):
 
     DAYS = "days"  #: calendar days
     WORKING_DAYS = "working_days"  #: Thai government working days
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
 
 
 def _lag_unit(value: LagUnit | str) -> LagUnit:
@@ -158,6 +164,7 @@ class Phase:
     title_th: str = attrs.field(default="", validator=text)
 
 
+@functools.lru_cache(maxsize=1024)  # marks repeat from step to step; the result is a tuple
 def _gantt_mark(mark: str) -> tuple[tuple[int, int], ...] | None:
     """Check a Gantt mark: a month (เม.ย.), or a month with its year (ต.ค. ๖๑).
 
@@ -269,6 +276,8 @@ class Step:
         >>> Step("s1", 1, "p", "t", "พ.ค. ๖๑", gantt=["เม.ย."]).gantt_months(2561)
         ((2018, 4),)
         """
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise ModelTypeError("Step.gantt_months(year)", year, "a Buddhist-Era year (an int)")
         months: list[tuple[int, int]] = []
         for mark in self.gantt:
             own = _gantt_mark(mark)

@@ -18,9 +18,9 @@ from typing import Any, Final
 
 import attrs
 
-from thaiplan.errors import ModelError
+from thaiplan.errors import ModelError, ModelTypeError
 from thaiplan.model._plans import PlanLevel
-from thaiplan.model._records import check_id
+from thaiplan.model._records import check_id, missing_member
 
 __all__ = ["StrategyKind", "StrategyNode", "StrategyTree"]
 
@@ -72,6 +72,10 @@ class StrategyKind(enum.StrEnum):
         """The plan level a node of this kind belongs to (``None`` for ``other``)."""
         return _KIND_LEVEL.get(self)
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)
+
 
 _KIND_LEVEL: Final = {
     **dict.fromkeys(
@@ -104,7 +108,7 @@ _KIND_LEVEL: Final = {
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
-        raise ModelError(f"{type(instance).__name__}.{attribute.name} must be text, not {value!r}")
+        raise ModelTypeError(f"{type(instance).__name__}.{attribute.name}", value, "text (a str)")
 
 
 @attrs.frozen
@@ -133,8 +137,14 @@ class StrategyNode:
     notes: str = attrs.field(default="", validator=_text)
 
 
-def _nodes(items: Iterable[StrategyNode]) -> tuple[StrategyNode, ...]:
-    return tuple(items)
+def _nodes(items: object) -> tuple[StrategyNode, ...]:
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise ModelTypeError("StrategyTree.nodes", items, "a list of StrategyNode records")
+    result = tuple(items)
+    for index, item in enumerate(result):
+        if not isinstance(item, StrategyNode):
+            raise ModelTypeError(f"StrategyTree.nodes[{index}]", item, "a StrategyNode")
+    return result
 
 
 @attrs.frozen

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from thaiplan.scheduling._source import calendar_and_document
+
 if TYPE_CHECKING:
     import networkx
 
+    from thaiplan.model._document import PlanningDocument
     from thaiplan.model._steps import PlanningCalendar
 
 __all__ = ["dependency_graph"]
 
 
-def dependency_graph(calendar: PlanningCalendar) -> networkx.DiGraph:
-    """The steps of ``calendar`` as a :class:`networkx.DiGraph`.
+def dependency_graph(calendar: PlanningCalendar | PlanningDocument) -> networkx.DiGraph:
+    """The steps of ``calendar`` (or of a document's calendar) as a :class:`networkx.DiGraph`.
 
     Nodes are step ids, with the attributes ``step`` (the :class:`~thaiplan.Step`)
     and ``window`` (the first and last day of its stated period; the first is
@@ -34,6 +37,7 @@ def dependency_graph(calendar: PlanningCalendar) -> networkx.DiGraph:
     >>> networkx.is_directed_acyclic_graph(graph), graph.number_of_nodes()
     (True, 15)
     """
+    calendar, _ = calendar_and_document("dependency_graph", calendar, "calendar")
     import networkx
 
     graph = networkx.DiGraph(title=calendar.title, fiscal_year=calendar.fiscal_year)

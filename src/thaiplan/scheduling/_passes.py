@@ -59,12 +59,14 @@ the chains that set each bound (:meth:`Schedule.explain`) say why.
 
 from __future__ import annotations
 
+import datetime as dt
+import operator
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from thaiplan.dates import FiscalYear, add_working_days
 from thaiplan.errors import DependencyCycleError, ModelError
-from thaiplan.model._steps import LagUnit, PlanningCalendar
+from thaiplan.model._steps import LagUnit, PlanningCalendar, Step
 from thaiplan.scheduling._schedule import _WINDOW, Schedule, _day
 from thaiplan.scheduling._source import calendar_and_document
 
@@ -72,6 +74,45 @@ if TYPE_CHECKING:
     from thaiplan.model._document import PlanningDocument
 
 __all__ = ["schedule"]
+
+#: The days a bound can fall on: those datetime.date has, 0001-01-01 to 9999-12-31.
+_FIRST: Final = dt.date.min.toordinal()
+_LAST: Final = dt.date.max.toordinal()
+
+
+def _check_range(
+    steps: tuple[Step, ...], es: list[int], lf: list[int], durations: list[int]
+) -> None:
+    """Raise unless every bound is a day a date can be (durations or lags can push one out).
+
+    Earliest starts only grow from the first day and latest finishes only
+    shrink from the windows' ends, so only the earliest finishes and the
+    latest starts can leave the range; one pass over each, in C, finds out.
+    """
+    if max(map(operator.add, es, durations), default=_FIRST) - 1 <= _LAST and (
+        min(map(operator.sub, lf, durations), default=_LAST) + 1 >= _FIRST
+    ):
+        return
+    for i, step in enumerate(steps):
+        late = es[i] + durations[i] - 1 > _LAST
+        if late or lf[i] - durations[i] + 1 < _FIRST:
+            where = "end after 9999-12-31" if late else "start before 0001-01-01"
+            raise _range_error(step, where)
+
+
+def _range_error(step: Step, where: str) -> ModelError:
+    lags = ", ".join(f"{d.step} +{d.lag} {d.unit.value}" for d in step.after if d.lag)
+    return ModelError(
+        f"step {step.id!r} would {where}, outside the days a date can have: its duration"
+        f" ({step.duration} day{'' if step.duration == 1 else 's'}){f', its lags ({lags})' if lags else ''} or those of the"
+        " steps around it are too long; shorten them"
+    )
+
+
+def _day_of(ordinal: int, step: Step, where: str) -> dt.date:
+    if not _FIRST <= ordinal <= _LAST:
+        raise _range_error(step, where)
+    return _day(ordinal)
 
 
 def _windows(
@@ -198,7 +239,9 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
             if lag >= 0:
                 bound = lf[i] - durations[i] - lag
             else:
-                latest_start = _day(lf[i] - durations[i] + 1)
+                latest_start = _day_of(
+                    lf[i] - durations[i] + 1, steps[i], "start before 0001-01-01"
+                )
                 bound = add_working_days(latest_start, lag).toordinal() - 1
             if bound < lf[j]:
                 lf[j] = bound
@@ -226,12 +269,14 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
             if lag >= 0:
                 bound = es[j] + durations[j] + lag
             else:
-                finish = _day(es[j] + durations[j] - 1)
+                finish = _day_of(es[j] + durations[j] - 1, steps[j], "end after 9999-12-31")
                 bound = add_working_days(finish, -lag).toordinal() + 1
             if bound > es[i]:
                 es[i] = bound
                 es_by[i] = j
                 es_lag[i] = lag
+
+    _check_range(steps, es, lf, durations)
 
     # 5. free slack is worked out when first asked for (Schedule._free_slack)
     return Schedule(

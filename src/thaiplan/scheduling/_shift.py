@@ -26,13 +26,14 @@ from thaiplan.dates import (
     format_period,
     holiday_name,
     is_working_day,
+    parse_period,
     to_thai_digits,
     working_day_on_or_after,
 )
-from thaiplan.errors import ModelError, ThaiplanTypeError
+from thaiplan.errors import ModelError, ModelTypeError, ThaiDateError
 from thaiplan.model._document import PlanningDocument
-from thaiplan.model._steps import PlanningCalendar, Step
-from thaiplan.scheduling._source import calendar_and_document
+from thaiplan.model._records import BE_YEARS
+from thaiplan.model._steps import PlanningCalendar, Step, _gantt_mark
 
 __all__ = ["Landing", "ShiftResult", "shift"]
 
@@ -68,9 +69,15 @@ class ShiftResult:
     landings: tuple[Landing, ...]
 
 
-def _move_day(day: dt.date, years: int) -> dt.date:
+def _move_day(day: dt.date, years: int, step: str = "") -> dt.date:
     """The same day ``years`` later; a month's last day stays its last day."""
     year = day.year + years
+    if not 1 <= year <= 9999:
+        raise ModelError(
+            f"shifting by {years} years moves {day.isoformat()} of step {step!r} to the year"
+            f" {year}, outside the years 1-9999 CE (พ.ศ. 544-10542) that dates can have;"
+            " choose a nearer fiscal year"
+        )
     last = _calendar.monthrange(day.year, day.month)[1]
     new_last = _calendar.monthrange(year, day.month)[1]
     if day.day == last:
@@ -78,9 +85,9 @@ def _move_day(day: dt.date, years: int) -> dt.date:
     return dt.date(year, day.month, min(day.day, new_last))
 
 
-def _move_period(period: Period, years: int) -> Period:
-    start = _move_day(period.start, years) if period.start is not None else None
-    return Period(period.kind, start, _move_day(period.end, years), "")
+def _move_period(period: Period, years: int, step: str = "") -> Period:
+    start = _move_day(period.start, years, step) if period.start is not None else None
+    return Period(period.kind, start, _move_day(period.end, years, step), "")
 
 
 def _style(text: str) -> tuple[str, str]:
@@ -134,10 +141,10 @@ def shift(
             that lands on a weekend or holiday to the next working day.
 
     Raises:
-        ThaiplanTypeError: ``calendar`` is neither a calendar nor a document,
-            or ``to_working_days`` is not True or False.
-        ModelError: ``fiscal_year`` is not a Buddhist-Era year, or the
-            document has no calendar.
+        ModelTypeError: ``calendar`` is not a calendar, or ``fiscal_year`` not an int.
+        ModelError: ``fiscal_year`` is not a Buddhist-Era year (พ.ศ. 2400-10542),
+            or it moves a day or a Gantt mark to a year that cannot be written
+            and read back (past 9999 CE).
         HolidayDataError: A day lands in a year without holiday data.
 
     >>> import thaiplan
@@ -148,18 +155,29 @@ def shift(
     >>> result.calendar.step("s14").period.end
     datetime.date(2019, 9, 30)
     """
-    calendar, _ = calendar_and_document("shift", calendar, "calendar")
+    if isinstance(calendar, PlanningDocument):
+        if calendar.calendar is None:
+            raise ModelError(f"document {calendar.id!r} has no calendar to shift")
+        calendar = calendar.calendar
+    if not isinstance(calendar, PlanningCalendar):
+        raise ModelTypeError(
+            "shift(calendar)", calendar, "a PlanningCalendar or a PlanningDocument"
+        )
+    if isinstance(fiscal_year, bool) or not isinstance(fiscal_year, int):
+        raise ModelTypeError("shift(fiscal_year)", fiscal_year, "a Buddhist-Era year as an int")
     if not isinstance(to_working_days, bool):
-        raise ThaiplanTypeError("shift(to_working_days)", to_working_days, "True or False")
-    if isinstance(fiscal_year, bool) or not isinstance(fiscal_year, int) or fiscal_year < 2400:
+        raise ModelTypeError("shift(to_working_days)", to_working_days, "True or False")
+    if not BE_YEARS[0] <= fiscal_year <= BE_YEARS[1]:
+        hint = f"; did you mean {fiscal_year + 543}?" if 1857 <= fiscal_year <= 2300 else ""
         raise ModelError(
-            f"fiscal_year must be a Buddhist-Era year such as 2564, not {fiscal_year!r}"
+            f"fiscal_year must be a Buddhist-Era year from {BE_YEARS[0]} to {BE_YEARS[1]}"
+            f" (the last whose days have dates), such as 2564, not {fiscal_year!r}{hint}"
         )
     years = fiscal_year - calendar.fiscal_year
     steps: list[Step] = []
     landings: list[Landing] = []
     for step in calendar.steps:
-        period = _move_period(step.period, years)
+        period = _move_period(step.period, years, step.id)
         for day in _landing_days(period):
             if is_working_day(day):
                 continue
@@ -174,7 +192,8 @@ def shift(
                 period = Period(period.kind, start, end, "")
         style, digits = _style(step.when)
         when = format_period(period, style=style, digits=digits)  # type: ignore[arg-type]
-        gantt = tuple(_regantt(mark, years) for mark in step.gantt)
+        _check_reads_back(step.id, when, period)
+        gantt = tuple(_regantt(mark, years, step.id) for mark in step.gantt)
         steps.append(
             attrs.evolve(
                 step,
@@ -205,15 +224,69 @@ def shift(
     return ShiftResult(new, tuple(landings))
 
 
-def _regantt(mark: str, years: int) -> str:
-    """A Gantt mark with its own year, moved; a bare month stays as it is."""
-    match = re.search("([0-9๐-๙]{2,4})$", mark.strip())
-    if match is None:
+def _check_reads_back(step: str, when: str, period: Period) -> None:
+    """What shift writes, thaiplan reads back: the new ``when`` is the moved period."""
+    try:
+        again = parse_period(when)
+    except ThaiDateError:
+        again = None
+    if again != period:
+        raise ModelError(
+            f"step {step!r} moves to {period.start or ''}..{period.end}, which would be written"
+            f" {when!r}, a text that does not read back as those days; choose a nearer fiscal year"
+        )
+
+
+def _mark_months(mark: str) -> tuple[tuple[int, int], ...] | None:
+    try:
+        return _gantt_mark(mark)
+    except ThaiDateError:
+        return None
+
+
+#: A year in a Gantt mark: 2 or 4 digits at the end, or before the dash of a range.
+_MARK_YEAR: Final = re.compile(r"(?<![0-9๐-๙])([0-9๐-๙]{2,4})(?=\s*(?:[-–]|$))")
+
+
+def _regantt(mark: str, years: int, step: str = "") -> str:
+    """A Gantt mark with its own year, moved; a bare month stays as it is.
+
+    A two-digit year stays two digits while it reads back as the same year
+    (พ.ศ. 2500-2599); past that it is written in four. A mark that cannot be
+    written so that it reads back as the moved months is an error, never a
+    mark that no longer loads.
+    """
+    own = _gantt_mark(mark)
+    if own is None:
         return mark
-    written = match.group(1)
-    arabic = written.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
-    value = int(arabic) + years
-    text = f"{value % 100:02d}" if len(arabic) == 2 else str(value)
-    if written != arabic:
-        text = to_thai_digits(text)
-    return mark[: match.start(1)] + text
+    expected = tuple((year + years, month) for year, month in own if 1 <= year + years <= 9999)
+
+    def replace(match: re.Match[str]) -> str:
+        written = match.group(1)
+        arabic = written.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+        if len(arabic) == 2:
+            value = 2500 + int(arabic) + years  # two digits are always พ.ศ. 25xx
+            text = f"{value % 100:02d}" if 2500 <= value <= 2599 else str(value)
+        else:
+            text = str(int(arabic) + years)
+        return to_thai_digits(text) if written != arabic else text
+
+    moved = _MARK_YEAR.sub(replace, mark.strip())
+    again = _mark_months(moved)
+    if again != expected and len(expected) == len(own) and expected:
+        # The written form cannot say the new year (ธ.ค. 9999 + 1 would be ธ.ค. 10000,
+        # which no parser reads): write the months as format_period does, year marked.
+        digits = "thai" if re.search("[๐-๙]", mark) else "arabic"
+        moved = format_period(
+            Period.months(expected[0], expected[-1])
+            if len(expected) > 1
+            else Period.month(*expected[0]),
+            digits=digits,  # type: ignore[arg-type]
+        )
+        again = _mark_months(moved)
+    if len(expected) != len(own) or again != expected:
+        raise ModelError(
+            f"shifting by {years} years moves the Gantt mark {mark!r} of step {step!r} to a year"
+            f" that cannot be written and read back ({moved!r}); choose a nearer fiscal year"
+        )
+    return moved

@@ -45,7 +45,7 @@ import datetime as dt
 import enum
 import math
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -53,6 +53,7 @@ from thaiplan.dates import add_working_days, working_days_between
 from thaiplan.errors import HolidayDataError, ModelError, ModelTypeError, ThaiplanTypeError
 from thaiplan.model._document import PlanningDocument
 from thaiplan.model._progress import Progress, StepProgress
+from thaiplan.model._records import missing_member
 from thaiplan.model._steps import LagUnit, PlanningCalendar
 from thaiplan.scheduling._passes import schedule
 
@@ -81,6 +82,10 @@ class Standing(enum.StrEnum):
     def thai(self) -> str:
         """The Thai words for it, as a tracking report writes them."""
         return _THAI[self]
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        return missing_member(cls, value)  # a thaiplan error that lists the standings
 
 
 _THAI = {
