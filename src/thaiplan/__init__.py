@@ -26,6 +26,7 @@ from thaiplan.dates import (
 )
 from thaiplan.errors import (
     CalendarFileError,
+    CellProblem,
     DependencyCycleError,
     FileProblem,
     HolidayDataError,
@@ -84,6 +85,8 @@ if TYPE_CHECKING:
     )
     from thaiplan.io._gantt import gantt_html, gantt_table
     from thaiplan.io._ical import calendar_ics
+    from thaiplan.io._xlsx import calendar_xlsx
+    from thaiplan.io._xlsx_read import read_calendar_xlsx
     from thaiplan.scheduling._graph import dependency_graph
     from thaiplan.scheduling._passes import schedule
     from thaiplan.scheduling._schedule import Bounds, Constraint, Explanation, Schedule
@@ -113,6 +116,8 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("gantt_html", "gantt_table"), "thaiplan.io._gantt"),
     **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
     **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
+    **dict.fromkeys(("calendar_xlsx",), "thaiplan.io._xlsx"),
+    **dict.fromkeys(("read_calendar_xlsx",), "thaiplan.io._xlsx_read"),
     **dict.fromkeys(
         ("Bounds", "Constraint", "Explanation", "Schedule"), "thaiplan.scheduling._schedule"
     ),
@@ -160,6 +165,7 @@ __all__ = [
     "AgendaKind",
     "Bounds",
     "CalendarFileError",
+    "CellProblem",
     "Committee",
     "Constraint",
     "Context",
@@ -208,6 +214,7 @@ __all__ = [
     "builtin_names",
     "calendar_ics",
     "calendar_schema",
+    "calendar_xlsx",
     "dependency_graph",
     "dump_calendar",
     "dumps_calendar",
@@ -222,6 +229,7 @@ __all__ = [
     "parse_date",
     "parse_datetime",
     "parse_period",
+    "read_calendar_xlsx",
     "register_rule",
     "rule",
     "rules",

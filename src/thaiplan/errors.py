@@ -27,6 +27,7 @@ from __future__ import annotations
 
 __all__ = [
     "CalendarFileError",
+    "CellProblem",
     "DependencyCycleError",
     "FileProblem",
     "HolidayDataError",
@@ -205,6 +206,40 @@ class FileProblem:
 
     def __hash__(self) -> int:
         return hash(repr(self))
+
+
+class CellProblem(FileProblem):
+    """One problem found in a spreadsheet, at its sheet and cell (``book.xlsx!ปฏิทิน!C7``).
+
+    A :class:`FileProblem` whose place is a cell: its ``path`` is
+    ``Sheet!C7``, and its ``line`` and ``column`` are the cell's row and
+    column, counted from 1.
+
+    Attributes:
+        sheet: The sheet's name.
+        cell: The cell (``"C7"``), or "" for the whole sheet.
+
+    >>> print(CellProblem("book.xlsx", "ปฏิทิน", "B7", "cannot read 'มิย ๖๑'"))
+    book.xlsx!ปฏิทิน!B7: cannot read 'มิย ๖๑'
+    """
+
+    __slots__ = ("cell", "sheet")
+
+    def __init__(self, file: str, sheet: str, cell: str, message: str) -> None:
+        row = int("".join(c for c in cell if c.isascii() and c.isdigit()) or 0) or None
+        letters = "".join(c for c in cell if c.isascii() and c.isalpha()).upper()
+        column = 0
+        for letter in letters:
+            column = column * 26 + ord(letter) - 64
+        super().__init__(file, row, column or None, f"{sheet}!{cell}" if cell else sheet, message)
+        self.sheet = sheet
+        self.cell = cell
+
+    def __str__(self) -> str:
+        return f"{self.file}!{self.path}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"CellProblem({self.file!r}, {self.sheet!r}, {self.cell!r}, {self.message!r})"
 
 
 class CalendarFileError(ThaiplanError, ValueError):

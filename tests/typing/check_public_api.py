@@ -41,3 +41,5 @@ slack: int = bounds.total_slack
 report: thaiplan.Report = thaiplan.validate(calendar)
 ok: bool = report.ok
 shifted: thaiplan.PlanningCalendar = thaiplan.shift(calendar, fiscal_year=2564).calendar
+book: bytes = thaiplan.calendar_xlsx(calendar, schedule_columns=True)
+read_back: thaiplan.PlanningCalendar = thaiplan.read_calendar_xlsx(book, like=calendar)
