@@ -85,6 +85,8 @@ if TYPE_CHECKING:
     )
     from thaiplan.io._gantt import gantt_html, gantt_table
     from thaiplan.io._ical import calendar_ics
+    from thaiplan.io._mspdi import calendar_mspdi
+    from thaiplan.io._mspdi_read import read_calendar_mspdi
     from thaiplan.io._xlsx import calendar_xlsx
     from thaiplan.io._xlsx_read import read_calendar_xlsx
     from thaiplan.scheduling._graph import dependency_graph
@@ -116,6 +118,8 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("gantt_html", "gantt_table"), "thaiplan.io._gantt"),
     **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
     **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
+    **dict.fromkeys(("calendar_mspdi",), "thaiplan.io._mspdi"),
+    **dict.fromkeys(("read_calendar_mspdi",), "thaiplan.io._mspdi_read"),
     **dict.fromkeys(("calendar_xlsx",), "thaiplan.io._xlsx"),
     **dict.fromkeys(("read_calendar_xlsx",), "thaiplan.io._xlsx_read"),
     **dict.fromkeys(
@@ -213,6 +217,7 @@ __all__ = [
     "__version__",
     "builtin_names",
     "calendar_ics",
+    "calendar_mspdi",
     "calendar_schema",
     "calendar_xlsx",
     "dependency_graph",
@@ -229,6 +234,7 @@ __all__ = [
     "parse_date",
     "parse_datetime",
     "parse_period",
+    "read_calendar_mspdi",
     "read_calendar_xlsx",
     "register_rule",
     "rule",
