@@ -71,6 +71,7 @@ if TYPE_CHECKING:
         unregister_rule,
         validate,
     )
+    from thaiplan.io._docx import calendar_docx
     from thaiplan.io._files import (
         CALENDAR_FORMAT,
         DOCUMENT_FORMAT,
@@ -118,6 +119,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("gantt_html", "gantt_table"), "thaiplan.io._gantt"),
     **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
     **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
+    **dict.fromkeys(("calendar_docx",), "thaiplan.io._docx"),
     **dict.fromkeys(("calendar_mspdi",), "thaiplan.io._mspdi"),
     **dict.fromkeys(("read_calendar_mspdi",), "thaiplan.io._mspdi_read"),
     **dict.fromkeys(("calendar_xlsx",), "thaiplan.io._xlsx"),
@@ -216,6 +218,7 @@ __all__ = [
     "ThaiplanWarning",
     "__version__",
     "builtin_names",
+    "calendar_docx",
     "calendar_ics",
     "calendar_mspdi",
     "calendar_schema",
