@@ -166,11 +166,17 @@ class TestTable:
         assert (
             table.rows[2]._tr.trPr is None or table.rows[2]._tr.trPr.find(qn("w:tblHeader")) is None
         )
+        # The months run from the first marked or stated (เม.ย.) to the last (ต.ค.).
         first = [c.text for c in table.rows[0].cells]
-        assert ["ขั้นตอน", "วันเดือนปี", *["พ.ศ. ๒๕๖๑"] * 12, "หน่วยงานที่เกี่ยวข้อง"] == first
+        assert ["ขั้นตอน", "วันเดือนปี", *["พ.ศ. ๒๕๖๑"] * 7, "หน่วยงานที่เกี่ยวข้อง"] == first
         spans = [tc.grid_span for tc in table.rows[0]._tr.tc_lst]
-        assert [1, 1, 12, 1] == spans
-        assert [*thaiplan.dates.MONTH_ABBREVIATIONS] == [c.text for c in table.rows[1].cells[2:14]]
+        assert [1, 1, 7, 1] == spans
+        assert ["เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค."] == [
+            c.text for c in table.rows[1].cells[2:9]
+        ]
+        widths = [round(column.width.cm, 1) for column in table.columns]
+        assert [7.0, 2.4, *[1.5] * 7, 5.0] == widths  # the months share 10.3 cm
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows[3:4])
 
     def test_rows(self, word: object, document: thaiplan.PlanningDocument) -> None:
         """Phase rows across the table, then each step: label, when, marks, parties."""
@@ -183,11 +189,11 @@ class TestTable:
         previous = None
         for step in calendar.steps:
             if step.phase != previous:
-                expected.append([titles[step.phase]] * 15)
+                expected.append([titles[step.phase]] * 10)
                 previous = step.phase
-            marks = ["" for _ in range(12)]
+            marks = ["" for _ in range(7)]  # เม.ย. - ต.ค.
             for _, month in step.gantt_months(2561):
-                marks[month - 1] = "●" if step.period.start == step.period.end else "↔"
+                marks[month - 4] = "●" if step.period.start == step.period.end else "↔"
             names = [f"- {calendar.party(p).name}" for p in step.responsible]  # type: ignore[union-attr]
             number = thaiplan.dates.to_thai_digits(str(step.no))
             expected.append([f"{number}. {step.title}", step.when, *marks, "\n".join(names)])

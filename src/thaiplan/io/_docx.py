@@ -4,7 +4,8 @@ Theory of operation. :func:`calendar_docx` writes, with python-docx:
 
 - for a calendar, the calendar as the attachment table of a circular: its
   title, then the table of the seed (ขั้นตอน, วันเดือนปี, one column a month
-  under its Buddhist-Era year, หน่วยงานที่เกี่ยวข้อง), phases as section rows,
+  under its Buddhist-Era year, from the first month marked or stated to the
+  last, หน่วยงานที่เกี่ยวข้อง), phases as section rows,
   the document's Gantt marks (↔, or ● for one day) in their months, the
   parties as ``- name`` lines. The two header rows repeat on every page
   (``w:tblHeader``), and the table has a landscape A4 section of its own;
@@ -217,7 +218,7 @@ def calendar_docx(
     >>> word.paragraphs[1].text.split("\t")
     ['ที่ สค ๐๐๑๗.๒/ว ๕๕๗๗', 'ศาลากลางจังหวัดสมุทรสาคร']
     >>> word.tables[-1].cell(0, 0).text, word.tables[-1].cell(1, 2).text
-    ('ขั้นตอน', 'ม.ค.')
+    ('ขั้นตอน', 'เม.ย.')
     """
     docx = _require()
     from thaiplan.model._document import PlanningDocument
@@ -322,8 +323,23 @@ def _letter(writer: _Writer, letter: Letter) -> None:
             )
 
 
+#: Widths of the table's columns (cm): ขั้นตอน, วันเดือนปี, หน่วยงานที่เกี่ยวข้อง; and the most a month
+#: gets (the months share what the others leave of the page).
+STEP_CM: Final = 7.0
+WHEN_CM: Final = 2.4
+RESPONSIBLE_CM: Final = 5.0
+MONTH_MAX_CM: Final = 1.5
+
+
 def _table_months(calendar: PlanningCalendar) -> list[tuple[int, int]]:
-    """The whole calendar years of the marks and stated periods, as the seed's table shows them."""
+    """The months from the first that a step marks or states to the last.
+
+    The seed's table shows the twelve months of its year; on a landscape A4
+    page beside the other columns, twelve months would get 0.86 cm each, in
+    which a month's abbreviation at 14 points breaks over three lines (seen
+    when the file is rendered), so the table shows the months the calendar
+    uses.
+    """
     touched: set[tuple[int, int]] = set()
     for step in calendar.steps:
         touched.update(mark_months(calendar, step))
@@ -331,9 +347,6 @@ def _table_months(calendar: PlanningCalendar) -> list[tuple[int, int]]:
     if not touched:
         return []
     first, last = min(touched), max(touched)
-    whole = (last[0] - first[0] + 1) * 12
-    if whole + 3 <= MAX_COLUMNS:
-        first, last = (first[0], 1), (last[0], 12)
     months = []
     year, month = first
     while (year, month) <= last:
@@ -361,8 +374,14 @@ def _calendar_table(writer: _Writer, calendar: PlanningCalendar) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     responsible = columns - 1
     usable = PAGE[1] - MARGINS[0] - MARGINS[1]
-    month_cm = min(0.9, (usable - 14.0) / max(len(months), 1))
-    widths = [8.0, 2.5, *([month_cm] * len(months)), usable - 10.5 - month_cm * len(months)]
+    room = usable - STEP_CM - WHEN_CM - RESPONSIBLE_CM
+    month_cm = min(MONTH_MAX_CM, room / max(len(months), 1))
+    widths = [
+        STEP_CM,
+        WHEN_CM,
+        *([month_cm] * len(months)),
+        usable - STEP_CM - WHEN_CM - month_cm * len(months),
+    ]
 
     def put(cell: Any, text: str, where: str, *, bold: bool = False, centre: bool = False) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -418,7 +437,9 @@ def _calendar_table(writer: _Writer, calendar: PlanningCalendar) -> None:
             put(
                 merged, titles.get(step.phase, step.phase), f"phase {step.phase}'s title", bold=True
             )
-        cells = table.add_row().cells
+        row = table.add_row()
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a step stays on one page
+        cells = row.cells
         put(cells[0], step_label(step), f"step {step.id}'s title")
         put(cells[1], step.when, f"step {step.id}'s when")
         symbol = MARK_DAY if step.period.start == step.period.end else MARK_RANGE
