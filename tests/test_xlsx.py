@@ -180,6 +180,9 @@ class TestWrite:
         assert ["↔"] == [v for v in row6[2:15] if v]
         assert "↔" == sheet["I6"].value  # เม.ย. ๒๕๖๑, as the document marks it
         assert "- ที่ทำการปกครองจังหวัดสมุทรสาคร" == sheet["P6"].value
+        # Row heights follow the wrapped text: s1's title takes two lines of its
+        # column; s2's three parties take four, the third wrapping once.
+        assert (2 * 24, 4 * 24) == (sheet.row_dimensions[6].height, sheet.row_dimensions[7].height)
         assert (
             "- ส่วนราชการในจังหวัด\n- อำเภอทุกอำเภอ\n- ผู้แทนภาคประชาชน ภาคประชาสังคม ภาคเอกชน"
             == sheet["P7"].value
@@ -198,7 +201,7 @@ class TestWrite:
         assert "00BDD7EE" == august.fill.fgColor.rgb
         assert july.fill.fill_type is None
         assert dt.datetime(2018, 8, 2) == sheet.cell(row=row, column=17).value
-        assert "[$-th-TH,107]d mmm yy" == sheet.cell(row=row, column=17).number_format
+        assert "[$-D07041E]d mmm yy" == sheet.cell(row=row, column=17).number_format
 
     def test_font_print_and_panes(self, book: object) -> None:
         """TH SarabunPSK with the Thai character set; A4 landscape; headers frozen and repeated."""

@@ -41,7 +41,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any, Final
 
 from thaiplan.dates import MONTH_ABBREVIATIONS, FiscalYear, ce_to_be, to_thai_digits
@@ -98,8 +100,18 @@ TITLE_ROW: Final = 1
 HEADER_ROW: Final = 3
 FIRST_ROW: Final = 5
 DEFAULT_FONT: Final = "TH SarabunPSK"
-#: Thai date format with Buddhist-Era years (Excel's Thai calendar, 7).
-THAI_DATE_FORMAT: Final = "[$-th-TH,107]d mmm yy"
+#: Thai dates as calendars write them (๕ เม.ย. ๖๑): locale 041E (Thai), calendar 07
+#: (Buddhist Era), digits D (Thai). LibreOffice reads this form and shows the
+#: newer ``[$-th-TH,107]`` as a bare serial number.
+THAI_DATE_FORMAT: Final = "[$-D07041E]d mmm yy"
+#: How wrapped text fills a row, measured by rendering the seed's book with
+#: LibreOffice in Laksaman (TLWG's TH Sarabun, which fontconfig puts in place of
+#: TH SarabunPSK): a line of 14-point text takes 24 points (Thai stacks vowels
+#: and tone marks above and below its letters), and a column of width w holds
+#: about 0.85 w letters (52 Thai letters in the title column of width 60, 33 in
+#: the parties' column of width 36).
+LINE_POINTS: Final = 24
+LETTERS_PER_WIDTH: Final = 0.85
 #: Excel's limits: characters in a cell, columns in a sheet.
 MAX_CELL: Final = 32767
 MAX_COLUMNS: Final = 16384
@@ -344,6 +356,8 @@ def calendar_xlsx(
             cell = sheet.cell(row=row, column=column)
             cell.fill, cell.border, cell.alignment = fill_head, border, centre
 
+    widths = {1: 60, 2: 16, responsible_col: 36, id_col: 9}
+    widths.update({responsible_col + 1 + i: 13 for i in range(len(extra))})
     column_of = {month: first_month + offset for offset, month in enumerate(months)}
     fill_bar = PatternFill("solid", fgColor=_BAR_FILL)
     fill_phase = PatternFill("solid", fgColor=_PHASE_FILL)
@@ -357,6 +371,7 @@ def calendar_xlsx(
             put(row, 1, cell_text(title, f"phase {step.phase}'s title"), style=bold)
             put(row, id_col, step.phase)
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=id_col - 1)
+            sheet.row_dimensions[row].height = LINE_POINTS
             for column in range(1, last_col + 1):
                 cell = sheet.cell(row=row, column=column)
                 cell.fill, cell.border = fill_phase, border
@@ -383,6 +398,12 @@ def calendar_xlsx(
                 if isinstance(value, dt.date):
                     cell.number_format = THAI_DATE_FORMAT
         put(row, id_col, step.id)
+        lines = max(
+            _lines(step_label(step), widths[1]),
+            _lines(step.when, widths[2]),
+            _lines("\n".join(names), widths[responsible_col]),
+        )
+        sheet.row_dimensions[row].height = lines * LINE_POINTS
         for column in range(1, last_col + 1):
             cell = sheet.cell(row=row, column=column)
             cell.border = border
@@ -390,8 +411,6 @@ def calendar_xlsx(
                 cell.alignment = wrap
         row += 1
 
-    widths = {1: 60, 2: 16, responsible_col: 36, id_col: 9}
-    widths.update({responsible_col + 1 + i: 13 for i in range(len(extra))})
     for column in range(1, last_col + 1):
         sheet.column_dimensions[get_column_letter(column)].width = widths.get(column, 6)
     sheet.freeze_panes = f"{get_column_letter(first_month)}{FIRST_ROW}"
@@ -404,6 +423,20 @@ def calendar_xlsx(
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _lines(text: str, width: int) -> int:
+    """About how many lines ``text`` wraps to in a column ``width`` characters wide.
+
+    Excel and LibreOffice do not fit the height of a row to its wrapped text
+    when they open a file, so the writer sets it. Thai vowels and tone marks
+    above and below a letter take no width.
+    """
+    count = 0
+    for line in text.split("\n"):
+        visible = sum(1 for char in line if unicodedata.category(char) not in ("Mn", "Me", "Cf"))
+        count += max(1, math.ceil(visible / (width * LETTERS_PER_WIDTH)))
+    return count
 
 
 def _print_setup(sheet: Any) -> None:
