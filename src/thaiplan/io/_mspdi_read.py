@@ -306,10 +306,14 @@ def read_calendar_mspdi(
     the_province = project.value("Subject") or province or (reference.province if reference else "")
     if the_year is None:
         problem(
-            project, "Project/Category", "no fiscal year (ปีงบประมาณ พ.ศ. ...); pass fiscal_year="
+            project,
+            "Project/Category",
+            "no fiscal year (ปีงบประมาณ พ.ศ. ...); pass fiscal_year= (thaiplan import --fiscal-year)",
         )
     if not the_province:
-        problem(project, "Project/Subject", "no province; pass province=")
+        problem(
+            project, "Project/Subject", "no province; pass province= (thaiplan import --province)"
+        )
     if problems:
         raise CalendarFileError(name, problems)
     assert the_year is not None

@@ -476,10 +476,15 @@ def read_calendar_xlsx(
         found_year = _FISCAL.search(_normalise(title))
         year_of_plan = int(to_arabic_digits(found_year.group(1))) if found_year else None
     if meta is None and not the_province:
-        reader.problem("A1", "the book does not say the province; pass province= or like=")
+        reader.problem(
+            "A1",
+            "the book does not say the province; pass province= or like= (thaiplan import --province or --like)",
+        )
     if year_of_plan is None and meta is None:
         reader.problem(
-            "A1", "the book does not say the fiscal year (ปีงบประมาณ); pass fiscal_year= or like="
+            "A1",
+            "the book does not say the fiscal year (ปีงบประมาณ); pass fiscal_year= or like="
+            " (thaiplan import --fiscal-year or --like)",
         )
     if reader.problems:
         raise CalendarFileError(name, reader.problems)
