@@ -190,6 +190,56 @@ class TestWrite:
         steps = {sheet.cell(row=r, column=22).value: r for r in range(5, sheet.max_row + 1)}
         assert "●" == sheet.cell(row=steps["s3"], column=9).value  # one day: ●
 
+    def test_every_row(self, book: object, document: thaiplan.PlanningDocument) -> None:
+        """Every row of the table, cell by cell, against the calendar and its schedule."""
+        calendar = document.calendar
+        assert calendar is not None
+        result = thaiplan.schedule(document)
+        sheet = book["ปฏิทิน"]  # type: ignore[index]
+        months = [(2017, m) for m in (10, 11, 12)] + [(2018, m) for m in range(1, 11)]
+        titles = {p.id: p.title for p in calendar.phases}
+        expected: list[list[object]] = []
+        previous = None
+        for step in calendar.steps:
+            if step.phase != previous:
+                expected.append([titles[step.phase], *[None] * 20, step.phase])
+                previous = step.phase
+            marked = set(step.gantt_months(2561))
+            symbol = "●" if step.period.start == step.period.end else "↔"
+            bounds = result[step.id]
+            names = "\n".join(f"- {calendar.party(p).name}" for p in step.responsible)  # type: ignore[union-attr]
+            dates = [
+                bounds.earliest_start,
+                bounds.earliest_finish,
+                bounds.latest_start,
+                bounds.latest_finish,
+            ]
+            expected.append(
+                [
+                    f"{thaiplan.dates.to_thai_digits(str(step.no))}. {step.title}",
+                    step.when,
+                    *[symbol if month in marked else None for month in months],
+                    names,
+                    *[dt.datetime.combine(day, dt.time()) for day in dates],
+                    bounds.total_slack,
+                    step.id,
+                ]
+            )
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=5)]
+        assert expected == rows
+        filled = {
+            (step_id, months[c - 3])
+            for step_id, r in ((row[21], i) for i, row in enumerate(rows, 5))
+            for c in range(3, 16)
+            if sheet.cell(row=r, column=c).fill.fill_type == "solid" and step_id in result
+        }
+        bars = {
+            (s.id, (d.year, d.month))
+            for s in calendar.steps
+            for d in (result[s.id].earliest_start, result[s.id].earliest_finish)
+        }
+        assert bars == filled
+
     def test_bars_beside_marks(self, book: object) -> None:
         """s13 is marked in ก.ค. and scheduled in ส.ค.: the mark and the bar sit side by side."""
         sheet = book["ปฏิทิน"]  # type: ignore[index]
