@@ -31,6 +31,7 @@ from thaiplan.dates import (
 )
 from thaiplan.errors import (
     CalendarFileError,
+    CellProblem,
     DependencyCycleError,
     FileProblem,
     FileWriteError,
@@ -99,6 +100,7 @@ if TYPE_CHECKING:
         unregister_rule,
         validate,
     )
+    from thaiplan.io._docx import calendar_docx
     from thaiplan.io._files import (
         CALENDAR_FORMAT,
         DOCUMENT_FORMAT,
@@ -115,6 +117,8 @@ if TYPE_CHECKING:
     )
     from thaiplan.io._gantt import gantt_html, gantt_table
     from thaiplan.io._ical import calendar_ics
+    from thaiplan.io._mspdi import calendar_mspdi
+    from thaiplan.io._mspdi_read import read_calendar_mspdi
     from thaiplan.io._progress import (
         PROGRESS_FORMAT,
         dump_progress,
@@ -139,6 +143,8 @@ if TYPE_CHECKING:
         loads_register_csv,
         register_csv,
     )
+    from thaiplan.io._xlsx import calendar_xlsx
+    from thaiplan.io._xlsx_read import read_calendar_xlsx
     from thaiplan.scheduling._graph import dependency_graph
     from thaiplan.scheduling._passes import schedule
     from thaiplan.scheduling._schedule import (
@@ -194,6 +200,11 @@ _LAZY: dict[str, str] = {
     ),
     **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
     **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
+    **dict.fromkeys(("calendar_docx",), "thaiplan.io._docx"),
+    **dict.fromkeys(("calendar_mspdi",), "thaiplan.io._mspdi"),
+    **dict.fromkeys(("read_calendar_mspdi",), "thaiplan.io._mspdi_read"),
+    **dict.fromkeys(("calendar_xlsx",), "thaiplan.io._xlsx"),
+    **dict.fromkeys(("read_calendar_xlsx",), "thaiplan.io._xlsx_read"),
     **dict.fromkeys(
         (
             "PROGRESS_FORMAT",
@@ -261,6 +272,7 @@ __all__ = [
     "Bounds",
     "BudgetLine",
     "CalendarFileError",
+    "CellProblem",
     "Committee",
     "Constraint",
     "Context",
@@ -338,8 +350,11 @@ __all__ = [
     "__version__",
     "bahttext",
     "builtin_names",
+    "calendar_docx",
     "calendar_ics",
+    "calendar_mspdi",
     "calendar_schema",
+    "calendar_xlsx",
     "dependency_graph",
     "due",
     "dump_calendar",
@@ -371,6 +386,8 @@ __all__ = [
     "parse_period",
     "parse_thai_number",
     "progress_schema",
+    "read_calendar_mspdi",
+    "read_calendar_xlsx",
     "register_csv",
     "register_rule",
     "register_schema",

@@ -42,6 +42,7 @@ import math
 
 __all__ = [
     "CalendarFileError",
+    "CellProblem",
     "DependencyCycleError",
     "FileProblem",
     "FileWriteError",
@@ -319,6 +320,48 @@ class FileProblem:
             FileProblem,
             (self.file, self.line, self.column, self.path, self.message, self.message_th),
         )
+
+
+class CellProblem(FileProblem):
+    """One problem found in a spreadsheet, at its sheet and cell (``book.xlsx!ปฏิทิน!C7``).
+
+    A :class:`FileProblem` whose place is a cell: its ``path`` is
+    ``Sheet!C7``, and its ``line`` and ``column`` are the cell's row and
+    column, counted from 1.
+
+    Attributes:
+        sheet: The sheet's name.
+        cell: The cell (``"C7"``), or "" for the whole sheet.
+
+    >>> print(CellProblem("book.xlsx", "ปฏิทิน", "B7", "cannot read 'มิย ๖๑'"))
+    book.xlsx!ปฏิทิน!B7: cannot read 'มิย ๖๑'
+    """
+
+    __slots__ = ("cell", "sheet")
+
+    def __init__(self, file: str, sheet: str, cell: str, message: str) -> None:
+        for argument, value in (
+            ("file", file),
+            ("sheet", sheet),
+            ("cell", cell),
+            ("message", message),
+        ):
+            if not isinstance(value, str):
+                raise ThaiplanTypeError(f"CellProblem({argument})", value, "a str")
+        row = int("".join(c for c in cell if c.isascii() and c.isdigit()) or 0) or None
+        letters = "".join(c for c in cell if c.isascii() and c.isalpha()).upper()
+        column = 0
+        for letter in letters:
+            column = column * 26 + ord(letter) - 64
+        super().__init__(file, row, column or None, f"{sheet}!{cell}" if cell else sheet, message)
+        self.sheet = sheet
+        self.cell = cell
+
+    def __str__(self) -> str:
+        return f"{self.file}!{self.path}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"CellProblem({self.file!r}, {self.sheet!r}, {self.cell!r}, {self.message!r})"
 
 
 class CalendarFileError(ThaiplanError, ValueError):

@@ -41,3 +41,8 @@ slack: int = bounds.total_slack
 report: thaiplan.Report = thaiplan.validate(calendar)
 ok: bool = report.ok
 shifted: thaiplan.PlanningCalendar = thaiplan.shift(calendar, fiscal_year=2564).calendar
+book: bytes = thaiplan.calendar_xlsx(calendar, schedule_columns=True)
+read_back: thaiplan.PlanningCalendar = thaiplan.read_calendar_xlsx(book, like=calendar)
+project_xml: str = thaiplan.calendar_mspdi(calendar)
+from_project: thaiplan.PlanningCalendar = thaiplan.read_calendar_mspdi(project_xml.encode())
+word_file: bytes = thaiplan.calendar_docx(calendar, font="TH SarabunIT๙")

@@ -232,6 +232,10 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
     from thaiplan.scheduling._passes import schedule
 
     document, calendar = _load(args.source)
+    if args.to in ("xlsx", "docx", "mspdi"):
+        from thaiplan.cli._office import export_office
+
+        return export_office(args, document, calendar, out)
     if args.to in ("yaml", "json"):
         text = (
             dumps_document(document, format=args.to)

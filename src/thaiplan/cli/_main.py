@@ -35,6 +35,7 @@ from thaiplan.cli._common import (
     _UsageError,
     _warn,
 )
+from thaiplan.cli._office import EXPORT_TARGETS, IMPORT_EXAMPLES, _import, add_import_arguments
 from thaiplan.cli._progress import add_commands as add_progress_commands
 from thaiplan.errors import DependencyCycleError, ThaiplanError
 
@@ -59,8 +60,12 @@ _EXAMPLES = {
         "examples:\n  thaiplan export samut-sakhon-2563 --to ics -o plan.ics\n"
         "  thaiplan export samut-sakhon-2563 --to ics --remind 5wd -o plan.ics\n"
         "  thaiplan export my-calendar.yaml --to html -o gantt.html\n"
-        "  thaiplan export my-calendar.yaml --to csv"
+        "  thaiplan export my-calendar.yaml --to csv\n"
+        "  thaiplan export samut-sakhon-2563 --to xlsx --schedule-columns -o calendar.xlsx\n"
+        "  thaiplan export samut-sakhon-2563 --to docx -o circular.docx\n"
+        "  thaiplan export samut-sakhon-2563 --to mspdi -o calendar.xml"
     ),
+    "import": IMPORT_EXAMPLES,
     "shift": "examples:\n  thaiplan shift samut-sakhon-2563 --fiscal-year 2564 -o fy2564.yaml",
     "date": (
         "examples:\n  thaiplan date ภายใน พ.ค. ๖๑\n"
@@ -131,10 +136,20 @@ def _parser() -> argparse.ArgumentParser:
     bounds.add_argument("--format", choices=["text", "json"], default="text")
 
     export = add(
-        "export", "write a calendar as iCalendar, an HTML Gantt page, JSON, YAML or CSV", _export
+        "export",
+        "write a calendar as iCalendar, an HTML Gantt page, JSON, YAML, CSV,"
+        " an Excel book, a Word circular or MS Project XML",
+        _export,
     )
     export.add_argument("source", metavar="SOURCE")
-    export.add_argument("--to", choices=["ics", "html", "json", "yaml", "csv"], required=True)
+    export.add_argument(
+        "--to", choices=["ics", "html", "json", "yaml", "csv", *EXPORT_TARGETS], required=True
+    )
+    export.add_argument(
+        "--schedule-columns",
+        action="store_true",
+        help="xlsx: add the earliest and latest days and the slack of each step",
+    )
     export.add_argument(
         "-o", "--output", metavar="OUT", help="file to write (default: standard output)"
     )
@@ -170,6 +185,11 @@ def _parser() -> argparse.ArgumentParser:
     shift.add_argument(
         "-o", "--output", metavar="OUT", help="file to write (default: standard output)"
     )
+
+    office = add(
+        "import", "read a calendar from an Excel book (.xlsx) or MS Project XML (.xml)", _import
+    )
+    add_import_arguments(office)
 
     date = add("date", "read Thai date expressions and say what they mean", _date)
     date.add_argument(

@@ -1,0 +1,127 @@
+"""The office formats of the command: ``export --to xlsx|docx|mspdi`` and ``import``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Final, Literal
+
+from thaiplan.cli._common import EXIT_OK, _load, _subject, _UsageError, _write
+
+if TYPE_CHECKING:
+    from thaiplan.model._document import PlanningDocument
+    from thaiplan.model._steps import PlanningCalendar
+
+__all__ = ["EXPORT_TARGETS", "IMPORT_EXAMPLES", "_import", "add_import_arguments", "export_office"]
+
+#: The ``--to`` targets of this module.
+EXPORT_TARGETS: Final = ("xlsx", "docx", "mspdi")
+IMPORT_EXAMPLES: Final = (
+    "examples:\n  thaiplan import calendar.xlsx -o calendar.yaml\n"
+    "  thaiplan import office-table.xlsx --like samut-sakhon-2563 -o calendar.yaml\n"
+    "  thaiplan import project.xml --province สมุทรสาคร --fiscal-year 2563 -o calendar.json"
+)
+
+
+def _write_bytes(data: bytes, output: str | None, out: IO[str], kind: str) -> int:
+    if output is None or output == "-":
+        buffer = getattr(out, "buffer", None)
+        if buffer is None or out.isatty():
+            raise _UsageError(f"a {kind} file is binary; name the file to write with -o FILE")
+        out.flush()
+        buffer.write(data)
+        buffer.flush()
+        return EXIT_OK
+    try:
+        Path(output).write_bytes(data)
+    except OSError as error:
+        raise _UsageError(f"{output}: cannot write it: {error.strerror}") from None
+    return EXIT_OK
+
+
+def export_office(
+    args: argparse.Namespace,
+    document: PlanningDocument | None,
+    calendar: PlanningCalendar,
+    out: IO[str],
+) -> int:
+    """``thaiplan export --to xlsx|docx|mspdi``: the book, the circular, or MS Project XML."""
+    subject = _subject(document, calendar)
+    if args.to == "xlsx":
+        from thaiplan.io._xlsx import calendar_xlsx
+
+        data = calendar_xlsx(subject, schedule_columns=getattr(args, "schedule_columns", False))
+        return _write_bytes(data, args.output, out, "xlsx")
+    if args.to == "docx":
+        from thaiplan.io._docx import calendar_docx
+
+        return _write_bytes(calendar_docx(subject), args.output, out, "docx")
+    from thaiplan.io._mspdi import calendar_mspdi
+
+    return _write(calendar_mspdi(subject), args.output, out)
+
+
+def add_import_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments of ``thaiplan import``."""
+    parser.add_argument(
+        "file", metavar="FILE", help="an Excel book (.xlsx) or MS Project XML (.xml)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="calendar file to write, .yaml or .json (default: YAML on standard output)",
+    )
+    parser.add_argument(
+        "--like",
+        metavar="SOURCE",
+        help="a calendar or document to match the table's parties, phases and steps against",
+    )
+    parser.add_argument("--province", help="the province, when the file does not say it")
+    parser.add_argument(
+        "--fiscal-year",
+        type=int,
+        metavar="N",
+        help="the BE fiscal year, when the file does not say it",
+    )
+    parser.add_argument(
+        "--sheet", help="the sheet of the table in a book (default: the first with one)"
+    )
+
+
+def _import(args: argparse.Namespace, out: IO[str]) -> int:
+    """``thaiplan import FILE -o calendar.yaml``: a calendar from an office file."""
+    from thaiplan.io._files import dumps_calendar
+
+    path = Path(args.file)
+    if not path.exists():
+        raise _UsageError(f"{args.file}: no such file")
+    like = None
+    if args.like is not None:
+        document, reference = _load(args.like)
+        like = _subject(document, reference)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        from thaiplan.io._xlsx_read import read_calendar_xlsx
+
+        calendar = read_calendar_xlsx(
+            path, like=like, sheet=args.sheet, province=args.province, fiscal_year=args.fiscal_year
+        )
+    elif suffix == ".xml":
+        from thaiplan.io._mspdi_read import read_calendar_mspdi
+
+        calendar = read_calendar_mspdi(
+            path, like=like, province=args.province, fiscal_year=args.fiscal_year
+        )
+    else:
+        raise _UsageError(
+            f"{args.file}: expected an Excel book (.xlsx) or MS Project XML (.xml), not {suffix or 'no suffix'!r}"
+        )
+    print(
+        f"{args.file}: {len(calendar.steps)} steps in {len(calendar.phases)} phases,"
+        f" {len(calendar.agencies) + len(calendar.committees)} parties",
+        file=sys.stderr,
+    )
+    fmt: Literal["yaml", "json"] = "json" if (args.output or "").endswith(".json") else "yaml"
+    return _write(dumps_calendar(calendar, format=fmt), args.output, out)
