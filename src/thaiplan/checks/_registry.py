@@ -30,6 +30,13 @@ The built-in rules, by code (each in its family's module under
   ``action-plan-late``: the planning cycle's rules.
 - ``reference-mismatch``, ``unofficial-name``, ``no-responsible``,
   ``recorded-correction``: the document and its names.
+- ``project-no-link``, ``project-link-unknown``, ``project-link-below-level``,
+  ``project-budget-outside-plan``, ``project-not-escalated``,
+  ``project-escalated-wrong-level``, ``project-duplicate``,
+  ``project-p01-mismatch``, ``project-indicator-incomplete``,
+  ``project-place-mismatch``, ``project-status-order``,
+  ``project-no-responsible``: the projects of a register (they run when
+  :func:`validate` is given a :class:`~thaiplan.ProjectRegister`).
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ import attrs
 
 from thaiplan.errors import DependencyCycleError, HolidayDataError, ModelError
 from thaiplan.model._document import PlanningDocument
+from thaiplan.model._register import ProjectRegister
 from thaiplan.model._steps import PlanningCalendar, Step
 from thaiplan.scheduling._passes import schedule
 from thaiplan.scheduling._schedule import Schedule
@@ -179,18 +187,23 @@ class Report:
 
 
 class Context:
-    """What a rule looks at: the calendar, the document, the schedule.
+    """What a rule looks at: the calendar, the document, the project register, the schedule.
 
     Attributes:
-        calendar: The calendar (``None`` for a document without one).
+        calendar: The calendar (``None`` for a document without one, or a register alone).
         document: The document, when :func:`validate` was given one.
+        register: The project register, when :func:`validate` was given one.
     """
 
     def __init__(
-        self, calendar: PlanningCalendar | None, document: PlanningDocument | None
+        self,
+        calendar: PlanningCalendar | None,
+        document: PlanningDocument | None,
+        register: ProjectRegister | None = None,
     ) -> None:
         self.calendar = calendar
         self.document = document
+        self.register = register
         self._cycle: tuple[str, ...] = ()
 
     @functools.cached_property
@@ -316,16 +329,20 @@ _ORDER: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def validate(
-    source: PlanningCalendar | PlanningDocument,
+    source: PlanningCalendar | PlanningDocument | ProjectRegister,
     *,
+    register: ProjectRegister | None = None,
     disable: Iterable[str] = (),
     only: Iterable[str] | None = None,
 ) -> Report:
-    """Check a calendar or a whole document, and report every finding.
+    """Check a calendar, a whole document or a project register, and report every finding.
 
     Args:
-        source: A calendar, or a document (its letter, meeting and calendar
-            are all checked).
+        source: A calendar, a document (its letter, meeting and calendar
+            are all checked), or a project register.
+        register: A project register to check together with the calendar or
+            document: the rules that need both (projects beyond capacity
+            escalated at the step that collects them) then run too.
         disable: Codes of rules not to run.
         only: Run only the rules with these codes.
 
@@ -344,10 +361,12 @@ def validate(
     for code in disabled | (chosen or set()):
         if code not in _RULES:
             raise ModelError(f"no rule {code!r}; the rules are: {', '.join(_RULES)}")
-    if isinstance(source, PlanningDocument):
-        context = Context(source.calendar, source)
+    if isinstance(source, ProjectRegister):
+        context = Context(None, None, source)
+    elif isinstance(source, PlanningDocument):
+        context = Context(source.calendar, source, register)
     else:
-        context = Context(source, None)
+        context = Context(source, None, register)
     findings: list[Finding] = []
     for registered in _RULES.values():
         if registered.code in disabled or (chosen is not None and registered.code not in chosen):

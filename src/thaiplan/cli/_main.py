@@ -22,6 +22,7 @@ from thaiplan.cli._common import (
     EXIT_USAGE,
     _UsageError,
 )
+from thaiplan.cli._register import _trace
 from thaiplan.errors import DependencyCycleError, ThaiplanError
 
 __all__ = ["console", "main"]
@@ -45,6 +46,7 @@ _EXAMPLES = {
     ),
     "shift": "examples:\n  thaiplan shift samut-sakhon-2563 --fiscal-year 2564 -o fy2564.yaml",
     "date": "examples:\n  thaiplan date 'ภายใน พ.ค. ๖๑' 'วันพุธที่ ๔ เมษายน ๒๕๖๑ เวลา ๑๓.๓๐ น.'",
+    "trace": "examples:\n  thaiplan trace register.yaml p1 --calendar samut-sakhon-2563 --lang th",
 }
 
 
@@ -123,6 +125,12 @@ def _parser() -> argparse.ArgumentParser:
 
     date = add("date", "read Thai date expressions and say what they mean", _date)
     date.add_argument("texts", metavar="TEXT", nargs="+")
+
+    path = add("trace", "the way of a project of a register: origin, levels, steps, state", _trace)
+    path.add_argument("register", metavar="REGISTER", help="a thaiplan-register/1 file")
+    path.add_argument("project", metavar="PROJECT", help="the project's id")
+    path.add_argument("--calendar", metavar="SOURCE", help="the calendar whose steps carried it")
+    path.add_argument("--lang", choices=["th", "en"], default="en")
     return parser
 
 
