@@ -145,3 +145,12 @@ class TestProjectRules:
         """A register without a calendar is checked by the project rules only."""
         report = thaiplan.validate(ProjectRegister([thaiplan.Project("p1", "a", "local")]))
         assert ["project-no-link"] == [f.code for f in report]
+
+
+class TestDuplicates:
+    def test_numbers_tell_projects_apart(self) -> None:
+        """หมู่ที่ ๓ and หมู่ที่ 3 are one village; หมู่ที่ ๓ and หมู่ที่ ๔ are two roads, not a spelling variant."""
+        same = "- {id: p1, title: 'ก่อสร้างถนน คสล. หมู่ที่ 3', level: local, location: {province: '74', district: '7402'}, links: [{tree: national-strategy, node: '2'}]}\n"
+        other = same.replace("หมู่ที่ 3", "หมู่ที่ ๔")
+        assert ["project-duplicate"] == _codes(same)
+        assert [] == _codes(other)

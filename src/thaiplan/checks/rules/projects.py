@@ -216,6 +216,7 @@ def _wrong_level(context: Context) -> Iterator[Issue]:
 
 
 _NOISE: Final = re.compile(r"[\s.,()\-–\"'“”]+")
+_DIGITS: Final = re.compile(r"[0-9]+")
 
 
 def _title_key(title: str) -> str:
@@ -228,10 +229,14 @@ def _title_key(title: str) -> str:
     description="a project is not listed twice in one level's plans (same title and place)",
 )
 def _duplicate(context: Context) -> Iterator[Issue]:
-    groups: dict[tuple[PlanLevel, str | None], list[tuple[str, Project]]] = {}
+    # Titles are compared within one level, one place and the same numbers:
+    # หมู่ที่ ๓ and หมู่ที่ 3 are one village, หมู่ที่ ๓ and หมู่ที่ ๔ two roads.
+    groups: dict[tuple[PlanLevel, str | None, tuple[str, ...]], list[tuple[str, Project]]] = {}
     for project in _projects(context):
         place = project.location.lao or project.location.code if project.location else None
-        groups.setdefault((project.level, place), []).append((_title_key(project.title), project))
+        key = _title_key(project.title)
+        numbers = tuple(_DIGITS.findall(key))
+        groups.setdefault((project.level, place, numbers), []).append((key, project))
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -247,8 +252,14 @@ def _duplicate(context: Context) -> Iterator[Issue]:
             continue  # spelling variants are compared in groups of a usual size only
         for index, key in enumerate(keys):
             for other in keys[index + 1 :]:
-                if key and other and difflib.SequenceMatcher(None, key, other).ratio() >= 0.92:
+                matcher = difflib.SequenceMatcher(None, key, other)
+                if matcher.real_quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR:
                     yield _duplicate_issue(exact[key], exact[other], "nearly the same title")
+
+
+#: How alike two titles of one place and the same numbers are to be taken for one project:
+#: difflib's ratio, 2 × matches / total length; one letter in twelve may differ.
+_SIMILAR: Final = 0.92
 
 
 def _duplicate_issue(first: Project, second: Project, how: str) -> Issue:
