@@ -79,3 +79,17 @@ class TestTraceCommand:
         path.write_text("format: thaiplan-register/1\nprojects: [{id: p1}]\n", encoding="utf-8")
         assert 2 == main(["trace", str(path), "p1"], out=io.StringIO())
         assert "needs the key 'title'" in capsys.readouterr().err
+
+
+class TestValidateCommand:
+    def test_validates_a_register(self, tmp_path: Path) -> None:
+        """The validate command reads a register file and runs the project rules on it."""
+        path = tmp_path / "register.yaml"
+        path.write_text(
+            "format: thaiplan-register/1\ntrees: [national-strategy]\n"
+            "projects:\n- {id: p1, title: ถนน, level: local, links: [{tree: national-strategy, node: '9'}]}\n",
+            encoding="utf-8",
+        )
+        out = io.StringIO()
+        assert 1 == main(["validate", str(path), "--format", "json"], out=out)
+        assert '"code": "project-link-unknown"' in out.getvalue()

@@ -82,19 +82,23 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     from thaiplan.checks._registry import Severity, validate
+    from thaiplan.cli._register import _load_if_register
 
     reports: list[tuple[str, Report]] = []
     unreadable = 0
     for source in args.sources:
         try:
-            document, calendar = _load(source)
+            register = _load_if_register(source)
+            if register is None:
+                document, calendar = _load(source)
         except (_UsageError, ThaiplanError) as error:
             if len(args.sources) == 1:
                 raise
             print(f"thaiplan validate: {error}", file=sys.stderr)  # and go on with the others
             unreadable += 1
             continue
-        reports.append((source, validate(_subject(document, calendar))))
+        subject = register if register is not None else _subject(document, calendar)
+        reports.append((source, validate(subject)))
     errors = sum(len(report.errors) for _, report in reports)
     warnings = sum(len(report.warnings) for _, report in reports)
     if args.format == "json":

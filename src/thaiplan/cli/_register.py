@@ -4,11 +4,28 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from thaiplan.cli._common import EXIT_OK, _UsageError
 
-__all__ = ["_trace"]
+if TYPE_CHECKING:
+    from thaiplan.model._register import ProjectRegister
+
+__all__ = ["_load_if_register", "_trace"]
+
+
+def _load_if_register(source: str) -> ProjectRegister | None:
+    """The register in ``source`` when it is a register file (``format: thaiplan-register/1``), else None."""
+    from thaiplan.io._register import REGISTER_FORMAT, load_register
+
+    path = Path(source)
+    if source == "-" or not path.is_file():
+        return None
+    with path.open("rb") as stream:
+        head = stream.read(4096).decode("utf-8", "ignore")
+    if REGISTER_FORMAT not in head:
+        return None
+    return load_register(path)
 
 
 def _trace(args: argparse.Namespace, out: IO[str]) -> int:

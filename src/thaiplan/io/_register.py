@@ -196,9 +196,12 @@ def _register(walker: _Walker, data: Any) -> Any:
     summary = [
         walker.record(item, SummaryRow, ("summary", i)) for i, item in enumerate(lists["summary"])
     ]
-    projects = [
-        walker.record(item, Project, ("projects", i)) for i, item in enumerate(lists["projects"])
-    ]
+    projects = []
+    items = lists["projects"]
+    for index in range(len(items)):
+        # each mapping is let go once its project is built: a large file's peak stays lower
+        item, items[index] = items[index], None
+        projects.append(walker.record(item, Project, ("projects", index)))
     _check_ids(walker, "trees", trees)
     _check_ids(walker, "plans", plans)
     _check_ids(walker, "projects", projects)
