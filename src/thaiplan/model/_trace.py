@@ -93,6 +93,15 @@ def _when(calendar: PlanningCalendar | None, step_id: str | None) -> tuple[str, 
     )
 
 
+def _order(calendar: PlanningCalendar | None, step_id: str | None, date: dt.date | None) -> dt.date:
+    """When a stage happened, for ordering: its date, else its step's stated end."""
+    if date is not None:
+        return date
+    if calendar is not None and step_id is not None and step_id in {s.id for s in calendar.steps}:
+        return calendar.step(step_id).period.end
+    return dt.date.max
+
+
 def _day(date: dt.date | None) -> tuple[str, str]:
     if date is None:
         return "", ""
@@ -138,7 +147,10 @@ def trace(
                     "origin", f"proposed at the {first} level", f"เสนอในระดับ{_LEVEL_TH[first]}"
                 )
             )
-    carried = set()
+    # The escalations and the steps that handled it, in the calendar's order
+    # when there is a calendar (by each step's stated end), else as recorded.
+    carried = {escalation.step for escalation in project.escalations if escalation.step}
+    events: list[tuple[dt.date, int, TraceStage]] = []
     for escalation in project.escalations:
         step_en, step_th = _when(calendar, escalation.step)
         day_en, day_th = _day(escalation.date)
@@ -146,24 +158,25 @@ def trace(
         by_th = f" โดย {escalation.committee}" if escalation.committee else ""
         why_en = f", because {escalation.reason}" if escalation.reason else ""
         why_th = f" เนื่องจาก{escalation.reason}" if escalation.reason else ""
-        stages.append(
-            TraceStage(
-                "escalation",
-                f"escalated from the {escalation.from_level} level to the {escalation.to_level}"
-                f" level{by_en}{step_en}{day_en}{why_en}",
-                f"จัดส่งจากระดับ{_LEVEL_TH[escalation.from_level]}ไประดับ{_LEVEL_TH[escalation.to_level]}"
-                f"{by_th}{step_th}{day_th}{why_th}",
-                escalation.step,
-                escalation.date,
-            )
+        stage = TraceStage(
+            "escalation",
+            f"escalated from the {escalation.from_level} level to the {escalation.to_level}"
+            f" level{by_en}{step_en}{day_en}{why_en}",
+            f"จัดส่งจากระดับ{_LEVEL_TH[escalation.from_level]}ไประดับ{_LEVEL_TH[escalation.to_level]}"
+            f"{by_th}{step_th}{day_th}{why_th}",
+            escalation.step,
+            escalation.date,
         )
-        if escalation.step:
-            carried.add(escalation.step)
+        events.append((_order(calendar, escalation.step, escalation.date), len(events), stage))
     for step_id in project.steps:
         if step_id in carried:
             continue
         step_en, step_th = _when(calendar, step_id)
-        stages.append(TraceStage("step", f"handled{step_en}", f"ดำเนินการ{step_th}", step_id))
+        stage = TraceStage("step", f"handled{step_en}", f"ดำเนินการ{step_th}", step_id)
+        events.append((_order(calendar, step_id, None), len(events), stage))
+    if calendar is not None:
+        events.sort(key=lambda event: (event[0], event[1]))
+    stages.extend(stage for _, _, stage in events)
     plan_en = plan_th = ""
     if project.plan is not None:
         name = next((plan.name for plan in register.plans if plan.id == project.plan), project.plan)
