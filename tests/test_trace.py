@@ -93,3 +93,25 @@ class TestValidateCommand:
         out = io.StringIO()
         assert 1 == main(["validate", str(path), "--format", "json"], out=out)
         assert '"code": "project-link-unknown"' in out.getvalue()
+
+    def test_shows_and_exports_a_register(self, tmp_path: Path) -> None:
+        """The show command sums a register by level and year; export writes CSV, JSON or YAML only."""
+        path = tmp_path / "register.yaml"
+        path.write_text(
+            "format: thaiplan-register/1\nprojects:\n"
+            "- {id: p1, title: ถนน, level: local, budget: {2566: '1,000', 2567: 500}}\n"
+            "- {id: p2, title: ประปา, level: local, budget: {2566: 250}}\n",
+            encoding="utf-8",
+        )
+        out = io.StringIO()
+        assert 0 == main(["show", str(path)], out=out)
+        lines = out.getvalue().splitlines()
+        assert "2 projects · 0 strategy trees · budget 1,750 baht" == lines[1]
+        assert ["local", "2566", "2", "1,250"] == lines[3].split()
+        out = io.StringIO()
+        assert 0 == main(["export", str(path), "--to", "csv"], out=out)
+        assert out.getvalue().startswith("\ufeffid,title,")
+        out = io.StringIO()
+        assert 0 == main(["export", str(path), "--to", "json"], out=out)
+        assert thaiplan.loads_register(out.getvalue()) == thaiplan.load_register(path)
+        assert 2 == main(["export", str(path), "--to", "ics"], out=io.StringIO())

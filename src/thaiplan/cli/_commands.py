@@ -38,8 +38,12 @@ from thaiplan.cli._common import (
 
 
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
+    from thaiplan.cli._register import _load_if_register, _show_register
     from thaiplan.scheduling._passes import schedule
 
+    register = _load_if_register(args.source)
+    if register is not None:
+        return _show_register(register, out)
     document, calendar = _load(args.source)
     result = schedule(_subject(document, calendar))
     print(calendar.title, file=out)
@@ -205,10 +209,14 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _export(args: argparse.Namespace, out: IO[str]) -> int:
+    from thaiplan.cli._register import _export_register, _load_if_register
     from thaiplan.io._csv import calendar_csv
     from thaiplan.io._files import dumps_calendar, dumps_document
     from thaiplan.scheduling._passes import schedule
 
+    register = _load_if_register(args.source)
+    if register is not None:
+        return _write(_export_register(register, args.to), args.output, out)
     document, calendar = _load(args.source)
     if args.to in ("yaml", "json"):
         text = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from thaiplan.cli._common import EXIT_OK, _UsageError
 if TYPE_CHECKING:
     from thaiplan.model._register import ProjectRegister
 
-__all__ = ["_load_if_register", "_trace"]
+__all__ = ["_export_register", "_load_if_register", "_show_register", "_trace"]
 
 
 def _load_if_register(source: str) -> ProjectRegister | None:
@@ -57,3 +58,36 @@ def _trace(args: argparse.Namespace, out: IO[str]) -> int:
     print(f"{project.id}: {project.title}", file=out)
     print(result.explain(args.lang), file=out)
     return EXIT_OK
+
+
+def _show_register(register: ProjectRegister, out: IO[str]) -> int:
+    """Print a register's summary: projects and budget by level and fiscal year."""
+    from thaiplan.dates import format_baht
+
+    print(register.name or "project register", file=out)
+    total = sum((project.total_budget for project in register), Decimal(0))
+    print(
+        f"{len(register):,} projects · {len(register.trees)} strategy trees · budget {format_baht(total)} baht",
+        file=out,
+    )
+    print(f"{'level':<12} {'fiscal year':>11} {'projects':>9} {'budget (baht)':>20}", file=out)
+    for row in register.rollup("level", "fiscal_year"):
+        keys = dict(row.keys)
+        year = "-" if keys["fiscal_year"] is None else str(keys["fiscal_year"])
+        print(
+            f"{keys['level']:<12} {year:>11} {row.projects:>9,} {format_baht(row.budget):>20}",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def _export_register(register: ProjectRegister, to: str) -> str:
+    """A register as CSV, JSON or YAML text."""
+    from thaiplan.io._register import dumps_register
+    from thaiplan.io._register_csv import register_csv
+
+    if to == "csv":
+        return register_csv(register)
+    if to in ("json", "yaml"):
+        return dumps_register(register, format="json" if to == "json" else "yaml")
+    raise _UsageError(f"a project register exports to csv, json or yaml, not {to}")
