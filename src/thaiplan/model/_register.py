@@ -241,6 +241,9 @@ class ProjectRegister:
     ) -> ProjectRegister:
         """The projects that match every criterion given, as a register with the same trees.
 
+        The register returned keeps the trees and plans; not the ผ.๐๑ summary
+        rows, which state totals of the whole register.
+
         Args:
             plan: The id of the plan they are in.
             level: Their level.
