@@ -250,6 +250,12 @@ def _project_cases() -> list[tuple[str, object, object, object]]:
             [(ERROR, (), p1)],
         ),
         (
+            "project-place-unknown",
+            lambda: _register(location=thaiplan.Location("74", "7409")),
+            _register,
+            [(ERROR, (), p1)],
+        ),
+        (
             "project-status-order",
             lambda: _register(status=[thaiplan.StatusChange("approved")]),
             lambda: _register(
@@ -804,6 +810,7 @@ class TestRegistry:
             ("project-p01-mismatch", ERROR),
             ("project-indicator-incomplete", WARNING),
             ("project-place-mismatch", ERROR),
+            ("project-place-unknown", ERROR),
             ("project-status-order", ERROR),
             ("project-no-responsible", WARNING),
         ]

@@ -34,7 +34,7 @@ The built-in rules, by code (each in its family's module under
   ``project-budget-outside-plan``, ``project-not-escalated``,
   ``project-escalated-wrong-level``, ``project-duplicate``,
   ``project-p01-mismatch``, ``project-indicator-incomplete``,
-  ``project-place-mismatch``, ``project-status-order``,
+  ``project-place-mismatch``, ``project-place-unknown``, ``project-status-order``,
   ``project-no-responsible``: the projects of a register (they run when
   :func:`validate` is given a :class:`~thaiplan.ProjectRegister`).
 """

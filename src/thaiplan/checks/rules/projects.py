@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Final
 
-from thaiplan.checks._registry import Context, Issue, rule
+from thaiplan.checks._registry import Context, Issue, Severity, rule
 from thaiplan.dates import format_baht, to_arabic_digits
 from thaiplan.model._plans import Plan, PlanLevel
 from thaiplan.model._project_parts import ProjectState
@@ -363,6 +363,49 @@ def _place(context: Context) -> Iterator[Issue]:
                     f"project {project.id!r}: the {inner_name} {inner} is not in the {outer_name}"
                     f" {outer} (its code starts with {inner[: len(outer)]})",
                     f"โครงการ {project.id}: รหัสพื้นที่ {inner} ไม่อยู่ใน {outer}",
+                    objects=(_object(project),),
+                )
+
+
+@rule(
+    "project-place-unknown",
+    severity="error",
+    description="a project's province, district and subdistrict codes are in the official list (geothai)",
+)
+def _place_unknown(context: Context) -> Iterator[Issue]:
+    located = [p for p in _projects(context) if p.location is not None and p.location.code]
+    if not located:
+        return
+    try:
+        import geothai
+    except ImportError:
+        yield Issue(
+            "the DOPA codes of the projects' places were not checked: install the official list"
+            " with pip install 'thaiplan[geo]'",
+            "ไม่ได้ตรวจรหัสพื้นที่ของโครงการ: ติดตั้งรายชื่อทางการด้วย pip install 'thaiplan[geo]'",
+            severity=Severity.INFO,
+        )
+        return
+    lookups = (
+        ("province", geothai.province),
+        ("district", geothai.district),
+        ("subdistrict", geothai.subdistrict),
+    )
+    known: dict[str, bool] = {}
+    for project in located:
+        where = project.location
+        assert where is not None
+        for name, lookup in lookups:
+            code = getattr(where, name)
+            if code is None:
+                continue
+            if code not in known:
+                known[code] = lookup(code) is not None
+            if not known[code]:
+                yield Issue(
+                    f"project {project.id!r}: {name} code {code} is not in the official list"
+                    " of DOPA codes (geothai)",
+                    f"โครงการ {project.id}: ไม่พบรหัสพื้นที่ {code} ในรายชื่อทางการ",
                     objects=(_object(project),),
                 )
 
