@@ -160,7 +160,7 @@ class TestProject:
         assert PlanLevel.DISTRICT is project.escalations[0].from_level
 
     @given(projects)
-    @settings(max_examples=50)
+    @settings(max_examples=50, deadline=None)
     def test_random_projects_are_consistent(self, project: Project) -> None:
         """For any project, the yearly budget adds up to the total."""
         assert project.total_budget == sum(project.budget_by_year().values(), Decimal(0))
@@ -283,7 +283,7 @@ class TestRegister:
         assert [1, 2] == list(frame["projects"])
 
     @given(registers)
-    @settings(max_examples=30)
+    @settings(max_examples=30, deadline=None)
     def test_rollup_totals(self, register: ProjectRegister) -> None:
         """Rolled up by level alone, the rows add up to the register: every project once, every baht once."""
         rows = register.rollup("level")

@@ -10,6 +10,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import thaiplan
 from strategies import registers
@@ -133,3 +134,36 @@ class TestCSV:
         """What a CSV row holds comes back: loads_register_csv(register_csv(r)) == r's CSV view."""
         view = _csv_view(register)
         assert view == thaiplan.loads_register_csv(thaiplan.register_csv(view))
+
+    @given(
+        st.sampled_from(
+            [
+                "title",
+                "level",
+                "form",
+                "province",
+                "district",
+                "lao",
+                "links",
+                "indicators",
+                "state",
+                "budget 2566",
+            ]
+        ),
+        st.text(max_size=20),
+    )
+    @settings(max_examples=150, deadline=None)
+    def test_any_cell(self, column: str, cell: str) -> None:
+        """Any text in any cell is read or refused with a CalendarFileError, never another error."""
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(
+            [["id", "level", "title", column], ["p1", "local", "ถนน", cell]]
+        )
+        text = buffer.getvalue().replace("level,title,level", "level,title,x_level")
+        problems: tuple[object, ...] = ()
+        register = None
+        try:
+            register = thaiplan.loads_register_csv(text)
+        except CalendarFileError as error:
+            problems = error.problems
+        assert problems or (register is not None and len(register) <= 1)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import thaiplan
 from strategies import registers
@@ -242,3 +243,60 @@ class TestBuiltinTrees:
         assert "parent '9'" in str(caught.value)
         path.write_text(path.read_text(encoding="utf-8").replace("'9'", "'1'"), encoding="utf-8")
         assert ["1.1"] == [n.id for n in thaiplan.strategy_tree(path).children("1")]
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**13)
+    | st.text(max_size=12)
+    | st.floats(allow_nan=False),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_PROJECT_KEYS = st.sampled_from(
+    [
+        "id",
+        "title",
+        "level",
+        "budget",
+        "location",
+        "links",
+        "status",
+        "indicators",
+        "form",
+        "follow_up",
+        "escalations",
+        "steps",
+        "beyond_capacity",
+        "tittle",
+    ]
+)
+
+
+class TestHostileInput:
+    @given(_PROJECT_KEYS, _JSON_VALUES, st.sampled_from(["json", "yaml"]))
+    @settings(max_examples=150, deadline=None)
+    def test_any_value_anywhere(self, key: str, value: object, form: str) -> None:
+        """Any value under any key of a project is read or refused with a CalendarFileError, never another error."""
+        data = {
+            "format": "thaiplan-register/1",
+            "projects": [{"id": "p1", "title": "ถนน", "level": "local", key: value}],
+        }
+        text = json.dumps(data, ensure_ascii=False)
+        if form == "yaml":
+            text = (
+                thaiplan.dumps_register(ProjectRegister()).replace("projects: []\n", "")
+                + "projects:\n- "
+                + json.dumps(data["projects"][0], ensure_ascii=False)
+                + "\n"
+            )
+        problems: tuple[object, ...] = ()
+        register = None
+        try:
+            register = thaiplan.loads_register(text)
+        except CalendarFileError as error:
+            problems = error.problems
+        assert problems or (register is not None and len(register) == 1)

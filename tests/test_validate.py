@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -146,6 +147,142 @@ PROGRESS_CODES = {
     "progress-before-predecessor",
     "progress-predecessor-not-started",
 }
+
+
+def _register(**changes: object) -> object:
+    """A register of one clean project, with some fields changed."""
+    import thaiplan
+
+    fields: dict[str, object] = {
+        "plan": "lp",
+        "responsible": ["กองช่าง"],
+        "budget": [thaiplan.BudgetLine(2566, 100)],
+        "location": thaiplan.Location("74", "7402"),
+        "links": [thaiplan.StrategyLink("national-strategy", "2")],
+        "indicators": [thaiplan.Indicator("ความยาวถนน", target=1200, unit="เมตร")],
+        **changes,
+    }
+    extra = fields.pop("extra", [])
+    summary = fields.pop("summary", [])
+    project = thaiplan.Project("p1", "ก่อสร้างถนน คสล. หมู่ที่ ๓", fields.pop("level", "local"), **fields)  # type: ignore[arg-type]
+    return thaiplan.ProjectRegister(
+        [project, *extra],  # type: ignore[misc]
+        trees=[
+            thaiplan.strategy_tree("national-strategy"),
+            thaiplan.strategy_tree("lao-programmes"),
+        ],
+        plans=[thaiplan.Plan("lp", "แผนพัฒนาท้องถิ่น", "development", "local", years=(2566, 2570))],
+        summary=summary,  # type: ignore[arg-type]
+    )
+
+
+def _project_cases() -> list[tuple[str, object, object, object]]:
+    import thaiplan
+
+    p1 = ("projects.p1",)
+    twin = thaiplan.Project(
+        "p2",
+        "ก่อสร้างถนน คสล.หมู่ที่ 3",
+        "local",
+        location=thaiplan.Location("74", "7402"),
+        links=[thaiplan.StrategyLink("national-strategy", "2")],
+    )
+    other = attrs.evolve(twin, title="ขุดลอกคลอง")
+    return [
+        ("project-no-link", lambda: _register(links=[]), _register, [(WARNING, (), p1)]),
+        (
+            "project-link-unknown",
+            lambda: _register(links=[thaiplan.StrategyLink("national-strategy", "9")]),
+            _register,
+            [(ERROR, (), p1)],
+        ),
+        (
+            "project-link-below-level",
+            lambda: _register(
+                level="provincial", plan=None, links=[thaiplan.StrategyLink("lao-programmes", "3")]
+            ),
+            lambda: _register(level="provincial", plan=None),
+            [(WARNING, (), p1)],
+        ),
+        (
+            "project-budget-outside-plan",
+            lambda: _register(budget=[thaiplan.BudgetLine(2571, 5)]),
+            _register,
+            [(ERROR, (), p1)],
+        ),
+        (
+            "project-not-escalated",
+            lambda: _register(level="district", plan=None, beyond_capacity=True),
+            lambda: _register(level="district", plan=None),
+            [(WARNING, (), p1)],
+        ),
+        (
+            "project-escalated-wrong-level",
+            lambda: _register(
+                level="provincial",
+                plan=None,
+                escalations=[thaiplan.Escalation("district", "national")],
+            ),
+            lambda: _register(
+                level="provincial",
+                plan=None,
+                escalations=[thaiplan.Escalation("district", "provincial")],
+            ),
+            [(ERROR, (), p1)],
+        ),
+        (
+            "project-duplicate",
+            lambda: _register(extra=[twin]),
+            lambda: _register(extra=[other]),
+            [(WARNING, (), ("projects.p1", "projects.p2"))],
+        ),
+        (
+            "project-p01-mismatch",
+            lambda: _register(
+                summary=[thaiplan.SummaryRow("national-strategy", "2", 2566, 2, Decimal(100))]
+            ),
+            lambda: _register(
+                summary=[thaiplan.SummaryRow("national-strategy", "2", 2566, 1, Decimal(100))]
+            ),
+            [(ERROR, (), ())],
+        ),
+        (
+            "project-indicator-incomplete",
+            lambda: _register(indicators=[thaiplan.Indicator("ความยาวถนน", target=1200)]),
+            _register,
+            [(WARNING, (), p1)],
+        ),
+        (
+            "project-place-mismatch",
+            lambda: _register(location=thaiplan.Location("74", "7502")),
+            _register,
+            [(ERROR, (), p1)],
+        ),
+        (
+            "project-place-unknown",
+            lambda: _register(location=thaiplan.Location("74", "7409")),
+            _register,
+            [(ERROR, (), p1)],
+        ),
+        (
+            "project-status-order",
+            lambda: _register(status=[thaiplan.StatusChange("approved")]),
+            lambda: _register(
+                status=[thaiplan.StatusChange("submitted"), thaiplan.StatusChange("approved")]
+            ),
+            [(ERROR, (), p1)],
+        ),
+        (
+            "project-no-responsible",
+            lambda: _register(responsible=[]),
+            _register,
+            [(WARNING, (), p1)],
+        ),
+    ]
+
+
+PROJECT_CASES = _project_cases()
+
 
 CASES: list[tuple[str, Callable[[], Source], Callable[[], Source], Expected]] = [
     (
@@ -398,6 +535,7 @@ CASES: list[tuple[str, Callable[[], Source], Callable[[], Source], Expected]] = 
         lambda: calendar(step("s1")),
         [(INFO, (), ("calendar",))],
     ),
+    *PROJECT_CASES,
 ]
 
 
@@ -721,6 +859,19 @@ class TestRegistry:
             ("progress-at-risk", WARNING),
             ("progress-before-predecessor", ERROR),
             ("progress-predecessor-not-started", WARNING),
+            ("project-no-link", WARNING),
+            ("project-link-unknown", ERROR),
+            ("project-link-below-level", WARNING),
+            ("project-budget-outside-plan", ERROR),
+            ("project-not-escalated", WARNING),
+            ("project-escalated-wrong-level", ERROR),
+            ("project-duplicate", WARNING),
+            ("project-p01-mismatch", ERROR),
+            ("project-indicator-incomplete", WARNING),
+            ("project-place-mismatch", ERROR),
+            ("project-place-unknown", ERROR),
+            ("project-status-order", ERROR),
+            ("project-no-responsible", WARNING),
         ]
         assert expected == [(r.code, r.severity) for r in rules()]
         assert all(r.description for r in rules())

@@ -82,9 +82,10 @@ from thaiplan.model._project_parts import (
 )
 from thaiplan.model._projects import Project
 from thaiplan.model._records import Correction
-from thaiplan.model._register import ProjectRegister, RollupRow
+from thaiplan.model._register import ProjectRegister, RollupRow, SummaryRow
 from thaiplan.model._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
 from thaiplan.model._strategies import StrategyKind, StrategyNode, StrategyTree
+from thaiplan.model._trace import Trace, TraceStage, trace
 
 if TYPE_CHECKING:
     from thaiplan.checks._registry import (
@@ -341,12 +342,15 @@ __all__ = [
     "StrategyLink",
     "StrategyNode",
     "StrategyTree",
+    "SummaryRow",
     "ThaiDateError",
     "ThaiDateTypeError",
     "ThaiNumberError",
     "ThaiplanError",
     "ThaiplanTypeError",
     "ThaiplanWarning",
+    "Trace",
+    "TraceStage",
     "__version__",
     "bahttext",
     "builtin_names",
@@ -398,6 +402,7 @@ __all__ = [
     "status",
     "strategy_tree",
     "thai_number_words",
+    "trace",
     "unregister_rule",
     "validate",
 ]

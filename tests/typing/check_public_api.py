@@ -8,6 +8,7 @@ naturally write (lists where the records keep tuples, bare step ids in
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import thaiplan
 from thaiplan.dates import FiscalYear, Period, parse_period
@@ -46,3 +47,26 @@ read_back: thaiplan.PlanningCalendar = thaiplan.read_calendar_xlsx(book, like=ca
 project_xml: str = thaiplan.calendar_mspdi(calendar)
 from_project: thaiplan.PlanningCalendar = thaiplan.read_calendar_mspdi(project_xml.encode())
 word_file: bytes = thaiplan.calendar_docx(calendar, font="TH SarabunIT๙")
+
+# Projects, registers and money: lists and text where the records keep tuples and Decimals.
+project = thaiplan.Project(
+    "p1",
+    "ก่อสร้างถนน คสล. หมู่ที่ ๓",
+    "local",
+    budget=[
+        thaiplan.BudgetLine(2566, "1,632,820"),
+        thaiplan.BudgetLine(2567, Decimal("500000.50")),
+    ],
+    responsible=["กองช่าง"],
+    links=[thaiplan.StrategyLink("national-strategy", "2", "ถนนเชื่อมแหล่งท่องเที่ยว")],
+    location=thaiplan.Location("74", "7402", villages=["หมู่ที่ ๓"]),
+)
+total: Decimal = project.total_budget
+words: str = thaiplan.bahttext(total)
+amount: Decimal | None = thaiplan.parse_baht("๑,๒๓๔ บาท")
+register = thaiplan.ProjectRegister([project], trees=[thaiplan.strategy_tree("national-strategy")])
+rows: tuple[thaiplan.RollupRow, ...] = register.filter(level="local").rollup("fiscal_year")
+register_text: str = thaiplan.dumps_register(register, format="json")
+csv_text: str = thaiplan.register_csv(register)
+register_report: thaiplan.Report = thaiplan.validate(register)
+stages: str = thaiplan.trace(register, "p1").explain("th")

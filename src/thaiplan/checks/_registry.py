@@ -38,6 +38,13 @@ The built-in rules, by code (each in its family's module under
   ``action-plan-late``: the planning cycle's rules.
 - ``reference-mismatch``, ``unofficial-name``, ``no-responsible``,
   ``recorded-correction``: the document and its names.
+- ``project-no-link``, ``project-link-unknown``, ``project-link-below-level``,
+  ``project-budget-outside-plan``, ``project-not-escalated``,
+  ``project-escalated-wrong-level``, ``project-duplicate``,
+  ``project-p01-mismatch``, ``project-indicator-incomplete``,
+  ``project-place-mismatch``, ``project-place-unknown``, ``project-status-order``,
+  ``project-no-responsible``: the projects of a register (they run when
+  :func:`validate` is given a :class:`~thaiplan.ProjectRegister`).
 """
 
 from __future__ import annotations
@@ -59,6 +66,7 @@ from thaiplan.errors import (
 )
 from thaiplan.model._document import PlanningDocument
 from thaiplan.model._progress import Progress
+from thaiplan.model._register import ProjectRegister
 from thaiplan.model._steps import PlanningCalendar, Step
 from thaiplan.scheduling._passes import schedule
 from thaiplan.scheduling._schedule import Schedule
@@ -91,12 +99,13 @@ __all__ = [
 
 
 class Context:
-    """What a rule looks at: the calendar, the document, the schedule.
+    """What a rule looks at: the calendar, the document, the project register, the schedule.
 
     Attributes:
-        calendar: The calendar (``None`` for a document without one).
+        calendar: The calendar (``None`` for a document without one, or a register alone).
         document: The document, when :func:`validate` was given one.
         progress: The progress reports, when :func:`validate` was given them.
+        register: The project register, when :func:`validate` was given one.
     """
 
     def __init__(
@@ -104,10 +113,12 @@ class Context:
         calendar: PlanningCalendar | None,
         document: PlanningDocument | None,
         progress: Progress | None = None,
+        register: ProjectRegister | None = None,
     ) -> None:
         self.calendar = calendar
         self.document = document
         self.progress = progress
+        self.register = register
         self._cycle: tuple[str, ...] = ()
         self._schedule: Schedule | None = None
         self._scheduled = False
@@ -376,14 +387,15 @@ def _run(registered: Rule, context: Context, strict: bool, into: list[Finding]) 
 
 
 def validate(
-    source: PlanningCalendar | PlanningDocument,
+    source: PlanningCalendar | PlanningDocument | ProjectRegister,
     *,
+    register: ProjectRegister | None = None,
     disable: Iterable[str] | str = (),
     only: Iterable[str] | str | None = None,
     strict: bool = False,
     progress: Progress | None = None,
 ) -> Report:
-    """Check a calendar or a whole document, and report every finding.
+    """Check a calendar, a whole document or a project register, and report every finding.
 
     A rule that raises, or yields something other than an :class:`Issue`, does
     not stop the others: it becomes a finding of its own, of code
@@ -391,10 +403,13 @@ def validate(
     exception. The findings it yielded before failing are kept.
 
     Args:
-        source: A calendar, or a document (its letter, meeting and calendar
-            are all checked). To check a file or a built-in calendar by name,
-            load it first with :func:`~thaiplan.load_calendar` or
-            :func:`~thaiplan.load_document`.
+        source: A calendar, a document (its letter, meeting and calendar
+            are all checked), or a project register. To check a file or a
+            built-in calendar by name, load it first with
+            :func:`~thaiplan.load_calendar` or :func:`~thaiplan.load_document`.
+        register: A project register to check together with the calendar or
+            document: the rules that need both (projects beyond capacity
+            escalated at the step that collects them) then run too.
         disable: Codes of rules not to run (one code, or several).
         only: Run only the rules with these codes (one code, or several).
         strict: Let a failing rule's exception through instead of reporting
@@ -418,17 +433,22 @@ def validate(
     ...
     thaiplan.errors.ThaiplanTypeError: validate(source) must be a PlanningCalendar or a PlanningDocument, not str 'samut-sakhon-2563'; to check a built-in calendar or a file, load it first: thaiplan.load_calendar('samut-sakhon-2563') or thaiplan.load_document('samut-sakhon-2563')
     """
-    check_source("validate", source)
+    if not isinstance(source, ProjectRegister):
+        check_source("validate", source)
+    if register is not None and not isinstance(register, ProjectRegister):
+        raise ThaiplanTypeError("validate(register)", register, "a ProjectRegister or None")
     if not isinstance(strict, bool):
         raise ThaiplanTypeError("validate(strict)", strict, "True or False")
     disabled = _codes("disable", disable) or set()
     chosen = _codes("only", only)
     if progress is not None and not isinstance(progress, Progress):
         raise ModelTypeError("validate(progress)", progress, "a Progress or None")
-    if isinstance(source, PlanningDocument):
-        context = Context(source.calendar, source, progress)
+    if isinstance(source, ProjectRegister):
+        context = Context(None, None, progress, source)
+    elif isinstance(source, PlanningDocument):
+        context = Context(source.calendar, source, progress, register)
     else:
-        context = Context(source, None, progress)
+        context = Context(source, None, progress, register)
     findings: list[Finding] = []
     for registered in list(_RULES.values()):  # a rule may register another
         if registered.code in disabled or (chosen is not None and registered.code not in chosen):

@@ -40,8 +40,12 @@ from thaiplan.cli._common import (
 
 
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
+    from thaiplan.cli._register import _load_if_register, _show_register
     from thaiplan.scheduling._passes import schedule
 
+    register = _load_if_register(args.source)
+    if register is not None:
+        return _show_register(register, out)
     document, calendar = _load(args.source)
     result = schedule(_subject(document, calendar))
     print(calendar.title, file=out)
@@ -84,6 +88,7 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     from thaiplan.checks._registry import Severity, validate
+    from thaiplan.cli._register import _load_if_register
 
     progress = None
     if args.progress is not None:
@@ -95,7 +100,9 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     problems: list[dict[str, Any]] = []  # of the files that cannot be read, for --format json
     for source in args.sources:
         try:
-            document, calendar = _load(source)
+            register = _load_if_register(source)
+            if register is None:
+                document, calendar = _load(source)
         except (_UsageError, ThaiplanError) as error:
             if len(args.sources) == 1 and args.format != "json":
                 raise
@@ -103,7 +110,8 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
             _warn(f"thaiplan validate: {error}")  # and go on with the others
             unreadable += 1
             continue
-        reports.append((source, validate(_subject(document, calendar), progress=progress)))
+        subject = register if register is not None else _subject(document, calendar)
+        reports.append((source, validate(subject, progress=progress)))
     errors = sum(len(report.errors) for _, report in reports)
     warnings = sum(len(report.warnings) for _, report in reports)
     if args.format == "json":
@@ -227,10 +235,14 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _export(args: argparse.Namespace, out: IO[str]) -> int:
+    from thaiplan.cli._register import _export_register, _load_if_register
     from thaiplan.io._csv import calendar_csv
     from thaiplan.io._files import dumps_calendar, dumps_document
     from thaiplan.scheduling._passes import schedule
 
+    register = _load_if_register(args.source)
+    if register is not None:
+        return _write(_export_register(register, args.to), args.output, out)
     document, calendar = _load(args.source)
     if args.to in ("xlsx", "docx", "mspdi"):
         from thaiplan.cli._office import export_office

@@ -37,6 +37,7 @@ from thaiplan.cli._common import (
 )
 from thaiplan.cli._office import EXPORT_TARGETS, IMPORT_EXAMPLES, _import, add_import_arguments
 from thaiplan.cli._progress import add_commands as add_progress_commands
+from thaiplan.cli._register import _trace
 from thaiplan.errors import DependencyCycleError, ThaiplanError
 
 __all__ = ["console", "main"]
@@ -74,6 +75,7 @@ _EXAMPLES = {
         "Words without quotes are one expression; quote each of several expressions,\n"
         "or give them one a line on standard input (-)."
     ),
+    "trace": "examples:\n  thaiplan trace register.yaml p1 --calendar samut-sakhon-2563 --lang th",
 }
 
 _DEBUG_HELP = "on a failure inside thaiplan, print the traceback too (for a bug report)"
@@ -200,6 +202,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     add_progress_commands(commands)
+
+    path = add("trace", "the way of a project of a register: origin, levels, steps, state", _trace)
+    path.add_argument("register", metavar="REGISTER", help="a thaiplan-register/1 file")
+    path.add_argument("project", metavar="PROJECT", help="the project's id")
+    path.add_argument("--calendar", metavar="SOURCE", help="the calendar whose steps carried it")
+    path.add_argument("--lang", choices=["th", "en"], default="en")
     return parser
 
 

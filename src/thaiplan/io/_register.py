@@ -61,7 +61,7 @@ from thaiplan.io._sources import _text_of
 from thaiplan.io._walk import _describe, _nearest, _Walker
 from thaiplan.model._plans import Plan
 from thaiplan.model._projects import Project
-from thaiplan.model._register import ProjectRegister
+from thaiplan.model._register import ProjectRegister, SummaryRow
 from thaiplan.model._strategies import StrategyNode, StrategyTree
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ def _tree(walker: _Walker, data: Any, path: Path_) -> Any:
         return _BAD
 
 
-_REGISTER_KEYS: Final = ("name", "notes", "trees", "plans", "projects")
+_REGISTER_KEYS: Final = ("name", "notes", "trees", "plans", "summary", "projects")
 
 
 def _register(walker: _Walker, data: Any) -> Any:
@@ -192,7 +192,7 @@ def _register(walker: _Walker, data: Any) -> Any:
     name = walker.value(body.get("name", ""), str, ("name",))
     notes = walker.value(body.get("notes", ""), str, ("notes",))
     lists: dict[str, list[Any]] = {}
-    for key in ("trees", "plans", "projects"):
+    for key in ("trees", "plans", "summary", "projects"):
         items = body.get(key, [])
         if not isinstance(items, list):
             walker.problem((key,), f"expected a list of {key}, found {_describe(items)}")
@@ -200,9 +200,15 @@ def _register(walker: _Walker, data: Any) -> Any:
         lists[key] = items
     trees = [_tree(walker, item, ("trees", i)) for i, item in enumerate(lists["trees"])]
     plans = [walker.record(item, Plan, ("plans", i)) for i, item in enumerate(lists["plans"])]
-    projects = [
-        walker.record(item, Project, ("projects", i)) for i, item in enumerate(lists["projects"])
+    summary = [
+        walker.record(item, SummaryRow, ("summary", i)) for i, item in enumerate(lists["summary"])
     ]
+    projects = []
+    items = lists["projects"]
+    for index in range(len(items)):
+        # each mapping is let go once its project is built: a large file's peak stays lower
+        item, items[index] = items[index], None
+        projects.append(walker.record(item, Project, ("projects", index)))
     _check_ids(walker, "trees", trees)
     _check_ids(walker, "plans", plans)
     _check_ids(walker, "projects", projects)
@@ -220,7 +226,7 @@ def _register(walker: _Walker, data: Any) -> Any:
                 )
     if walker.reader.problems:
         return _BAD
-    return ProjectRegister(projects, trees, plans, name, notes)
+    return ProjectRegister(projects, trees, plans, summary, name, notes)
 
 
 def _check_ids(walker: _Walker, key: str, records: list[Any]) -> None:
@@ -444,6 +450,8 @@ def dumps_register(register: ProjectRegister, *, format: Format = "yaml") -> str
         data["trees"] = [_tree_out(tree) for tree in register.trees]
     if register.plans:
         data["plans"] = [_plain(plan) for plan in register.plans]
+    if register.summary:
+        data["summary"] = [_plain(row) for row in register.summary]
     data["projects"] = [_plain(project) for project in register.projects]
     if format == "json":
         # JSON keys are text: the budget years too

@@ -14,6 +14,7 @@ import difflib
 import enum
 import functools
 import re
+import sys
 import types
 import typing
 from collections.abc import Sequence
@@ -70,39 +71,44 @@ class _Walker:
         if not isinstance(value, dict):
             self.problem(path, f"expected a mapping (a {name}), found {_describe(value)}")
             return _BAD
-        fields = _fields(cls)
+        plan, required = _plan(cls)
         ok = True
-        for key in value:
-            if key not in fields:
+        arguments: dict[str, Any] = {}
+        for key, item in value.items():
+            entry = plan.get(key)
+            if entry is None:
                 self.problem(
                     (*path, key),
-                    f"unknown key {key!r} in a {name}{_nearest(key, list(fields))}",
+                    f"unknown key {key!r} in a {name}{_nearest(key, list(plan))}",
                     at_key=True,
                 )
                 ok = False
-        arguments: dict[str, Any] = {}
-        for field_name, field in fields.items():
-            if field_name not in value:
-                if field.default is attrs.NOTHING:
-                    self.problem(path, f"a {name} needs the key {field_name!r}")
-                    ok = False
                 continue
-            here = (*path, field_name)
-            if cls is Project and field_name == "budget":
-                item = self.budget(value[field_name], here)
+            fast, kind, converter = entry
+            if fast and (isinstance(item, str) or (item is None and fast == 2)):
+                # text, the most common value: short texts (codes, units, ids) are shared
+                arguments[key] = sys.intern(item) if item is not None and len(item) <= 16 else item
+                continue
+            here = (*path, key)
+            if cls is Project and key == "budget":
+                item = self.budget(item, here)
             else:
-                item = self.value(value[field_name], field.type, here)
+                item = self.value(item, kind, here)
             if item is _BAD:
                 ok = False
                 continue
-            if field.converter is not None and not attrs.has(_inner(field.type)):
+            if converter is not None:
                 try:
-                    item = field.converter(item)  # type: ignore[operator]
+                    item = converter(item)
                 except (ThaiplanError, ValueError, TypeError, ArithmeticError) as error:
                     self.problem(here, str(error))
                     ok = False
                     continue
-            arguments[field_name] = item
+            arguments[key] = item
+        for field_name in required:
+            if field_name not in value:
+                self.problem(path, f"a {name} needs the key {field_name!r}")
+                ok = False
         if not ok:
             return _BAD
         try:
@@ -193,7 +199,7 @@ class _Walker:
             self.problem(path, f"expected an amount, found {_describe(value)}")
             return _BAD
         if isinstance(value, int | Decimal | str):
-            return value if not isinstance(value, int) else Decimal(value)
+            return value if not isinstance(value, int) else _whole(value)
         if isinstance(value, float):
             # a YAML number with a point: read its digits, never its binary value
             text = repr(value)
@@ -212,7 +218,7 @@ class _Walker:
         ok = True
         for key, amount in value.items():
             here = (*path, key)
-            year = _arabic(str(key))
+            year = _arabic(key) if isinstance(key, str) else str(key)
             if not year.isdigit():
                 self.problem(
                     here,
@@ -228,11 +234,38 @@ class _Walker:
                 ok = False
                 continue
             try:
-                lines.append(BudgetLine(int(year), money(value_)))
+                lines.append(BudgetLine(_year(year), money(value_)))
             except ThaiplanError as error:
                 self.problem(here, str(error))
                 ok = False
         return tuple(lines) if ok else _BAD
+
+
+# Amounts and years repeat across a register (round sums, five plan years): one
+# object each, shared, keeps a register of a million projects small.
+_whole: Final = functools.lru_cache(maxsize=1 << 16)(Decimal)
+_year: Final = functools.lru_cache(maxsize=1 << 10)(int)
+
+
+# What kinds of value need their field's converter run here, to place its errors:
+# amounts, numbers, dates and points (an enum, text or a record is checked already).
+_CONVERTED: Final = (Decimal, dt.date)
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[dict[str, tuple[int, Any, Any]], tuple[str, ...]]:
+    """For each field: (1 for text, 2 for text or nothing, else 0; its type; the converter to run)."""
+    plan: dict[str, tuple[int, Any, Any]] = {}
+    for field in _fields(cls).values():
+        kind = field.type
+        fast = 1 if kind is str else 2 if kind == (str | None) else 0
+        inner = _inner(kind)
+        wants = field.converter is not None and (
+            inner in _CONVERTED or typing.get_origin(inner) is tuple
+        )
+        plan[field.name] = (fast, kind, field.converter if wants else None)
+    required = tuple(f.name for f in _fields(cls).values() if f.default is attrs.NOTHING)
+    return plan, required
 
 
 def _inner(kind: Any) -> Any:

@@ -25,8 +25,9 @@ import attrs
 
 from thaiplan.errors import ModelError, ModelTypeError
 from thaiplan.model._plans import Plan, PlanLevel
-from thaiplan.model._project_parts import ProjectState, StrategyLink
+from thaiplan.model._project_parts import ProjectState, StrategyLink, money
 from thaiplan.model._projects import Project
+from thaiplan.model._records import check_id
 from thaiplan.model._strategies import StrategyNode, StrategyTree
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
     from thaiplan.model._steps import Step
 
-__all__ = ["ProjectRegister", "RollupRow"]
+__all__ = ["ProjectRegister", "RollupRow", "SummaryRow"]
 
 #: The keys :meth:`ProjectRegister.rollup` groups by.
 ROLLUP_KEYS: Final = ("strategy", "fiscal_year", "level", "programme", "place", "plan", "state")
@@ -70,6 +71,48 @@ def _plans(items: object) -> tuple[Plan, ...]:
     return result
 
 
+def _optional_money(value: object) -> Decimal | None:
+    return None if value is None else money(value)
+
+
+def _optional_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ModelError(f"SummaryRow.{attribute.name} is a count of projects, not {value!r}")
+
+
+@attrs.frozen
+class SummaryRow:
+    """One row of a plan's ผ.๐๑ summary (projects and budget by strategy and year), as the plan states it.
+
+    The rule ``project-p01-mismatch`` compares it with the projects of the register.
+
+    Attributes:
+        tree: The strategy tree of the row's strategy.
+        node: The strategy node (``"1"`` for ยุทธศาสตร์ที่ ๑).
+        fiscal_year: The Buddhist-Era fiscal year of the column.
+        projects: The number of projects the summary states.
+        budget: The budget the summary states, in baht.
+        plan: The plan whose summary it is.
+        written: The row as written, when it helps.
+    """
+
+    tree: str = attrs.field(validator=check_id)
+    node: str = attrs.field(validator=check_id)
+    fiscal_year: int = attrs.field(validator=attrs.validators.instance_of(int))
+    projects: int | None = attrs.field(default=None, validator=_optional_count)
+    budget: Decimal | None = attrs.field(default=None, converter=_optional_money)
+    plan: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
+    written: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+
+def _summary(items: Iterable[SummaryRow]) -> tuple[SummaryRow, ...]:
+    result = tuple(items)
+    for item in result:
+        if not isinstance(item, SummaryRow):
+            raise ModelError(f"ProjectRegister.summary must hold SummaryRow records, not {item!r}")
+    return result
+
+
 @attrs.frozen
 class RollupRow:
     """One row of a roll-up: the keys it groups by, the number of projects and their budget.
@@ -98,6 +141,7 @@ class ProjectRegister:
         projects: The projects, in order; ids are unique.
         trees: The strategy trees the links cite (a plan's own, or built-in copies).
         plans: The plans the projects are in (their years bound the budget years).
+        summary: The rows of the plans' ผ.๐๑ summaries, as stated.
         name: The register's name as written.
         notes: Free notes.
 
@@ -118,6 +162,7 @@ class ProjectRegister:
     projects: tuple[Project, ...] = attrs.field(default=(), converter=_projects)
     trees: tuple[StrategyTree, ...] = attrs.field(default=(), converter=_trees)
     plans: tuple[Plan, ...] = attrs.field(default=(), converter=_plans)
+    summary: tuple[SummaryRow, ...] = attrs.field(default=(), converter=_summary)
     name: str = ""
     notes: str = ""
     _index: dict[str, Project] = attrs.field(init=False, repr=False, eq=False, hash=False)
@@ -192,7 +237,7 @@ class ProjectRegister:
         return tree.node(link.node)
 
     def _with(self, projects: Iterable[Project]) -> ProjectRegister:
-        return ProjectRegister(projects, self.trees, self.plans, self.name, self.notes)
+        return ProjectRegister(projects, self.trees, self.plans, (), self.name, self.notes)
 
     def filter(
         self,
@@ -205,6 +250,9 @@ class ProjectRegister:
         state: ProjectState | str | None = None,
     ) -> ProjectRegister:
         """The projects that match every criterion given, as a register with the same trees.
+
+        The register returned keeps the trees and plans; not the ผ.๐๑ summary
+        rows, which state totals of the whole register.
 
         Args:
             plan: The id of the plan they are in.

@@ -12,6 +12,7 @@ registered there with :func:`~thaiplan.rule`:
 - :mod:`~thaiplan.checks.rules.cycle`: the order of the planning round;
 - :mod:`~thaiplan.checks.rules.document`: letters, attachments, names, corrections;
 - :mod:`~thaiplan.checks.rules.progress`: progress reports against the plan.
+- :mod:`~thaiplan.checks.rules.projects`: the projects of a register.
 
 The families are imported in this order, which is the order the rules run in
 and the order of findings of the same severity.
@@ -21,7 +22,16 @@ import importlib
 from typing import Final
 
 #: The families, in the order their rules run.
-FAMILIES: Final = ("structure", "timing", "gantt", "days", "cycle", "document", "progress")
+FAMILIES: Final = (
+    "structure",
+    "timing",
+    "gantt",
+    "days",
+    "cycle",
+    "document",
+    "progress",
+    "projects",
+)
 
 for _family in FAMILIES:
     importlib.import_module(f"{__name__}.{_family}")
