@@ -40,9 +40,26 @@ fiscal_years = st.integers(min_value=2444, max_value=2743).map(FiscalYear)
 months = st.tuples(st.integers(1900, 2200), st.integers(1, 12))
 
 
+#: Every date datetime.date holds (CE 1-9999): format_date writes each one
+#: so that parse_date reads it back, or refuses it.
+all_dates = st.one_of(
+    st.dates(),
+    st.sampled_from([dt.date.min, dt.date(456, 12, 31), dt.date(457, 1, 1), dt.date.max]),
+)
+
+
 @st.composite
-def periods(draw: st.DrawFn) -> Period:
-    """A period of any kind that thaiplan can write and read back."""
+def periods(draw: st.DrawFn, first_year: int = 1900, last_year: int = 2200) -> Period:
+    """A period of any kind that thaiplan can write and read back.
+
+    ``first_year`` and ``last_year`` bound its CE years (1900-2200 unless told).
+    """
+    day_strategy = (
+        any_dates
+        if (first_year, last_year) == (1900, 2200)
+        else st.dates(dt.date(first_year, 1, 1), dt.date(last_year, 12, 31))
+    )
+    month_strategy = st.tuples(st.integers(first_year, last_year), st.integers(1, 12))
     kind = draw(
         st.sampled_from(
             [
@@ -59,30 +76,37 @@ def periods(draw: st.DrawFn) -> Period:
         )
     )
     if kind == "day":
-        return Period.day(draw(any_dates))
+        return Period.day(draw(day_strategy))
     if kind == "day_range":
-        first, second = sorted((draw(dates), draw(dates)))
+        first, second = sorted((draw(day_strategy), draw(day_strategy)))
         return Period.days(first, second)
     if kind == "month":
-        year, month = draw(months)
+        year, month = draw(month_strategy)
         return Period.month(year, month)
     if kind == "month_range":
-        first, second = sorted((draw(months), draw(months)))
-        return Period.months(first, second)
+        first_month, second_month = sorted((draw(month_strategy), draw(month_strategy)))
+        return Period.months(first_month, second_month)
     if kind == "deadline":
-        return Period.deadline_of(draw(any_dates))
+        return Period.deadline_of(draw(day_strategy))
     if kind == "year":
-        year = draw(st.integers(1900, 2200))
+        year = draw(st.integers(first_year, last_year))
         return Period.years(year, year)
     if kind == "year_range":
-        first, second = sorted((draw(st.integers(1900, 2200)), draw(st.integers(1900, 2200))))
-        if first == second:
-            second += 1
-        return Period.years(first, second)
-    fiscal_year = draw(fiscal_years)
+        one, two = sorted(
+            (draw(st.integers(first_year, last_year - 1)), draw(st.integers(first_year, last_year)))
+        )
+        return Period.years(one, max(two, one + 1))
+    # Fiscal years from 2400 BE (CE 1856-1857) up to the last that datetime holds.
+    lowest = max(2444 if first_year == 1900 else 2400, first_year + 544)
+    highest = min(2743 if last_year == 2200 else 9999 + 543, last_year + 543)
+    fiscal_year = FiscalYear(draw(st.integers(lowest, highest)))
     if kind == "fiscal_year":
         return fiscal_year.to_period()
     return fiscal_year.quarter(draw(st.integers(1, 4)))
+
+
+#: Periods of every kind over the whole range of datetime.date.
+all_periods = periods(1, 9999)
 
 
 #: Text that looks like a date to a careless parser: Thai words, digits of

@@ -13,6 +13,7 @@ from ._names import (
     MONTH_NAMES,
     MONTH_VARIANTS,
     WEEKDAY_NAMES,
+    WEEKDAY_VARIANTS,
 )
 from ._patterns import _D, _DATE_PREFIX, _ERA, _MONTH, _WEEKDAY
 from ._text import normalise_with_positions
@@ -50,11 +51,35 @@ def _place(problem: _Problem, match: re.Match[str]) -> _Problem:
 
 
 _THAI_WORD: Final = re.compile(r"[\u0e01-\u0e4e][\u0e01-\u0e4e.]*")
-_KNOWN_WORDS: Final = re.compile(
-    rf"^(?:ข้อมูล|ประกาศ|สั่ง|ณ|ลง|เมื่อ|วันที่|วัน|ที่|เดือน|ภายใน|ไม่เกิน|ไม่ช้ากว่า|ระหว่าง|ตั้งแต่|"
-    rf"ถึง|จนถึง|เวลา|น\.?|นาฬิกา|ปี|ประจำ|งบประมาณ|ปีงบประมาณ|ไตรมาส|ไตรมาสที่|"
-    rf"{_ERA}|{_WEEKDAY}|{_MONTH}|วัน{_WEEKDAY}|วัน{_WEEKDAY}ที่|{_WEEKDAY}ที่|{_ERA}?)+$"
+# The words a date may be made of. A run of Thai letters is known when it is
+# these words written together ("วันพุธที่" is วัน + พุธ + ที่); _is_known tells
+# by dynamic programming over the positions, never by a regex of repeated
+# alternatives, which backtracks exponentially on "วันจันทร์ที่" × 12 + "ก".
+_ERA_FORMS: Final = tuple(f"{a}{d1}ศ{d2}" for a in "พค" for d1 in ("", ".") for d2 in ("", "."))
+_KNOWN_WORDS: Final = frozenset(
+    (
+        *("ข้อมูล", "ประกาศ", "สั่ง", "ณ", "ลง", "เมื่อ", "วันที่", "วัน", "ที่", "เดือน"),
+        *("ภายใน", "ไม่เกิน", "ไม่ช้ากว่า", "ระหว่าง", "ตั้งแต่", "ถึง", "จนถึง", "เวลา"),
+        *("น.", "น", "นาฬิกา", "ปี", "ประจำ", "งบประมาณ", "ปีงบประมาณ", "ไตรมาส"),
+        *_ERA_FORMS,
+        *WEEKDAY_VARIANTS,
+        *MONTH_VARIANTS,
+    )
 )
+_LONGEST_KNOWN: Final = max(map(len, _KNOWN_WORDS))
+
+
+def _is_known(word: str) -> bool:
+    """Whether ``word`` is known words written together; O(len(word)) steps."""
+    reachable = [False] * (len(word) + 1)
+    reachable[0] = True
+    for start in range(len(word)):
+        if not reachable[start]:
+            continue
+        for end in range(start + 1, min(len(word), start + _LONGEST_KNOWN) + 1):
+            if not reachable[end] and word[start:end] in _KNOWN_WORDS:
+                reachable[end] = True
+    return reachable[-1]
 
 
 def _suggest_month(word: str) -> str | None:
@@ -79,7 +104,7 @@ def _diagnose(norm: str, pattern: re.Pattern[str], what: str) -> _Problem:
             match.end() + (1 if norm[match.end()] == " " else 0),
         )
     for word in _THAI_WORD.finditer(norm):
-        if not _KNOWN_WORDS.match(word.group()):
+        if not _is_known(word.group()):
             text = word.group()
             if text.startswith("วัน") and text != "วัน":
                 written = text.removeprefix("วัน").removesuffix("ที่")

@@ -174,7 +174,17 @@ def _period_text(period: Period, style: Literal["abbr", "full"]) -> str:
         return _year(start.year, short=False, era=True)
     if kind is PeriodKind.YEAR_RANGE:
         return f"{_year(start.year, short=False, era=True)} – {end.year + BE_OFFSET}"
-    fiscal = _year(FiscalYear.containing(start).ce_year, short=False, era=True)
+    try:
+        fiscal_year = FiscalYear.containing(start)
+    except ThaiDateError:
+        raise ThaiDateError(
+            f"a {kind.value} starting {start.isoformat()} would not read back: fiscal years"
+            " are named from พ.ศ. 2400",
+            text=period.text or f"{start.isoformat()}/{end.isoformat()}",
+            position=None,
+            reason="year_out_of_range",
+        ) from None
+    fiscal = _year(fiscal_year.ce_year, short=False, era=True)
     if kind is PeriodKind.FISCAL_YEAR:
         return f"ปีงบประมาณ {fiscal}"
     quarter = (start.month - 10) % 12 // 3 + 1

@@ -68,11 +68,15 @@ __all__ = ["parse_date", "parse_datetime", "parse_period"]
 def _ce_year(digits: str, era: str | None, strict: bool, group: str) -> int:
     """Apply the year rule to the digits of a year; returns the CE year."""
     length = len(digits)
-    value = int(digits)  # only Thai or ASCII digits reach here
+    # The length is looked at before int() reads the digits: a run of
+    # thousands of digits is no year, and int() would refuse it anyway.
+    value = int(digits) if length <= 5 else -1  # only Thai or ASCII digits reach here
     if era is not None and era[0] == "พ":
         if length == 2:
             return value + 2500 - BE_OFFSET
-        if length in (4, 5) and 544 <= value <= 9999 + BE_OFFSET:
+        # 3 digits too: พ.ศ. ๕๔๔-๙๙๙ are the Common-Era years 1-456, which
+        # format_date writes that way (marked, so never ambiguous).
+        if length in (3, 4, 5) and 544 <= value <= 9999 + BE_OFFSET:
             return value - BE_OFFSET
     elif era is not None:
         if length == 4 and value >= 1:
@@ -176,9 +180,28 @@ def _weekday_problem(date: dt.date, written: str, group: str) -> _Problem:
     )
 
 
+#: The longest text a parser reads, in characters. The longest date text in
+#: twenty real calendars (docs/howto/thai-dates.md) is 61 characters
+#: ("วันพฤหัสบดีที่ 4 มกราคม 2567 เริ่มประชุมเวลา 09.00-00.30 น."); the limit
+#: leaves room for eight of those, and bounds what one call can cost.
+MAX_TEXT_LENGTH: Final = 500
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ThaiDateError(
+            f"the text is {len(text)} characters long; date text is limited to"
+            f" {MAX_TEXT_LENGTH} characters (MAX_TEXT_LENGTH)",
+            text=text,
+            position=MAX_TEXT_LENGTH,
+            reason="too_long",
+        )
+
+
 def _prepare(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(f"expected a str, not {type(text).__name__}: {text!r}")
+    _check_length(text)
     norm = _normalise(text)
     if not norm:
         raise ThaiDateError("empty text", text=text, position=0, reason="empty")
@@ -231,7 +254,9 @@ def _parse_date(text: str, strict: bool) -> dt.date:
     # normalising would change (single plain spaces, '-', no invisible
     # characters, nothing at either end), so the text is matched as it is
     # first and normalised only when that fails.
-    match = _DATE_RE.fullmatch(text) if isinstance(text, str) else None
+    match = (
+        _DATE_RE.fullmatch(text) if isinstance(text, str) and len(text) <= MAX_TEXT_LENGTH else None
+    )
     try:
         if match is None:
             norm = _prepare(text)
@@ -451,12 +476,13 @@ def _day_period(norm: str, text: str, strict: bool) -> Period | None:
         if end_match is None:
             continue
         end = _date_from(end_match, strict)
-        head = norm[: separator.start()]
-        start_match = _RANGE_FULL_START.fullmatch(head)
+        # pos/endpos rather than a slice: no copy of the text per separator.
+        head_end = separator.start()
+        start_match = _RANGE_FULL_START.fullmatch(norm, 0, head_end)
         if start_match is not None:
             start = _date_from(start_match, strict)
         else:
-            partial = _RANGE_START.fullmatch(head)
+            partial = _RANGE_START.fullmatch(norm, 0, head_end)
             if partial is None:
                 continue
             start = _partial_start(partial, end, strict)
