@@ -17,6 +17,7 @@ datetime.date(2018, 5, 31)
 The names exported here are a contract that other tools import.
 """
 
+from ._fiscal import FiscalYear
 from ._format import DateStyle, Digits, format_date, format_period
 from ._names import (
     MONTH_ABBREVIATIONS,
@@ -26,8 +27,9 @@ from ._names import (
     WEEKDAY_NAMES,
     WEEKDAY_VARIANTS,
 )
-from ._parse import parse_date, parse_datetime, parse_period
-from ._periods import FiscalYear, Period, PeriodKind
+from ._parse import MAX_TEXT_LENGTH, parse_date, parse_datetime, parse_period
+from ._periods import Period, PeriodKind
+from ._spans import Bound, Direction, Each, Recurrence, Span, SpanUnit, TimeRange
 from ._text import be_to_ce, ce_to_be, normalise, to_arabic_digits, to_thai_digits
 from ._workdays import (
     add_working_days,
@@ -39,17 +41,25 @@ from ._workdays import (
 )
 
 __all__ = [
+    "MAX_TEXT_LENGTH",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "MONTH_VARIANTS",
     "WEEKDAY_ABBREVIATIONS",
     "WEEKDAY_NAMES",
     "WEEKDAY_VARIANTS",
+    "Bound",
     "DateStyle",
     "Digits",
+    "Direction",
+    "Each",
     "FiscalYear",
     "Period",
     "PeriodKind",
+    "Recurrence",
+    "Span",
+    "SpanUnit",
+    "TimeRange",
     "add_working_days",
     "be_to_ce",
     "ce_to_be",

@@ -128,7 +128,10 @@ def _diagnose(norm: str, pattern: re.Pattern[str], what: str) -> _Problem:
         norm,
     ):
         return _Problem(
-            f"the {what} has no year (write one, as in '๕ เมษายน ๒๕๖๑')", "missing_year", len(norm)
+            f"the {what} has no year (a missing year): write it, as in '๕ เมษายน ๒๕๖๑',"
+            " or give the year (year= in the API, the calendar's year key in files)",
+            "missing_year",
+            len(norm),
         )
     example = "๔ เมษายน ๒๕๖๑ เวลา ๑๓.๓๐ น." if what == "date and time" else "๕ เมษายน ๒๕๖๑"
     return _Problem(f"expected a {what}, such as '{example}'", "unexpected_text", 0)

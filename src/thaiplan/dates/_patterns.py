@@ -63,10 +63,15 @@ _MONTHS_RE: Final = re.compile(
     rf"(?:เดือน ?)?(?P<am>{_MONTH})"
     rf"(?:(?: ?{_YEAR.format(p='a')})? ?- ?(?:เดือน ?)?(?P<bm>{_MONTH}))? ?{_YEAR.format(p='b')}"
 )
-_RANGE_SEPARATOR: Final = re.compile(rf" ?(?:-|ถึง|จนถึง|/(?={_D}{{4}}-)) ?(?:วันที่ ?)?")
+_RANGE_SEPARATOR: Final = re.compile(rf" ?(?:-|ไปจนถึง|จนถึง|ถึง|/(?={_D}{{4}}-)) ?(?:วันที่ ?)?")
 _RANGE_FULL_START: Final = re.compile(r"(?:(?:ระหว่าง|ตั้งแต่) ?)?" + _DATE_BODY)
 _RANGE_START: Final = re.compile(
     r"(?:(?:ระหว่าง|ตั้งแต่) ?)?"
     + _WEEKDAY_CLAUSE
     + rf"(?P<d>{_D}{{1,2}})(?: ?(?:เดือน ?)?(?P<m>{_MONTH})(?: ?{_YEAR.format(p='')})?)?"
 )
+# A month as one end of a day range: from its 1st, or to its last day.
+_RANGE_MONTH_START: Final = re.compile(
+    rf"(?:(?:ระหว่าง|ตั้งแต่) ?)?(?:เดือน ?)?(?P<m>{_MONTH})(?: ?{_YEAR.format(p='')})?"
+)
+_RANGE_MONTH_END: Final = re.compile(rf"(?:เดือน ?)?(?P<m>{_MONTH}) ?{_YEAR.format(p='')}")
