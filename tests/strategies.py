@@ -7,7 +7,18 @@ import datetime as dt
 import attrs
 from hypothesis import strategies as st
 
-from thaiplan.dates import FiscalYear, Period
+from thaiplan.dates import (
+    Bound,
+    Direction,
+    Each,
+    FiscalYear,
+    Period,
+    PeriodKind,
+    Recurrence,
+    Span,
+    SpanUnit,
+    TimeRange,
+)
 
 #: Dates whose year every notation reads back (CE 1900-2200).
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
@@ -107,6 +118,105 @@ def periods(draw: st.DrawFn, first_year: int = 1900, last_year: int = 2200) -> P
 
 #: Periods of every kind over the whole range of datetime.date.
 all_periods = periods(1, 9999)
+
+
+#: The words of an event a count of days is counted from, as documents write
+#: them: Thai words, spaces, digits (kept verbatim), never spaces at either end.
+anchors = st.one_of(
+    st.sampled_from(
+        [
+            "วันที่ได้รับ",
+            "วันประชุมสภาท้องถิ่น",
+            "วันที่สภาผู้แทนราษฎรได้รับร่าง",
+            "วันที่ 5 เม.ย. 67",
+            "วันที่ได้รับหนังสือ ฉบับที่ ๓",
+        ]
+    ),
+    st.lists(
+        st.sampled_from(["วัน", "ที่", "ได้รับ", "ร่าง", "ประชุม", "สภา", "๑", "2", " "]),
+        min_size=1,
+        max_size=8,
+    )
+    .map("".join)
+    .map(str.strip)
+    .filter(bool),
+)
+
+_spans = st.builds(
+    Span,
+    st.integers(0, 10_000),
+    st.sampled_from(list(SpanUnit)),
+    st.sampled_from(list(Bound)),
+)
+
+#: Durations (``๑๕ วัน``) and periods counted from an event.
+span_periods = st.one_of(
+    _spans.map(lambda span: Period(PeriodKind.DURATION, None, None, span=span)),
+    st.builds(
+        lambda span, direction, anchor: Period(
+            PeriodKind.RELATIVE,
+            None,
+            None,
+            span=Span(span.amount, span.unit, span.bound, direction, anchor),
+        ),
+        _spans,
+        st.sampled_from(list(Direction)),
+        anchors,
+    ),
+)
+
+#: Periods from a day on, with no end.
+open_ended_periods = all_dates.map(Period.open_from)
+
+#: Recurring periods of every rule format_period writes.
+recurring_periods = st.one_of(
+    st.builds(
+        lambda day, each: Recurrence(f"FREQ=MONTHLY;BYMONTHDAY={day}", each),
+        st.integers(1, 31),
+        st.sampled_from([Each.DAY, Each.DEADLINE]),
+    ),
+    st.builds(
+        lambda month, day, each, times: Recurrence(
+            f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}", each, times
+        ),
+        st.integers(1, 12),
+        st.integers(1, 28),
+        st.sampled_from([Each.DAY, Each.DEADLINE]),
+        st.none() | st.integers(1, 12),
+    ),
+    st.builds(
+        lambda month, times: Recurrence(
+            f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=-1", Each.DEADLINE, times
+        ),
+        st.integers(1, 12),
+        st.none() | st.integers(1, 12),
+    ),
+    st.builds(
+        lambda month: Recurrence(f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=1", Each.MONTH),
+        st.integers(1, 12),
+    ),
+    st.just(Recurrence("FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1", Each.QUARTER)),
+    st.just(Recurrence("FREQ=MONTHLY;BYMONTHDAY=1", Each.MONTH)),
+).map(lambda recurrence: Period(PeriodKind.RECURRING, None, None, recurrence=recurrence))
+
+_minutes = st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))
+_time_ranges = st.one_of(
+    st.builds(TimeRange, _minutes),
+    st.builds(TimeRange, _minutes, _minutes),
+    st.builds(lambda start: TimeRange(start, onward=True), _minutes),
+)
+
+#: Dated periods with a time of day.
+timed_periods = st.builds(
+    lambda period, times: attrs.evolve(period, times=times),
+    st.one_of(periods(), open_ended_periods),
+    _time_ranges,
+)
+
+#: Periods of every kind, marked approximate (ประมาณ).
+approximate_periods = st.one_of(periods(), open_ended_periods, span_periods, recurring_periods).map(
+    lambda period: attrs.evolve(period, approximate=True)
+)
 
 
 #: Text that looks like a date to a careless parser: Thai words, digits of

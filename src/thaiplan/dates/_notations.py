@@ -301,7 +301,15 @@ def _relative_words(body: str, text: str, options: Options) -> Period | None:
 def _coming(body: str, text: str, options: Options, core: Core) -> Period | None:
     """``2 ก.ย.นี้``, ``ก.ค. นี้``, ``20 มิ.ย.ที่ผ่านมา``, ``เม.ย.ปีหน้า`` against the reference."""
     word = _COMING.search(body, max(0, len(body) - 14))
-    if word is None or word.start() == 0 or not _ends_on_month(body[: word.start()]):
+    if word is None or word.start() == 0:
+        return None
+    if not _ends_on_month(body[: word.start()]):
+        if word["word"] in ("ที่ผ่านมา", "นี้"):
+            # "5 เม.ย. 2567 ที่ผ่านมา": the year is written; the word only says when
+            try:
+                return _core_with_year(body[: word.start()], text, options, core)
+            except _Problem:
+                return None
         return None
     reference = _needs_reference(word["word"], options, word.start("word"))
     head = body[: word.start()]
@@ -327,6 +335,7 @@ def _coming(body: str, text: str, options: Options, core: Core) -> Period | None
 
 # -- 7-8. leading words, parts of a month, the year -------------------------------------
 
+_TODAY: Final = re.compile(r"(?:วันนี้|วานนี้|เมื่อวานนี้|เมื่อวาน) ?\(")
 _MONTH_AT_END: Final = re.compile(f"(?:{_MONTH})$")
 _MONTH_ANYWHERE: Final = re.compile(_MONTH)
 
@@ -485,6 +494,10 @@ def _shifted(body: str, text: str, options: Options, core: Core, offset: int) ->
 
 
 def _dates(body: str, text: str, options: Options, core: Core) -> Period:
+    today = _TODAY.match(body)
+    if today is not None and body.endswith(")"):
+        # "วันนี้ (20 ก.ย.2566)": the news item's own date, in brackets
+        return _shifted(body[today.end() : -1].strip(), text, options, core, today.end())
     found = _coming(body, text, options, core)
     if found is not None:
         return found

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from typing import Final
 
 from thaiplan.errors import ThaiDateError
@@ -166,7 +167,7 @@ def _parse_date(text: str, strict: bool, year: int | None = None) -> dt.date:
                 raise _diagnose(norm, _DATE_RE, "date")
         return _date_from(match, strict)
     except _Problem as problem:
-        _raise(text, problem)
+        _raise(text, problem, accepts=_accepts(_parse_date, strict, year))
 
 
 def parse_datetime(text: str, *, strict: bool = False) -> dt.datetime:
@@ -198,7 +199,7 @@ def parse_datetime(text: str, *, strict: bool = False) -> dt.datetime:
                 match.start("hh"),
             )
     except _Problem as problem:
-        _raise(text, problem)
+        _raise(text, problem, accepts=_accepts(_datetime_of, strict))
     return dt.datetime(date.year, date.month, date.day, hour, minute, second, tzinfo=_bangkok())
 
 
@@ -283,7 +284,28 @@ def parse_period(
     try:
         return read_period(norm, text, Options(strict, year, reference), _core)
     except _Problem as problem:
-        _raise(text, problem)
+        _raise(text, problem, accepts=_accepts(_period_of, strict, year, reference))
+
+
+def _period_of(text: str, strict: bool, year: int | None, reference: dt.date | None) -> Period:
+    return parse_period(text, strict=strict, year=year, reference=reference)
+
+
+def _datetime_of(text: str, strict: bool) -> dt.datetime:
+    return parse_datetime(text, strict=strict)
+
+
+def _accepts(parser: Callable[..., object], *options: object) -> Callable[[str], bool]:
+    """Whether ``parser`` reads a text with ``options``: for checking hints."""
+
+    def accepts(text: str) -> bool:
+        try:
+            parser(text, *options)
+        except ThaiDateError:
+            return False
+        return True
+
+    return accepts
 
 
 def _core(norm: str, text: str, options: Options) -> Period:
