@@ -459,7 +459,13 @@ def _words(body: str, text: str, options: Options, core: Core, offset: int) -> P
         lo = opening.end() if opening is not None else 0
         hi = onward.start() if onward is not None else len(body)
         inner = _shifted(body[lo:hi], text, options, core, lo)
-        assert inner.start is not None
+        if inner.start is None:
+            raise _Problem(
+                "a period from which on (ตั้งแต่ … เป็นต้นไป) needs a first day,"
+                f" not a {inner.kind.value}",
+                "unexpected_text",
+                lo,
+            )
         return Period.open_from(inner.start, text=text)
     deadline = _DEADLINE_WORDS.match(body)
     if deadline is not None:
