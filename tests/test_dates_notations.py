@@ -451,6 +451,12 @@ class TestWordsAroundDates:
         assert Period.days(D(2024, 4, 3), D(2024, 4, 4)) != period
         assert Period.days(D(2024, 4, 3), D(2024, 4, 4), text="").start == period.start
 
+    @pytest.mark.parametrize("text", ["ตั้งแต่ ภายในธันวาคม", "ตั้งแต่ ๑๕ วัน เป็นต้นไป"])
+    def test_from_needs_a_first_day(self, text: str) -> None:
+        """Found by fuzzing: ตั้งแต่ before a period with no first day was an AssertionError."""
+        with pytest.raises(ThaiDateError):
+            parse_period(text, year=2566)
+
     def test_week_five_of_february(self) -> None:
         """A month of 28 days has no fifth week."""
         with pytest.raises(ThaiDateError) as caught:

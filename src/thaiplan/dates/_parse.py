@@ -154,9 +154,10 @@ def _parse_date(text: str, strict: bool, year: int | None = None) -> dt.date:
     # normalising would change (single plain spaces, '-', no invisible
     # characters, nothing at either end), so the text is matched as it is
     # first and normalised only when that fails.
-    match = (
-        _DATE_RE.fullmatch(text) if isinstance(text, str) and len(text) <= MAX_TEXT_LENGTH else None
-    )
+    # The length is checked on the way to an error, not here: only a date
+    # matches, and a date's only unbounded part is its year's digits, which
+    # _ce_year refuses without reading them.
+    match = _DATE_RE.fullmatch(text) if isinstance(text, str) else None
     try:
         if match is None:
             norm = _prepare(text)
@@ -167,6 +168,7 @@ def _parse_date(text: str, strict: bool, year: int | None = None) -> dt.date:
                 raise _diagnose(norm, _DATE_RE, "date")
         return _date_from(match, strict)
     except _Problem as problem:
+        _check_length(text)
         _raise(text, problem, accepts=_accepts(_parse_date, strict, year))
 
 
