@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import time
 from collections.abc import Callable
 
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 
 from strategies import all_dates, all_periods
 from thaiplan.dates import (
+    FiscalYear,
     Period,
     PeriodKind,
     format_date,
@@ -37,6 +39,12 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "parse_date": parse_date,
     "parse_datetime": parse_datetime,
     "parse_period": parse_period,
+    # with a year and a reference, which write a year in and resolve relative words
+    "parse_period(year=, reference=)": functools.partial(
+        parse_period, year=2566, reference=dt.date(2023, 9, 20)
+    ),
+    "parse_date(year=)": functools.partial(parse_date, year=2566),
+    "FiscalYear.parse": FiscalYear.parse,
 }
 
 # Texts built to be slow: (name, head, repeated piece, tail). Each repeats its
@@ -63,6 +71,9 @@ SLOW_TEXTS = [
     ("relative words", "๒ ก.ย.", "นี้", ""),
     ("open-ended words", "ตั้งแต่", "วันที่ ", "๑ พ.ค. ๖๑ เป็นต้นไป"),
     ("parts of a month", "", "ปลายเดือน ", "มิ.ย. ๖๑"),
+    # an unknown month whose hint is checked by parsing its corrections
+    ("a month to correct", "๕ ", "เมษ", " ๒๕๖๑"),
+    ("yearless ranges", "๑", " - ๑ ธ.ค.", " - ๕ ม.ค."),
 ]
 
 
