@@ -795,3 +795,63 @@ class TestHints:
         with pytest.raises(ThaiDateError) as caught:
             parse_date("๕ เมษ ๒๕๖๑")
         assert "เม.ย." == caught.value.hint
+
+
+class TestPeriodFields:
+    """The fields beside the dates default to nothing and are checked when given."""
+
+    def test_defaults_keep_old_periods_equal(self) -> None:
+        """A period built as before equals the one read, and prints as before."""
+        period = Period(PeriodKind.DEADLINE, None, D(2018, 5, 31), "ภายใน พ.ค. ๖๑")
+        assert period == parse_period("ภายใน พ.ค. ๖๑")
+        assert (False, None, None, None) == (
+            period.approximate,
+            period.times,
+            period.span,
+            period.recurrence,
+        )
+        assert "approximate" not in repr(period)
+
+    @pytest.mark.parametrize(
+        "fields",
+        [
+            {"approximate": "yes"},
+            {"times": "09.30"},
+            {"span": 15},
+            {"recurrence": "FREQ=MONTHLY"},
+        ],
+    )
+    def test_wrong_types(self, fields: dict[str, object]) -> None:
+        """A field of the wrong type is a TypeError naming it."""
+        with pytest.raises(TypeError, match=next(iter(fields))):
+            Period(PeriodKind.DAY, D(2018, 4, 4), D(2018, 4, 4), **fields)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("kind", "fields"),
+        [
+            (PeriodKind.DAY, {"span": Span(3)}),
+            (PeriodKind.DURATION, {}),
+            (PeriodKind.RELATIVE, {"span": Span(3)}),
+            (PeriodKind.RECURRING, {}),
+            (PeriodKind.DURATION, {"span": Span(3), "times": TimeRange(T(9))}),
+        ],
+    )
+    def test_fields_fit_the_kind(self, kind: PeriodKind, fields: dict[str, Any]) -> None:
+        """A span only on a count, a recurrence only on a recurring period, times only on days."""
+        dated = kind is PeriodKind.DAY
+        with pytest.raises(ThaiDateError) as caught:
+            Period(
+                kind, D(2018, 4, 4) if dated else None, D(2018, 4, 4) if dated else None, **fields
+            )
+        assert "kind_mismatch" == caught.value.reason
+
+    def test_open_ended(self) -> None:
+        """An open-ended period holds every day from its start, touches one month, has no length."""
+        period = Period.open_from(D(2018, 5, 1))
+        assert D(2999, 1, 1) in period
+        assert D(2018, 4, 30) not in period
+        assert [(2018, 5)] == list(period.iter_months())
+        with pytest.raises(TypeError):
+            len(period)
+        with pytest.raises(ThaiDateError):
+            Period(PeriodKind.OPEN_ENDED, D(2018, 5, 1), D(2018, 6, 1))

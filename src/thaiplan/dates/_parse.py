@@ -284,6 +284,12 @@ def parse_period(
         raise TypeError(f"reference must be a datetime.date, not {reference!r}")
     norm = _prepare(text)
     try:
+        # The notations of the seed need none of the words that read_period
+        # peels, and read as before; only what they do not read goes on.
+        try:
+            return _period(norm, text, strict)
+        except _Problem:
+            pass
         return read_period(norm, text, Options(strict, year, reference), _core)
     except _Problem as problem:
         _raise(text, problem, accepts=_accepts(_period_of, strict, year, reference))

@@ -152,12 +152,31 @@ def _check_end(instance: Period, attribute: attrs.Attribute[Any], end: object) -
 
 def _extra_problem(period: Period) -> str | None:
     """Why the fields beside the dates do not fit the kind, or None when they do."""
-    kind = period.kind
-    if (kind in (PeriodKind.DURATION, PeriodKind.RELATIVE)) != (period.span is not None):
+    kind, span, recurrence = period.kind, period.span, period.recurrence
+    if span is None and recurrence is None and kind not in _DATELESS:
+        if period.approximate is False and period.times is None:
+            return None  # the common case: a period of days and nothing else
+        if not isinstance(period.approximate, bool):
+            raise TypeError(f"Period.approximate must be a bool, not {period.approximate!r}")
+        if period.times is not None and not isinstance(period.times, TimeRange):
+            raise TypeError(f"Period.times must be a TimeRange, not {period.times!r}")
+        return None
+    if span is not None and not isinstance(span, Span):
+        raise TypeError(f"Period.span must be a Span, not {span!r}")
+    if recurrence is not None and not isinstance(recurrence, Recurrence):
+        raise TypeError(f"Period.recurrence must be a Recurrence, not {recurrence!r}")
+    if not isinstance(period.approximate, bool):
+        raise TypeError(f"Period.approximate must be a bool, not {period.approximate!r}")
+    if period.times is not None:
+        if not isinstance(period.times, TimeRange):
+            raise TypeError(f"Period.times must be a TimeRange, not {period.times!r}")
+        if kind in _DATELESS:
+            return "a time of day needs a day to be on"
+    if (kind in (PeriodKind.DURATION, PeriodKind.RELATIVE)) != (span is not None):
         return "a duration or relative period, and only those, has a span"
-    if period.span is not None and (kind is PeriodKind.RELATIVE) != bool(period.span.anchor):
+    if span is not None and (kind is PeriodKind.RELATIVE) != bool(span.anchor):
         return "a relative period's span names its event, a duration's does not"
-    if (kind is PeriodKind.RECURRING) != (period.recurrence is not None):
+    if (kind is PeriodKind.RECURRING) != (recurrence is not None):
         return "a recurring period, and only that, has a recurrence"
     return None
 
@@ -213,24 +232,12 @@ class Period:
     start: dt.date | None = attrs.field(validator=_check_start)
     _end: dt.date | None = attrs.field(validator=_check_end, alias="end")
     text: str = attrs.field(default="", eq=False, validator=attrs.validators.instance_of(str))
-    approximate: bool = attrs.field(
-        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
-    )
-    times: TimeRange | None = attrs.field(
-        default=None,
-        kw_only=True,
-        validator=attrs.validators.optional(attrs.validators.instance_of(TimeRange)),
-    )
-    span: Span | None = attrs.field(
-        default=None,
-        kw_only=True,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Span)),
-    )
-    recurrence: Recurrence | None = attrs.field(
-        default=None,
-        kw_only=True,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Recurrence)),
-    )
+    # The fields beside the dates are checked together in __attrs_post_init__
+    # (_extra_problem), one test for the common case of none of them.
+    approximate: bool = attrs.field(default=False, kw_only=True)
+    times: TimeRange | None = attrs.field(default=None, kw_only=True)
+    span: Span | None = attrs.field(default=None, kw_only=True)
+    recurrence: Recurrence | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         problem = _extra_problem(self)
