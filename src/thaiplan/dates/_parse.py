@@ -287,7 +287,7 @@ def parse_period(
         # The notations of the seed need none of the words that read_period
         # peels, and read as before; only what they do not read goes on.
         try:
-            return _period(norm, text, strict)
+            return _period(norm, text, strict, diagnose=False)
         except _Problem:
             pass
         return read_period(norm, text, Options(strict, year, reference), _core)
@@ -320,21 +320,21 @@ def _core(norm: str, text: str, options: Options) -> Period:
     return _period(norm, text, options.strict)
 
 
-def _period(norm: str, text: str, strict: bool) -> Period:
+def _period(norm: str, text: str, strict: bool, *, diagnose: bool = True) -> Period:
     deadline = _DEADLINE_RE.match(norm)
     if deadline:
         offset = deadline.end()
         try:
-            inner = _plain_period(norm[offset:], text, strict)
+            inner = _plain_period(norm[offset:], text, strict, diagnose=diagnose)
         except _Problem as problem:
             if problem.start is not None:
                 problem.start += offset
             raise
         return Period(PeriodKind.DEADLINE, None, inner.end, text)
-    return _plain_period(norm, text, strict)
+    return _plain_period(norm, text, strict, diagnose=diagnose)
 
 
-def _plain_period(norm: str, text: str, strict: bool) -> Period:
+def _plain_period(norm: str, text: str, strict: bool, *, diagnose: bool = True) -> Period:
     if not norm:
         raise _Problem("nothing follows the deadline word", "missing_date", 0, "ภายใน พ.ค. ๖๑")
     if norm[0] in "ปไ":
@@ -346,6 +346,8 @@ def _plain_period(norm: str, text: str, strict: bool) -> Period:
         period = attempt(norm, text, strict)
         if period is not None:
             return period
+    if not diagnose:  # a first try: the caller reads the text another way
+        raise _Problem("not a plain period", "unexpected_text", 0)
     raise _diagnose(norm, _DATE_RE, "period")
 
 
