@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from thaiplan.dates import (
     Bound,
     Direction,
-    Each,
     FiscalYear,
     Period,
     PeriodKind,
@@ -173,7 +172,7 @@ recurring_periods = st.one_of(
     st.builds(
         lambda day, each: Recurrence(f"FREQ=MONTHLY;BYMONTHDAY={day}", each),
         st.integers(1, 31),
-        st.sampled_from([Each.DAY, Each.DEADLINE]),
+        st.sampled_from([PeriodKind.DAY, PeriodKind.DEADLINE]),
     ),
     st.builds(
         lambda month, day, each, times: Recurrence(
@@ -181,22 +180,22 @@ recurring_periods = st.one_of(
         ),
         st.integers(1, 12),
         st.integers(1, 28),
-        st.sampled_from([Each.DAY, Each.DEADLINE]),
+        st.sampled_from([PeriodKind.DAY, PeriodKind.DEADLINE]),
         st.none() | st.integers(1, 12),
     ),
     st.builds(
         lambda month, times: Recurrence(
-            f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=-1", Each.DEADLINE, times
+            f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=-1", PeriodKind.DEADLINE, times
         ),
         st.integers(1, 12),
         st.none() | st.integers(1, 12),
     ),
     st.builds(
-        lambda month: Recurrence(f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=1", Each.MONTH),
+        lambda month: Recurrence(f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=1", PeriodKind.MONTH),
         st.integers(1, 12),
     ),
-    st.just(Recurrence("FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1", Each.QUARTER)),
-    st.just(Recurrence("FREQ=MONTHLY;BYMONTHDAY=1", Each.MONTH)),
+    st.just(Recurrence("FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1", PeriodKind.QUARTER)),
+    st.just(Recurrence("FREQ=MONTHLY;BYMONTHDAY=1", PeriodKind.MONTH)),
 ).map(lambda recurrence: Period(PeriodKind.RECURRING, None, None, recurrence=recurrence))
 
 _minutes = st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))

@@ -29,7 +29,6 @@ from strategies import (
 from thaiplan.dates import (
     Bound,
     Direction,
-    Each,
     Period,
     PeriodKind,
     Recurrence,
@@ -630,14 +629,23 @@ class TestRecurring:
     @pytest.mark.parametrize(
         ("text", "recurrence"),
         [
-            ("ภายในวันที่ ๑๕ ของทุกเดือน", Recurrence("FREQ=MONTHLY;BYMONTHDAY=15", Each.DEADLINE)),
+            (
+                "ภายในวันที่ ๑๕ ของทุกเดือน",
+                Recurrence("FREQ=MONTHLY;BYMONTHDAY=15", PeriodKind.DEADLINE),
+            ),
             (
                 "อย่างน้อยปีละ 1 ครั้ง ภายในเดือนธันวาคมของทุกปี",
-                Recurrence("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1", Each.DEADLINE, 1),
+                Recurrence("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1", PeriodKind.DEADLINE, 1),
             ),
-            ("ทุกไตรมาส", Recurrence("FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1", Each.QUARTER)),
-            ("ทุกเดือน", Recurrence("FREQ=MONTHLY;BYMONTHDAY=1", Each.MONTH)),
-            ("วันที่ 1 ต.ค. ของทุกปี", Recurrence("FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=1", Each.DAY)),
+            (
+                "ทุกไตรมาส",
+                Recurrence("FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1", PeriodKind.QUARTER),
+            ),
+            ("ทุกเดือน", Recurrence("FREQ=MONTHLY;BYMONTHDAY=1", PeriodKind.MONTH)),
+            (
+                "วันที่ 1 ต.ค. ของทุกปี",
+                Recurrence("FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=1", PeriodKind.DAY),
+            ),
         ],
     )
     def test_rules(self, text: str, recurrence: Recurrence) -> None:

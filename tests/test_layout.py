@@ -36,6 +36,7 @@ DATES_RANKS = {
     "__init__": 9,
     "_text": 0,
     "_names": 0,
+    "_kinds": 0,
     "_spans": 1,
     "_periods": 1,
     "_fiscal": 1,

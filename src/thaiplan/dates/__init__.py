@@ -19,6 +19,7 @@ The names exported here are a contract that other tools import.
 
 from ._fiscal import FiscalYear
 from ._format import DateStyle, Digits, format_date, format_period
+from ._kinds import PeriodKind
 from ._names import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -28,8 +29,8 @@ from ._names import (
     WEEKDAY_VARIANTS,
 )
 from ._parse import MAX_TEXT_LENGTH, parse_date, parse_datetime, parse_period
-from ._periods import Period, PeriodKind
-from ._spans import Bound, Direction, Each, Recurrence, Span, SpanUnit, TimeRange
+from ._periods import Period
+from ._spans import Bound, Direction, Recurrence, Span, SpanUnit, TimeRange
 from ._text import be_to_ce, ce_to_be, normalise, to_arabic_digits, to_thai_digits
 from ._workdays import (
     add_working_days,
@@ -52,7 +53,6 @@ __all__ = [
     "DateStyle",
     "Digits",
     "Direction",
-    "Each",
     "FiscalYear",
     "Period",
     "PeriodKind",

@@ -18,7 +18,7 @@ from thaiplan.errors import ThaiDateError
 from ._fiscal import FiscalYear
 from ._names import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from ._periods import Period, PeriodKind, _month_end
-from ._spans import Bound, Direction, Each, SpanUnit, TimeRange
+from ._spans import Bound, Direction, SpanUnit, TimeRange
 from ._text import BE_OFFSET, DateStyle, Digits, to_thai_digits
 
 __all__ = ["DateStyle", "Digits", "format_date", "format_period"]
@@ -196,23 +196,25 @@ def _recurrence_text(period: Period, style: str) -> str:
     assert recurrence is not None
     parts = dict(part.split("=", 1) for part in recurrence.rule.split(";") if "=" in part)
     each = recurrence.each
-    by = "ภายใน" if each is Each.DEADLINE else ""
+    by = "ภายใน" if each is PeriodKind.DEADLINE else ""
     text = None
     if parts.keys() == {"FREQ", "BYMONTHDAY"} and parts["FREQ"] == "MONTHLY":
         day = parts["BYMONTHDAY"]
-        if each is Each.MONTH and day == "1":
+        if each is PeriodKind.MONTH and day == "1":
             text = "ทุกเดือน"
-        elif each in (Each.DAY, Each.DEADLINE) and day.isdigit() and 1 <= int(day) <= 31:
+        elif (
+            each in (PeriodKind.DAY, PeriodKind.DEADLINE) and day.isdigit() and 1 <= int(day) <= 31
+        ):
             text = f"{by}วันที่ {int(day)} ของทุกเดือน"
     elif parts.keys() == {"FREQ", "BYMONTH", "BYMONTHDAY"} and parts["FREQ"] == "YEARLY":
         month, day = parts["BYMONTH"], parts["BYMONTHDAY"]
-        if (month, day, each) == ("1,4,7,10", "1", Each.QUARTER):
+        if (month, day, each) == ("1,4,7,10", "1", PeriodKind.QUARTER):
             text = "ทุกไตรมาส"
         elif month.isdigit() and 1 <= int(month) <= 12:
             name = _month(int(month), style)
-            if (day, each) in (("-1", Each.DEADLINE), ("1", Each.MONTH)):
+            if (day, each) in (("-1", PeriodKind.DEADLINE), ("1", PeriodKind.MONTH)):
                 text = f"{by}เดือน{name}ของทุกปี" if style == "full" else f"{by}เดือน {name} ของทุกปี"
-            elif each in (Each.DAY, Each.DEADLINE) and day.isdigit():
+            elif each in (PeriodKind.DAY, PeriodKind.DEADLINE) and day.isdigit():
                 text = f"{by}วันที่ {int(day)} {name} ของทุกปี"
     if text is None:
         raise ThaiDateError(

@@ -46,7 +46,7 @@ from ._diagnose import _Problem
 from ._names import MONTH_VARIANTS
 from ._patterns import _D, _MONTH
 from ._periods import Period, PeriodKind
-from ._spans import Bound, Direction, Each, Recurrence, Span, SpanUnit, TimeRange
+from ._spans import Bound, Direction, Recurrence, Span, SpanUnit, TimeRange
 from ._text import BE_OFFSET, normalise_with_positions
 from ._values import _make_date
 
@@ -128,9 +128,9 @@ _YEARLY: Final = re.compile(
     rf"(?P<by>ภายใน ?|ไม่เกิน ?)?(?:ใน ?)?(?:(?:วันที่ ?)?(?P<d>{_D}{{1,2}}) ?)?(?:เดือน ?)?"
     rf"(?P<m>{_MONTH}) ?(?:ของ ?)?ทุก ?ปี"
 )
-_EVERY: Final = {"ทุกไตรมาส": ("FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1", Each.QUARTER)}
+_EVERY: Final = {"ทุกไตรมาส": ("FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1", PeriodKind.QUARTER)}
 _EVERY["ทุก ไตรมาส"] = _EVERY["ทุกไตรมาส"]
-_EVERY["ทุกเดือน"] = ("FREQ=MONTHLY;BYMONTHDAY=1", Each.MONTH)
+_EVERY["ทุกเดือน"] = ("FREQ=MONTHLY;BYMONTHDAY=1", PeriodKind.MONTH)
 _EVERY["ทุก เดือน"] = _EVERY["ทุกเดือน"]
 
 
@@ -152,22 +152,22 @@ def _recurring(body: str, text: str) -> Period | None:
         day = int(monthly["d"] or monthly["d2"])
         if not 1 <= day <= 31:
             raise _Problem(f"no month has a day {day}", "day_out_of_range", offset)
-        each = Each.DEADLINE if monthly["by"] else Each.DAY
+        each = PeriodKind.DEADLINE if monthly["by"] else PeriodKind.DAY
         return _recurrence(f"FREQ=MONTHLY;BYMONTHDAY={day}", each, times, text)
     yearly = _YEARLY.fullmatch(rest)
     if yearly is not None:
         month = MONTH_VARIANTS[yearly["m"]]
         if yearly["d"] is None:
-            day, each = (-1, Each.DEADLINE) if yearly["by"] else (1, Each.MONTH)
+            day, each = (-1, PeriodKind.DEADLINE) if yearly["by"] else (1, PeriodKind.MONTH)
         else:
             day = int(yearly["d"])
             _make_date(2000, month, day, ("m", "m", "d"))  # 2000: 29 February exists
-            each = Each.DEADLINE if yearly["by"] else Each.DAY
+            each = PeriodKind.DEADLINE if yearly["by"] else PeriodKind.DAY
         return _recurrence(f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}", each, times, text)
     return None
 
 
-def _recurrence(rule: str, each: Each, times: int | None, text: str) -> Period:
+def _recurrence(rule: str, each: PeriodKind, times: int | None, text: str) -> Period:
     return Period(PeriodKind.RECURRING, None, None, text, recurrence=Recurrence(rule, each, times))
 
 

@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from thaiplan.errors import ThaiDateError
 
+from ._kinds import PeriodKind
+
 if TYPE_CHECKING:
     from dateutil.rrule import rrule
 
-__all__ = ["Bound", "Direction", "Each", "Recurrence", "Span", "SpanUnit", "TimeRange"]
+__all__ = ["Bound", "Direction", "Recurrence", "Span", "SpanUnit", "TimeRange"]
 
 
 def _check_time(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -164,17 +166,10 @@ class Span:
             )
 
 
-class Each(enum.StrEnum):
-    """What one occurrence of a :class:`Recurrence` is."""
-
-    #: The day the rule gives.
-    DAY = "day"
-    #: A deadline on the day the rule gives.
-    DEADLINE = "deadline"
-    #: The calendar month of the day the rule gives.
-    MONTH = "month"
-    #: The fiscal quarter that starts on the day the rule gives.
-    QUARTER = "quarter"
+#: The kinds an occurrence of a :class:`Recurrence` may be.
+_OCCURRENCE_KINDS: Final = frozenset(
+    (PeriodKind.DAY, PeriodKind.DEADLINE, PeriodKind.MONTH, PeriodKind.QUARTER)
+)
 
 
 @attrs.frozen
@@ -186,7 +181,9 @@ class Recurrence:
 
     Attributes:
         rule: The RRULE, without ``DTSTART``.
-        each: What each occurrence is (:class:`Each`).
+        each: What each occurrence is: a ``day``, a ``deadline`` on the
+            rule's day, the ``month`` or the fiscal ``quarter`` that starts on
+            it (a :class:`PeriodKind`).
         times: How many times a year it is stated to happen at least
             (``อย่างน้อยปีละ ๑ ครั้ง``), or ``None``.
 
@@ -195,7 +192,11 @@ class Recurrence:
     """
 
     rule: str = attrs.field(validator=attrs.validators.instance_of(str))
-    each: Each = attrs.field(default=Each.DAY, converter=Each)
+    each: PeriodKind = attrs.field(
+        default=PeriodKind.DAY,
+        converter=PeriodKind,
+        validator=attrs.validators.in_(_OCCURRENCE_KINDS),
+    )
     times: int | None = attrs.field(default=None)
 
     def rrule(self, dtstart: dt.date) -> rrule:
