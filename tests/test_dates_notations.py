@@ -398,6 +398,8 @@ class TestRealCalendars:
             ("๔ เม.ย. ๖๑ ตั้งแต่เวลา ๑๓.๓๐ น. เป็นต้นไป", TimeRange(T(13, 30), onward=True)),
             ("๔ เม.ย. ๖๑ 09.30 น.-01.00 น.", TimeRange(T(9, 30), T(1))),
             ("วันที่ 5 เม.ย. 67 เวลา 15:53 น.", TimeRange(T(15, 53))),
+            # cknews writes the time before the day: "07.50 น.วันที่ …"
+            ("07.50 น.วันที่ 31 พฤษภาคม 2564", TimeRange(T(7, 50))),
         ],
     )
     def test_times_are_kept(self, text: str, times: TimeRange) -> None:
@@ -437,6 +439,8 @@ class TestWordsAroundDates:
             ("4 มค. 61", Period.day(D(2018, 1, 4))),
             ("4 มีค. 61", Period.day(D(2018, 3, 4))),
             ("4 ตค 61", Period.day(D(2018, 10, 4))),
+            ("พุทธศักราช 2560", Period.years(2017, 2017)),  # the era spelled out
+            ("๕ เมษายน พุทธศักราช ๒๕๖๑", Period.day(D(2018, 4, 5))),
         ],
     )
     def test_meanings(self, text: str, expected: Period) -> None:

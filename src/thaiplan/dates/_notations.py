@@ -76,6 +76,10 @@ _BARE_TIME: Final = re.compile(
     rf"(?:{_D}{{1,2}}[.:]{_D}{{2}} ?(?:น\.)? ?- ?)?{_D}{{1,2}}[.:]{_D}{{2}} ?(?:น\.|นาฬิกา)$"
 )
 _TIME_LEADS: Final = ("ตั้งแต่", "เริ่มประชุม", "เริ่ม", "ระหว่าง")
+# A time before the day, as news items write it: "07.50 น.วันที่ 31 พฤษภาคม 2564".
+_LEADING_TIME: Final = re.compile(
+    rf"(?:เวลา ?)?(?P<h1>{_D}{{1,2}})[.:](?P<m1>{_D}{{2}}) ?(?:น\.|นาฬิกา) ?(?=.)"
+)
 
 
 def _time(hours: str, minutes: str, start: int) -> dt.time:
@@ -426,6 +430,11 @@ def read_period(norm: str, text: str, options: Options, core: Core) -> Period:
     if match is not None:
         approximate, lo = True, match.end()
     body, times = _split_times(norm[lo:hi])
+    if times is None:
+        leading = _LEADING_TIME.match(body)
+        if leading is not None:
+            times = TimeRange(_time(leading["h1"], leading["m1"], lo + leading.start("h1")))
+            body, lo = body[leading.end() :], lo + leading.end()
     if not body and times is not None:
         raise _Problem(
             "a time of day needs a day: write the day before it, as in '๔ เม.ย. ๖๑ เวลา ๐๙.๓๐ น.'",

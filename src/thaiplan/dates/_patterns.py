@@ -21,7 +21,9 @@ def _alternation(words: object) -> str:
 
 _MONTH: Final = f"(?:{_alternation(MONTH_VARIANTS)})"
 _WEEKDAY: Final = f"(?:{_alternation(WEEKDAY_VARIANTS)})"
-_ERA: Final = r"(?:พ\.? ?ศ\.?|ค\.? ?ศ\.?)"
+# พ.ศ. and ค.ศ. in every spacing, and spelled out (พุทธศักราช ๒๕๖๐).
+# Factored by the first letter, so that a year's digit fails on one test.
+_ERA: Final = r"(?:พ(?:\.? ?ศ\.?|ุทธศักราช)|ค(?:\.? ?ศ\.?|ริสต์ศักราช))"
 # Thai and ASCII digits only: ``\d`` (like int()) would take any script's digits.
 _D: Final = "[0-9๐-๙]"
 
