@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from strategies import all_dates, all_periods
@@ -33,7 +33,7 @@ from thaiplan.dates import (
     parse_period,
 )
 from thaiplan.dates._parse import MAX_TEXT_LENGTH
-from thaiplan.errors import ThaiDateError
+from thaiplan.errors import HolidayDataError, ThaiDateError
 
 PARSERS: dict[str, Callable[[str], object]] = {
     "parse_date": parse_date,
@@ -212,3 +212,46 @@ class TestRoundTripEverywhere:
         with pytest.raises(ThaiDateError) as caught:
             parse_period("ปีงบประมาณ พ.ศ. ๒๓๔๔")
         assert "year_out_of_range" == caught.value.reason
+
+
+class TestEdgesOfTheRange:
+    """Relative words, year= and counts at the ends of datetime's range: a value or ThaiDateError."""
+
+    @given(
+        st.sampled_from(
+            [
+                "สัปดาห์หน้า",
+                "สัปดาห์นี้",
+                "เดือนหน้า",
+                "ปีหน้า",
+                "2 ก.ย.นี้",
+                "29 ก.พ.นี้",
+                "20 มิ.ย.ที่ผ่านมา",
+                "เม.ย.ปีหน้า",
+                "ก่อนวันที่ 1 ม.ค. นี้",
+                "ธ.ค. - ม.ค.",
+                "25 ธ.ค. - 5 ม.ค.",
+                "ปลายเดือน ธ.ค.",
+                "ก่อนวันที่ 1 มกราคม พ.ศ. 544",
+            ]
+        ),
+        st.one_of(st.dates(), st.sampled_from([dt.date.min, dt.date.max])),
+        st.integers(2400, 10541),
+    )
+    @example("เดือนหน้า", dt.date(9999, 12, 15), 2566)
+    @example("ก่อนวันที่ 1 มกราคม พ.ศ. 544", dt.date(2000, 1, 1), 2566)
+    @example("ธ.ค. - ม.ค.", dt.date(2000, 1, 1), 10541)
+    def test_relative_words(self, text: str, reference: dt.date, year: int) -> None:
+        """Never OverflowError or datetime's ValueError: either a period or a located ThaiDateError."""
+        with contextlib.suppress(ThaiDateError):
+            assert parse_period(text, reference=reference, year=year).has_dates
+
+    @settings(deadline=None)  # the first working-day count loads the holiday data
+    @given(st.integers(1, 9_999_999), st.sampled_from(["วัน", "วันทำการ"]), all_dates)
+    @example(9_999_999, "วัน", dt.date.max)
+    @example(3_000_000, "วัน", dt.date(2020, 1, 1))
+    def test_anchored_far(self, amount: int, unit: str, day: dt.date) -> None:
+        """A count anchored past the end of the dates is year_out_of_range, never OverflowError."""
+        period = parse_period(f"ภายใน {amount} {unit}นับแต่วันที่ได้รับ")
+        with contextlib.suppress(ThaiDateError, HolidayDataError):
+            assert period.anchored(day).end >= day

@@ -292,6 +292,21 @@ def _relative_words(body: str, text: str, options: Options) -> Period | None:
     if unit is None:
         return None
     reference = _needs_reference(body, options, 0)
+    try:
+        return _next(unit, reference, text)
+    except (ValueError, OverflowError):  # a reference at the end of datetime's range
+        raise _out_of_range(body, 0) from None
+
+
+def _out_of_range(what: str, at: int) -> _Problem:
+    return _Problem(
+        f"{what!r} falls outside the dates datetime.date holds (CE 1-9999)",
+        "year_out_of_range",
+        at,
+    )
+
+
+def _next(unit: tuple[str, int], reference: dt.date, text: str) -> Period:
     what, ahead = unit
     if what == "week":
         monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=ahead)
@@ -319,12 +334,12 @@ def _coming(body: str, text: str, options: Options, core: Core) -> Period | None
     head = body[: word.start()]
     be_year = reference.year + BE_OFFSET
     if word["word"] == "ปีหน้า":
-        return core(f"{head} {be_year + 1}", text, options)
+        return core(f"{head} พ.ศ. {be_year + 1}", text, options)
     periods: list[Period] = []
     problem: _Problem | None = None
     for year in (be_year - 1, be_year, be_year + 1):
         try:
-            periods.append(core(f"{head} {year}", text, options))
+            periods.append(core(f"{head} พ.ศ. {year}", text, options))
         except _Problem as error:  # 29 ก.พ. is not in every year
             problem = error
     if word["word"] == "ที่ผ่านมา":
@@ -403,14 +418,14 @@ def _core_with_year(body: str, text: str, options: Options, core: Core) -> Perio
         )
     year = options.year
     try:
-        return core(f"{body} {year}", text, options)
+        return core(f"{body} พ.ศ. {year}", text, options)
     except _Problem as problem:
         if problem.reason != "reversed_range":
             raise
     # A range that crosses New Year (ธ.ค. - ม.ค.) ends in the next year.
     first = _MONTH_ANYWHERE.search(body)
     assert first is not None
-    crossing = f"{body[: first.end()]} {year}{body[first.end() :]} {year + 1}"
+    crossing = f"{body[: first.end()]} พ.ศ. {year}{body[first.end() :]} พ.ศ. {year + 1}"
     return core(crossing, text, options)
 
 
@@ -481,6 +496,8 @@ def _words(body: str, text: str, options: Options, core: Core, offset: int) -> P
         inner = _shifted(body[deadline.end() :], text, options, core, deadline.end())
         if deadline["word"] == "ก่อน":
             first = inner.start or inner.end
+            if first == dt.date.min:
+                raise _out_of_range(body, 0)
             return Period.deadline_of(first - dt.timedelta(days=1), text=text)
         return Period.deadline_of(inner.end, text=text)
     leading = _LEADING.match(body)

@@ -163,7 +163,7 @@ def _parse_date(text: str, strict: bool, year: int | None = None) -> dt.date:
             norm = _prepare(text)
             match = _DATE_RE.fullmatch(norm)
             if match is None and year is not None and _ends_on_month(norm):
-                match = _DATE_RE.fullmatch(f"{norm} {year}")
+                match = _DATE_RE.fullmatch(f"{norm} พ.ศ. {year}")
             if match is None:
                 raise _diagnose(norm, _DATE_RE, "date")
         return _date_from(match, strict)

@@ -31,8 +31,15 @@ def _ce_year(digits: str, era: str | None, strict: bool, group: str) -> int:
             return value + 2500 - BE_OFFSET
         # 3 digits too: พ.ศ. ๕๔๔-๙๙๙ are the Common-Era years 1-456, which
         # format_date writes that way (marked, so never ambiguous).
-        if length in (3, 4, 5) and 544 <= value <= 9999 + BE_OFFSET:
-            return value - BE_OFFSET
+        if length in (3, 4, 5):
+            if 544 <= value <= 9999 + BE_OFFSET:
+                return value - BE_OFFSET
+            raise _Problem(
+                f"year พ.ศ. {digits} is outside the years a date can have"
+                f" (พ.ศ. 544-{9999 + BE_OFFSET}, CE 1-9999)",
+                "year_out_of_range",
+                group=group,
+            )
     elif era is not None:
         if length == 4 and value >= 1:
             return value
