@@ -444,19 +444,20 @@ def read_period(norm: str, text: str, options: Options, core: Core) -> Period:
     match = _APPROXIMATE.match(norm, lo, hi)
     if match is not None:
         approximate, lo = True, match.end()
-    body, times = _split_times(norm[lo:hi])
-    if times is None:
-        leading = _LEADING_TIME.match(body)
-        if leading is not None:
-            times = TimeRange(_time(leading["h1"], leading["m1"], lo + leading.start("h1")))
-            body, lo = body[leading.end() :], lo + leading.end()
-    if not body and times is not None:
-        raise _Problem(
-            "a time of day needs a day: write the day before it, as in '๔ เม.ย. ๖๑ เวลา ๐๙.๓๐ น.'",
-            "missing_date",
-            lo,
-        )
     try:
+        body, times = _split_times(norm[lo:hi])
+        if times is None:
+            leading = _LEADING_TIME.match(body)
+            if leading is not None:
+                times = TimeRange(_time(leading["h1"], leading["m1"], leading.start("h1")))
+                body, lo = body[leading.end() :], lo + leading.end()
+        if not body and times is not None:
+            raise _Problem(
+                "a time of day needs a day: write the day before it,"
+                " as in '๔ เม.ย. ๖๑ เวลา ๐๙.๓๐ น.'",
+                "missing_date",
+                0,
+            )
         period = _words(body, text, options, core, lo)
     except _Problem as problem:
         if problem.start is not None:
