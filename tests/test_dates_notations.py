@@ -460,6 +460,22 @@ class TestWordsAroundDates:
         with pytest.raises(ThaiDateError):
             parse_period(text, year=2566)
 
+    @pytest.mark.parametrize(
+        ("text", "reason", "position"),
+        [
+            ("ประมาณ ๔ เม.ย. ๖๑ เวลา ๒๕.๐๐ น.", "time_out_of_range", 23),
+            ("ประมาณ 25.30 น. ๔ เม.ย. ๖๑", "time_out_of_range", 7),
+            ("(ภายใน ๓๑ มิ.ย. ๖๑)", "day_out_of_range", 7),
+            ("ประมาณ ภายใน เมษ ๖๑", "unknown_month", 13),
+            ("สัปดาห์ที่ ๕ ของเดือน ก.พ. ๖๖", "day_out_of_range", 11),
+        ],
+    )
+    def test_errors_point_into_the_text(self, text: str, reason: str, position: int) -> None:
+        """Errors behind the peeled words name the place in the text as given."""
+        with pytest.raises(ThaiDateError) as caught:
+            parse_period(text)
+        assert (reason, position) == (caught.value.reason, caught.value.position)
+
     def test_week_five_of_february(self) -> None:
         """A month of 28 days has no fifth week."""
         with pytest.raises(ThaiDateError) as caught:
