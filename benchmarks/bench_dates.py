@@ -20,6 +20,9 @@ What it measures, in one run and on the same inputs:
   Every other library's date is checked against thaiplan's, and thaiplan's
   against the date the input was made from; disagreements are counted and
   printed.
+- Parsing periods with :func:`~thaiplan.dates.parse_period`: the notations of
+  the Samut Sakhon circular, and those of other real calendars (issue 9),
+  against the first in the same run.
 - Formatting the generated dates in the full and abbreviated styles with
   :func:`~thaiplan.dates.format_date`, PyThaiNLP's ``thai_strftime`` and PyICU,
   with the outputs checked against thaiplan's.
@@ -56,7 +59,7 @@ from typing import Any, Final
 
 import thaiplan
 from thaiplan.dates import _parse as thaiplan_parse
-from thaiplan.dates import format_date, parse_date
+from thaiplan.dates import format_date, parse_date, parse_period
 
 try:
     import pythainlp
@@ -507,6 +510,59 @@ def report_format_check(
         print(f"    ... and {len(differ) - len(shown)} more (--show-all lists all)")
 
 
+# -- periods --------------------------------------------------------------------------
+
+# The period notations of the Samut Sakhon circular (the seed), as its calendar,
+# minutes and infographic write them.
+SEED_PERIODS: Final = (
+    "๔ เม.ย. ๖๑",
+    "๑ - ๑๕ พ.ค. ๖๑",
+    "พ.ค. ๖๑",
+    "มิ.ย. - ก.ค. ๖๑",
+    "ต.ค. ๖๑ - มี.ค. ๖๒",
+    "ภายใน พ.ค. ๖๑",
+    "ภายในเดือนมิถุนายน ๒๕๖๑",
+    "พ.ศ. ๒๕๖๑ – ๒๕๖๔",
+    "ปีงบประมาณ พ.ศ. ๒๕๖๓",
+    "ไตรมาสที่ ๒ ปีงบประมาณ ๒๕๖๓",
+    "ตั้งแต่วันที่ ๑ พ.ค. ถึง ๑๕ มิ.ย. ๖๑",
+    "๒๕ พ.ค. - ๕ มิ.ย. ๖๑",
+)
+# Notations of other real calendars (issue 9; docs/howto/thai-dates.md), read
+# with the year 2566 and the reference day 2023-09-20 where they need them.
+OTHER_PERIODS: Final = (
+    "ในวันพุธที่ 3 มกราคม – วันศุกร์ที่ 5 มกราคม 2567",
+    "29 พ.ย.-5ธ.ค.66",
+    "ในช่วงระยะเดือน ก.ย.ไปจนถึงวันที่ 6 ต.ค.",
+    "ประมาณวันที่ 3-4 เมษายน 67",
+    "วันพฤหัสบดีที่ 4 มกราคม 2567 เริ่มประชุมเวลา 09.00-00.30 น.",
+    "(ภายในวันที่ ๑๕ สิงหาคม)",
+    "ไม่น้อยกว่า 3 วันก่อนวันประชุมสภาท้องถิ่น",
+    "ภายใน 105 วัน นับตั้งแต่วันที่ได้รับร่าง",
+    "ภายในวันที่ ๑๕ ของทุกเดือน",
+    "ตั้งแต่วันที่ 15 พ.ย.64 เป็นต้นไป",
+    "2 ก.ย.นี้",
+    "สัปดาห์หน้า",
+)
+
+
+def bench_periods(settings: Settings) -> list[Row]:
+    """Time parse_period on the seed's notations and on other calendars' notations."""
+    read = partial(parse_period, year=2566, reference=dt.date(2023, 9, 20))
+    for text in (*SEED_PERIODS, *OTHER_PERIODS):
+        read(text)  # every one reads (an error here is a bug, not a figure)
+    rows: list[Row] = []
+    subset = f"periods ({len(SEED_PERIODS)} of the seed, {len(OTHER_PERIODS)} of others)"
+    base = best_us_per_call(parse_period, [(t,) for t in SEED_PERIODS], settings)
+    rows.append(
+        Row(subset, "thaiplan parse_period, the seed's notations", len(SEED_PERIODS), base, None)
+    )
+    other = best_us_per_call(read, [(t,) for t in OTHER_PERIODS], settings)
+    label = "thaiplan parse_period(year=, reference=), other calendars"
+    rows.append(Row(subset, label, len(OTHER_PERIODS), other, base))
+    return rows
+
+
 # -- output ---------------------------------------------------------------------------
 
 
@@ -611,6 +667,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parse_rows,
     )
     print_table("Formatting (baseline: thaiplan format_date, same dates, Thai digits)", format_rows)
+    print_table(
+        "Periods (baseline: parse_period on the seed's notations; × = time / baseline)",
+        bench_periods(settings),
+    )
     print_goals(goals)
     print(f"\nTotal time {time.perf_counter() - started:.1f} s")
     return 0

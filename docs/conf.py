@@ -60,6 +60,10 @@ nitpick_ignore = [
     ("py:class", "datetime.date"),
     # parse_datetime returns an aware datetime.datetime.
     ("py:class", "datetime.datetime"),
+    # TimeRange holds the times of day of a period.
+    ("py:class", "datetime.time"),
+    # Recurrence.rrule returns dateutil's rule (dateutil is imported only then).
+    ("py:class", "dateutil.rrule.rrule"),
     # WEEKDAY_NAMES and WEEKDAY_VARIANTS number weekdays as date.weekday() does.
     ("py:meth", "datetime.date.weekday"),
     # load_calendar, dump_calendar: a path is a str or an os.PathLike.
@@ -100,6 +104,7 @@ autodoc_typehints = "signature"
 autodoc_type_aliases = {
     "DateStyle": "thaiplan.dates.DateStyle",
     "Digits": "thaiplan.dates.Digits",
+    "rrule": "dateutil.rrule.rrule",
 }
 python_use_unqualified_type_names = True
 napoleon_google_docstring = True

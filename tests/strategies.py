@@ -8,7 +8,17 @@ from decimal import Decimal
 import attrs
 from hypothesis import strategies as st
 
-from thaiplan.dates import FiscalYear, Period
+from thaiplan.dates import (
+    Bound,
+    Direction,
+    FiscalYear,
+    Period,
+    PeriodKind,
+    Recurrence,
+    Span,
+    SpanUnit,
+    TimeRange,
+)
 
 #: Dates whose year every notation reads back (CE 1900-2200).
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
@@ -41,9 +51,26 @@ fiscal_years = st.integers(min_value=2444, max_value=2743).map(FiscalYear)
 months = st.tuples(st.integers(1900, 2200), st.integers(1, 12))
 
 
+#: Every date datetime.date holds (CE 1-9999): format_date writes each one
+#: so that parse_date reads it back, or refuses it.
+all_dates = st.one_of(
+    st.dates(),
+    st.sampled_from([dt.date.min, dt.date(456, 12, 31), dt.date(457, 1, 1), dt.date.max]),
+)
+
+
 @st.composite
-def periods(draw: st.DrawFn) -> Period:
-    """A period of any kind that thaiplan can write and read back."""
+def periods(draw: st.DrawFn, first_year: int = 1900, last_year: int = 2200) -> Period:
+    """A period of any kind that thaiplan can write and read back.
+
+    ``first_year`` and ``last_year`` bound its CE years (1900-2200 unless told).
+    """
+    day_strategy = (
+        any_dates
+        if (first_year, last_year) == (1900, 2200)
+        else st.dates(dt.date(first_year, 1, 1), dt.date(last_year, 12, 31))
+    )
+    month_strategy = st.tuples(st.integers(first_year, last_year), st.integers(1, 12))
     kind = draw(
         st.sampled_from(
             [
@@ -60,30 +87,136 @@ def periods(draw: st.DrawFn) -> Period:
         )
     )
     if kind == "day":
-        return Period.day(draw(any_dates))
+        return Period.day(draw(day_strategy))
     if kind == "day_range":
-        first, second = sorted((draw(dates), draw(dates)))
+        first, second = sorted((draw(day_strategy), draw(day_strategy)))
         return Period.days(first, second)
     if kind == "month":
-        year, month = draw(months)
+        year, month = draw(month_strategy)
         return Period.month(year, month)
     if kind == "month_range":
-        first, second = sorted((draw(months), draw(months)))
-        return Period.months(first, second)
+        first_month, second_month = sorted((draw(month_strategy), draw(month_strategy)))
+        return Period.months(first_month, second_month)
     if kind == "deadline":
-        return Period.deadline_of(draw(any_dates))
+        return Period.deadline_of(draw(day_strategy))
     if kind == "year":
-        year = draw(st.integers(1900, 2200))
+        year = draw(st.integers(first_year, last_year))
         return Period.years(year, year)
     if kind == "year_range":
-        first, second = sorted((draw(st.integers(1900, 2200)), draw(st.integers(1900, 2200))))
-        if first == second:
-            second += 1
-        return Period.years(first, second)
-    fiscal_year = draw(fiscal_years)
+        one, two = sorted(
+            (draw(st.integers(first_year, last_year - 1)), draw(st.integers(first_year, last_year)))
+        )
+        return Period.years(one, max(two, one + 1))
+    # Fiscal years from 2400 BE (CE 1856-1857) up to the last that datetime holds.
+    lowest = max(2444 if first_year == 1900 else 2400, first_year + 544)
+    highest = min(2743 if last_year == 2200 else 9999 + 543, last_year + 543)
+    fiscal_year = FiscalYear(draw(st.integers(lowest, highest)))
     if kind == "fiscal_year":
         return fiscal_year.to_period()
     return fiscal_year.quarter(draw(st.integers(1, 4)))
+
+
+#: Periods of every kind over the whole range of datetime.date.
+all_periods = periods(1, 9999)
+
+
+#: The words of an event a count of days is counted from, as documents write
+#: them: Thai words, spaces, digits (kept verbatim), never spaces at either end.
+anchors = st.one_of(
+    st.sampled_from(
+        [
+            "วันที่ได้รับ",
+            "วันประชุมสภาท้องถิ่น",
+            "วันที่สภาผู้แทนราษฎรได้รับร่าง",
+            "วันที่ 5 เม.ย. 67",
+            "วันที่ได้รับหนังสือ ฉบับที่ ๓",
+        ]
+    ),
+    st.lists(
+        st.sampled_from(["วัน", "ที่", "ได้รับ", "ร่าง", "ประชุม", "สภา", "๑", "2", " "]),
+        min_size=1,
+        max_size=8,
+    )
+    .map("".join)
+    .map(str.strip)
+    .filter(bool),
+)
+
+_spans = st.builds(
+    Span,
+    st.integers(0, 10_000),
+    st.sampled_from(list(SpanUnit)),
+    st.sampled_from(list(Bound)),
+)
+
+#: Durations (``๑๕ วัน``) and periods counted from an event.
+span_periods = st.one_of(
+    _spans.map(lambda span: Period(PeriodKind.DURATION, None, None, span=span)),
+    st.builds(
+        lambda span, direction, anchor: Period(
+            PeriodKind.RELATIVE,
+            None,
+            None,
+            span=Span(span.amount, span.unit, span.bound, direction, anchor),
+        ),
+        _spans,
+        st.sampled_from(list(Direction)),
+        anchors,
+    ),
+)
+
+#: Periods from a day on, with no end.
+open_ended_periods = all_dates.map(Period.open_from)
+
+#: Recurring periods of every rule format_period writes.
+recurring_periods = st.one_of(
+    st.builds(
+        lambda day, each: Recurrence(f"FREQ=MONTHLY;BYMONTHDAY={day}", each),
+        st.integers(1, 31),
+        st.sampled_from([PeriodKind.DAY, PeriodKind.DEADLINE]),
+    ),
+    st.builds(
+        lambda month, day, each, times: Recurrence(
+            f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}", each, times
+        ),
+        st.integers(1, 12),
+        st.integers(1, 28),
+        st.sampled_from([PeriodKind.DAY, PeriodKind.DEADLINE]),
+        st.none() | st.integers(1, 12),
+    ),
+    st.builds(
+        lambda month, times: Recurrence(
+            f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=-1", PeriodKind.DEADLINE, times
+        ),
+        st.integers(1, 12),
+        st.none() | st.integers(1, 12),
+    ),
+    st.builds(
+        lambda month: Recurrence(f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=1", PeriodKind.MONTH),
+        st.integers(1, 12),
+    ),
+    st.just(Recurrence("FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1", PeriodKind.QUARTER)),
+    st.just(Recurrence("FREQ=MONTHLY;BYMONTHDAY=1", PeriodKind.MONTH)),
+).map(lambda recurrence: Period(PeriodKind.RECURRING, None, None, recurrence=recurrence))
+
+_minutes = st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))
+_time_ranges = st.one_of(
+    st.builds(TimeRange, _minutes),
+    st.builds(TimeRange, _minutes, _minutes),
+    st.builds(lambda start: TimeRange(start, onward=True), _minutes),
+)
+
+#: Dated periods with a time of day.
+timed_periods = st.builds(
+    lambda period, times: attrs.evolve(period, times=times),
+    st.one_of(periods(), open_ended_periods),
+    _time_ranges,
+)
+
+#: Periods of every kind, marked approximate (ประมาณ).
+approximate_periods = st.one_of(periods(), open_ended_periods, span_periods, recurring_periods).map(
+    lambda period: attrs.evolve(period, approximate=True)
+)
 
 
 #: Text that looks like a date to a careless parser: Thai words, digits of

@@ -508,3 +508,9 @@ class TestEmitters:
         options: dict[str, Any] = {"allow_unicode": True, "sort_keys": False, "width": 2**30}
         python = yaml.dump(data, Dumper=_reader._Dumper, default_flow_style=False, **options)
         assert python == dumps_document(document)
+
+
+def test_an_unclosed_flow_mapping_is_described() -> None:
+    """The message about a mapping in { } is written out, braces and all (a format string once)."""
+    with pytest.raises(thaiplan.CalendarFileError, match=r"a mapping in \{ \} is not closed"):
+        thaiplan.loads_calendar('{"a": 1 "b": 2}')

@@ -37,10 +37,15 @@ DATES_RANKS = {
     "_text": 0,
     "_names": 0,
     "_numbers": 1,
+    "_kinds": 0,
+    "_spans": 1,
     "_periods": 1,
+    "_fiscal": 1,
     "_patterns": 1,
     "_diagnose": 2,
+    "_values": 2,
     "_format": 2,
+    "_notations": 3,
     "_parse": 3,
     "_workdays": 4,
 }
@@ -64,6 +69,10 @@ DEFERRED = {
     # Period.parse / Period.format and FiscalYear.parse / FiscalYear.format.
     ("thaiplan.dates._periods", "parse", "thaiplan.dates._parse"),
     ("thaiplan.dates._periods", "format", "thaiplan.dates._format"),
+    ("thaiplan.dates._fiscal", "parse", "thaiplan.dates._parse"),
+    ("thaiplan.dates._fiscal", "format", "thaiplan.dates._format"),
+    # Period.anchored counts working days with the working-day calendar.
+    ("thaiplan.dates._periods", "_day_mover", "thaiplan.dates._workdays"),
 }
 
 MAX_LINES = 600

@@ -306,7 +306,8 @@ class TestParsePeriod:
             ("ภายใน ๓๑ มิ.ย. ๖๑", "day_out_of_range", 6),
             ("ไตรมาสที่ ๕ ปีงบประมาณ ๒๕๖๓", "quarter_out_of_range", 10),
             ("ปีงบประมาณ ๑๕๐๐", "ambiguous_year", 11),
-            ("มิ.ย. - ก.ค.", "unexpected_text", 0),
+            # issue 9: a range with no year is a missing year, at the end where it goes
+            ("มิ.ย. - ก.ค.", "missing_year", 12),
         ],
     )
     def test_invalid(self, text: str, reason: str, position: int) -> None:
@@ -402,6 +403,8 @@ class TestTotality:
         """Every PeriodKind is reachable from text."""
         texts = ["๔ เม.ย. ๖๑", "๑ - ๒ พ.ค. ๖๑", "พ.ค. ๖๑", "พ.ค. - มิ.ย. ๖๑", "ภายใน พ.ค. ๖๑"]
         texts += ["พ.ศ. ๒๕๖๑", "พ.ศ. ๒๕๖๑ - ๒๕๖๒", "ปีงบประมาณ ๒๕๖๓", "ไตรมาสที่ ๑ ปีงบ ๖๓"]
+        texts += ["ตั้งแต่วันที่ ๑ พ.ค. ๖๑ เป็นต้นไป", "๑๕ วัน", "ภายใน ๑๕ วันนับแต่วันที่ได้รับ"]
+        texts += ["ภายในวันที่ ๑๕ ของทุกเดือน"]
         assert set(PeriodKind) == {parse_period(text).kind for text in texts}
 
 

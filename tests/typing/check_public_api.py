@@ -70,3 +70,12 @@ register_text: str = thaiplan.dumps_register(register, format="json")
 csv_text: str = thaiplan.register_csv(register)
 register_report: thaiplan.Report = thaiplan.validate(register)
 stages: str = thaiplan.trace(register, "p1").explain("th")
+
+# The notations of issue 9: what parse_period gives is typed all the way down.
+relative: Period = parse_period("ภายใน ๑๕ วันนับแต่วันที่ได้รับ", year=2566, reference=end)
+deadline_day: dt.date = relative.anchored(end).end
+count: int | None = relative.span.amount if relative.span is not None else None
+monthly = parse_period("ภายในวันที่ ๑๕ ของทุกเดือน")
+occurrences: list[Period] = monthly.occurrences(end, end + dt.timedelta(days=90))
+times: thaiplan.dates.TimeRange | None = parse_period("๔ เม.ย. ๖๑ เวลา ๐๙.๓๐ น.").times
+open_ended: bool = parse_period("ตั้งแต่วันที่ ๑ พ.ค. ๖๑ เป็นต้นไป").open_ended

@@ -1,4 +1,4 @@
-"""Thai dates and numerals: digits, number words and baht, Buddhist-Era years, periods, fiscal years, working days.
+"""Thai dates: numerals, Buddhist-Era years, periods, fiscal years, working days.
 
 This is the leaf layer of thaiplan: it imports nothing from the rest of the
 package but its errors. Everything here reads and writes the notations that
@@ -17,7 +17,9 @@ datetime.date(2018, 5, 31)
 The names exported here are a contract that other tools import.
 """
 
+from ._fiscal import FiscalYear
 from ._format import DateStyle, Digits, format_date, format_period
+from ._kinds import PeriodKind
 from ._names import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -27,8 +29,9 @@ from ._names import (
     WEEKDAY_VARIANTS,
 )
 from ._numbers import bahttext, format_baht, parse_baht, parse_thai_number, thai_number_words
-from ._parse import parse_date, parse_datetime, parse_period
-from ._periods import FiscalYear, Period, PeriodKind
+from ._parse import MAX_TEXT_LENGTH, parse_date, parse_datetime, parse_period
+from ._periods import Period
+from ._spans import Bound, Direction, Recurrence, Span, SpanUnit, TimeRange
 from ._text import be_to_ce, ce_to_be, normalise, to_arabic_digits, to_thai_digits
 from ._workdays import (
     add_working_days,
@@ -40,17 +43,24 @@ from ._workdays import (
 )
 
 __all__ = [
+    "MAX_TEXT_LENGTH",
     "MONTH_ABBREVIATIONS",
     "MONTH_NAMES",
     "MONTH_VARIANTS",
     "WEEKDAY_ABBREVIATIONS",
     "WEEKDAY_NAMES",
     "WEEKDAY_VARIANTS",
+    "Bound",
     "DateStyle",
     "Digits",
+    "Direction",
     "FiscalYear",
     "Period",
     "PeriodKind",
+    "Recurrence",
+    "Span",
+    "SpanUnit",
+    "TimeRange",
     "add_working_days",
     "bahttext",
     "be_to_ce",

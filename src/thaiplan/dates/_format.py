@@ -15,8 +15,10 @@ from typing import Final, Literal
 
 from thaiplan.errors import ThaiDateError, ThaiDateTypeError
 
+from ._fiscal import FiscalYear
 from ._names import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
-from ._periods import FiscalYear, Period, PeriodKind, _month_end
+from ._periods import Period, PeriodKind, _month_end
+from ._spans import Bound, Direction, SpanUnit, TimeRange
 from ._text import BE_OFFSET, DateStyle, Digits, check_bool, check_day, check_str, to_thai_digits
 
 __all__ = ["DateStyle", "Digits", "format_date", "format_period"]
@@ -75,7 +77,6 @@ def format_date(
 
     Raises:
         ThaiDateError: An unknown style or digits option.
-        ThaiDateTypeError: ``date`` is not a date, or an option not of its type.
 
     >>> import datetime as dt
     >>> day = dt.date(2018, 4, 4)
@@ -147,7 +148,91 @@ def format_period(
         )
     _check_option("style", style, ("abbr", "full"))
     _check_option("digits", digits, _DIGITS)
-    return _digits(_period_text(period, style), digits)
+    if period.kind is PeriodKind.RELATIVE:
+        # The event's words are kept verbatim, digits and all.
+        head, anchor = _relative_text(period)
+        text = _digits(head, digits) + anchor
+    elif period.kind is PeriodKind.DURATION:
+        text = _digits(_span_text(period), digits)
+    elif period.kind is PeriodKind.RECURRING:
+        text = _digits(_recurrence_text(period, style), digits)
+    elif period.kind is PeriodKind.OPEN_ENDED:
+        assert period.start is not None
+        day = format_date(period.start, style=style, digits="arabic")
+        text = _digits(f"ตั้งแต่วันที่ {day} เป็นต้นไป", digits)
+    else:
+        text = _digits(_period_text(period, style), digits)
+    if period.times is not None:
+        text += _digits(_times_text(period.times), digits)
+    if period.approximate:
+        text = f"ประมาณ {text}"
+    return text
+
+
+_BOUND_WORDS: Final = {Bound.EXACTLY: "", Bound.AT_MOST: "ภายใน ", Bound.AT_LEAST: "ไม่น้อยกว่า "}
+_UNIT_WORDS: Final = {SpanUnit.DAYS: "วัน", SpanUnit.WORKING_DAYS: "วันทำการ"}
+
+
+def _span_text(period: Period) -> str:
+    span = period.span
+    assert span is not None
+    return f"{_BOUND_WORDS[span.bound]}{span.amount} {_UNIT_WORDS[span.unit]}"
+
+
+def _relative_text(period: Period) -> tuple[str, str]:
+    span = period.span
+    assert span is not None
+    word = " นับแต่" if span.direction is Direction.AFTER else "ก่อน"
+    return f"{_span_text(period)}{word}", span.anchor
+
+
+def _times_text(times: TimeRange) -> str:
+    def clock(time: dt.time) -> str:
+        return f"{time.hour:02d}.{time.minute:02d}"
+
+    if times.onward:
+        return f" ตั้งแต่เวลา {clock(times.start)} น. เป็นต้นไป"
+    if times.end is None:
+        return f" เวลา {clock(times.start)} น."
+    return f" เวลา {clock(times.start)} - {clock(times.end)} น."
+
+
+def _recurrence_text(period: Period, style: str) -> str:
+    recurrence = period.recurrence
+    assert recurrence is not None
+    parts = dict(part.split("=", 1) for part in recurrence.rule.split(";") if "=" in part)
+    each = recurrence.each
+    by = "ภายใน" if each is PeriodKind.DEADLINE else ""
+    text = None
+    if parts.keys() == {"FREQ", "BYMONTHDAY"} and parts["FREQ"] == "MONTHLY":
+        day = parts["BYMONTHDAY"]
+        if each is PeriodKind.MONTH and day == "1":
+            text = "ทุกเดือน"
+        elif (
+            each in (PeriodKind.DAY, PeriodKind.DEADLINE) and day.isdigit() and 1 <= int(day) <= 31
+        ):
+            text = f"{by}วันที่ {int(day)} ของทุกเดือน"
+    elif parts.keys() == {"FREQ", "BYMONTH", "BYMONTHDAY"} and parts["FREQ"] == "YEARLY":
+        month, day = parts["BYMONTH"], parts["BYMONTHDAY"]
+        if (month, day, each) == ("1,4,7,10", "1", PeriodKind.QUARTER):
+            text = "ทุกไตรมาส"
+        elif month.isdigit() and 1 <= int(month) <= 12:
+            name = _month(int(month), style)
+            if (day, each) in (("-1", PeriodKind.DEADLINE), ("1", PeriodKind.MONTH)):
+                text = f"{by}เดือน{name}ของทุกปี" if style == "full" else f"{by}เดือน {name} ของทุกปี"
+            elif each in (PeriodKind.DAY, PeriodKind.DEADLINE) and day.isdigit():
+                text = f"{by}วันที่ {int(day)} {name} ของทุกปี"
+    if text is None:
+        raise ThaiDateError(
+            f"cannot write the recurrence {recurrence.rule!r} ({each.value}) in words that"
+            " read back: thaiplan writes monthly days, yearly days and months, and quarters",
+            text=period.text or recurrence.rule,
+            position=None,
+            reason="unwritable_recurrence",
+        )
+    if recurrence.times is not None:
+        text = f"อย่างน้อยปีละ {recurrence.times} ครั้ง {text}"
+    return text
 
 
 def _period_text(period: Period, style: Literal["abbr", "full"]) -> str:
@@ -181,7 +266,17 @@ def _period_text(period: Period, style: Literal["abbr", "full"]) -> str:
         return _year(start.year, short=False, era=True)
     if kind is PeriodKind.YEAR_RANGE:
         return f"{_year(start.year, short=False, era=True)} – {end.year + BE_OFFSET}"
-    fiscal = _year(FiscalYear.containing(start).ce_year, short=False, era=True)
+    try:
+        fiscal_year = FiscalYear.containing(start)
+    except ThaiDateError:
+        raise ThaiDateError(
+            f"a {kind.value} starting {start.isoformat()} would not read back: fiscal years"
+            " are named from พ.ศ. 2400",
+            text=period.text or f"{start.isoformat()}/{end.isoformat()}",
+            position=None,
+            reason="year_out_of_range",
+        ) from None
+    fiscal = _year(fiscal_year.ce_year, short=False, era=True)
     if kind is PeriodKind.FISCAL_YEAR:
         return f"ปีงบประมาณ {fiscal}"
     quarter = (start.month - 10) % 12 // 3 + 1

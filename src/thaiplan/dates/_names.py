@@ -96,7 +96,8 @@ def _month_variants() -> dict[str, int]:
         zip(MONTH_NAMES, MONTH_ABBREVIATIONS, _SHORT_FORMS, strict=True), start=1
     ):
         dotless = abbreviation.replace(".", "")
-        for form in (full, abbreviation, short, dotless, abbreviation.rstrip(".")):
+        forms = (full, abbreviation, short, dotless, f"{dotless}.", abbreviation.rstrip("."))
+        for form in forms:
             variants[form] = number
     return variants
 
@@ -113,7 +114,8 @@ def _weekday_variants() -> dict[str, int]:
 
 
 #: Every written form of a month that the parsers accept, mapped to its number
-#: (1-12): full names, official abbreviations with and without dots, short forms.
+#: (1-12): full names, official abbreviations with and without dots (and
+#: without the inner dots only: เมย., มค.), short forms.
 #:
 #: >>> MONTH_VARIANTS["เมษา"], MONTH_VARIANTS["เมย"], MONTH_VARIANTS["เม.ย."]
 #: (4, 4, 4)

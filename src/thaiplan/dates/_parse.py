@@ -30,20 +30,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import operator
 import re
 from collections.abc import Callable
 from typing import Final
 
-from thaiplan.errors import ThaiDateError
+from thaiplan.errors import ThaiDateError, ThaiDateTypeError
 
 from ._diagnose import _diagnose, _place, _Problem, _raise
-from ._names import (
-    MONTH_NAMES,
-    MONTH_VARIANTS,
-    WEEKDAY_NAMES,
-    WEEKDAY_VARIANTS,
-)
+from ._fiscal import FiscalYear
+from ._names import MONTH_VARIANTS, WEEKDAY_VARIANTS
+from ._notations import Options, _ends_on_month, read_period
 from ._patterns import (
     _DATE_RE,
     _DATETIME_RE,
@@ -52,135 +48,42 @@ from ._patterns import (
     _MONTHS_RE,
     _QUARTER_RE,
     _RANGE_FULL_START,
+    _RANGE_MONTH_END,
+    _RANGE_MONTH_START,
     _RANGE_SEPARATOR,
     _RANGE_START,
     _YEARS_RE,
 )
-from ._periods import FiscalYear, Period, PeriodKind
+from ._periods import Period, PeriodKind, _month_end
 from ._text import BE_OFFSET, _normalise, check_bool, check_str, to_thai_digits
+from ._values import _ce_year, _date_from, _make_date, _weekday_problem
 
-__all__ = ["parse_date", "parse_datetime", "parse_period"]
-
-
-# -- the year rule and values -------------------------------------------------------
+__all__ = ["MAX_TEXT_LENGTH", "parse_date", "parse_datetime", "parse_period"]
 
 
-def _ce_year(digits: str, era: str | None, strict: bool, group: str) -> int:
-    """Apply the year rule to the digits of a year; returns the CE year."""
-    length = len(digits)
-    value = int(digits)  # only Thai or ASCII digits reach here
-    if era is not None and era[0] == "พ":
-        if length == 2:
-            return value + 2500 - BE_OFFSET
-        if length in (4, 5) and 544 <= value <= 9999 + BE_OFFSET:
-            return value - BE_OFFSET
-    elif era is not None:
-        if length == 4 and value >= 1:
-            return value
-    elif length == 2:
-        return value + 2500 - BE_OFFSET
-    elif length == 4 and value >= 2400:
-        return value - BE_OFFSET
-    elif length == 4 and 1900 <= value <= 2200:
-        if not strict:
-            return value
-        raise _Problem(
-            f"year {digits} is not marked as พ.ศ. or ค.ศ. (strict)",
-            "ambiguous_year",
-            hint=f"ค.ศ. {digits}",
-            group=group,
+#: The longest text a parser reads, in characters. The longest date text in
+#: twenty real calendars (docs/howto/thai-dates.md) is 61 characters
+#: ("วันพฤหัสบดีที่ 4 มกราคม 2567 เริ่มประชุมเวลา 09.00-00.30 น."); the limit
+#: leaves room for eight of those, and bounds what one call can cost.
+MAX_TEXT_LENGTH: Final = 500
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ThaiDateError(
+            f"the text is {len(text)} characters long; date text is limited to"
+            f" {MAX_TEXT_LENGTH} characters (MAX_TEXT_LENGTH)",
+            text=text,
+            position=MAX_TEXT_LENGTH,
+            reason="too_long",
         )
-    raise _Problem(
-        f"cannot tell which era year {digits!r} is in: write 2 or 4 Buddhist-Era digits"
-        " (๖๑, ๒๕๖๑) or mark it พ.ศ. or ค.ศ.",
-        "ambiguous_year",
-        group=group,
-    )
 
 
-def _make_date(year: int, month: int, day: int, groups: tuple[str, str, str]) -> dt.date:
-    """Build a date; ``groups`` name the (year, month, day) groups, for errors."""
-    if not 1 <= month <= 12:
-        raise _Problem(f"there is no month {month}", "month_out_of_range", group=groups[1])
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        if not 1 <= year <= 9999:
-            raise _Problem(
-                f"year {year} CE is out of range", "year_out_of_range", group=groups[0]
-            ) from None
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        raise _Problem(
-            f"{MONTH_NAMES[month - 1]} {year + BE_OFFSET} has {last} days, not {day}",
-            "day_out_of_range",
-            group=groups[2],
-        ) from None
-
-
-_FIELDS: Final = ("wd", "wd2", "d", "m", "era", "y", "nd", "nm", "ny", "iy", "im", "id")
-
-
-_Getter = Callable[[tuple[str | None, ...]], tuple[str | None, ...]]
-_GETTERS: Final[dict[int, _Getter]] = {}
-
-
-def _fields(pattern: re.Pattern[str]) -> _Getter:
-    """A getter of the date groups of ``pattern``, by position.
-
-    Cached by identity: hashing a compiled pattern costs more than parsing a date.
-    """
-    getter = _GETTERS.get(id(pattern))
-    if getter is None:
-        index = pattern.groupindex
-        getter = operator.itemgetter(*(index[field] - 1 for field in _FIELDS))
-        _GETTERS[id(pattern)] = getter
-    return getter
-
-
-def _date_from(match: re.Match[str], strict: bool) -> dt.date:
-    """The date of a match of a pattern built on ``_DATE_CORE``."""
-    wd, wd2, d, m, era, y, nd, nm, ny, iy, im, id_ = _fields(match.re)(match.groups())
-    try:
-        if m is not None:
-            assert d is not None
-            assert y is not None
-            year = _ce_year(y, era, strict, "y")
-            date = _make_date(year, MONTH_VARIANTS[m], int(d), ("y", "m", "d"))
-        elif nm is not None:
-            assert nd is not None
-            assert ny is not None
-            year = _ce_year(ny, None, strict, "ny")
-            date = _make_date(year, int(nm), int(nd), ("ny", "nm", "nd"))
-        else:
-            assert iy is not None
-            assert im is not None
-            assert id_ is not None
-            year = _ce_year(iy, None, strict, "iy")
-            date = _make_date(year, int(im), int(id_), ("iy", "im", "id"))
-        written = wd or wd2
-        if written is not None and WEEKDAY_VARIANTS[written] != date.weekday():
-            raise _weekday_problem(date, written, "wd" if wd else "wd2")
-    except _Problem as problem:
-        raise _place(problem, match) from None
-    return date
-
-
-def _weekday_problem(date: dt.date, written: str, group: str) -> _Problem:
-    actual = WEEKDAY_NAMES[date.weekday()]
-    claimed = WEEKDAY_NAMES[WEEKDAY_VARIANTS[written]]
-    return _Problem(
-        f"{date.isoformat()} is a วัน{actual}, not a วัน{claimed}",
-        "weekday_mismatch",
-        hint=f"วัน{actual}",
-        group=group,
-    )
-
-
-def _prepare(text: object, strict: object = False) -> str:
-    # The entry check of every parser: the text is a str, ``strict`` a bool.
+def _prepare(text: object) -> str:
+    # The entry check of every parser: the text is a str, within the length limit.
     check_str("text", text)
-    check_bool("strict", strict)
     assert isinstance(text, str)
+    _check_length(text)
     norm = _normalise(text)
     if not norm:
         raise ThaiDateError("empty text", text=text, position=0, reason="empty")
@@ -190,7 +93,7 @@ def _prepare(text: object, strict: object = False) -> str:
 # -- public parsers ------------------------------------------------------------------
 
 
-def parse_date(text: str, *, strict: bool = False) -> dt.date:
+def parse_date(text: str, *, strict: bool = False, year: int | None = None) -> dt.date:
     """Read one date written the way Thai documents write dates.
 
     Accepts Thai or Arabic digits; a full, abbreviated (with or without dots)
@@ -206,6 +109,9 @@ def parse_date(text: str, *, strict: bool = False) -> dt.date:
     Args:
         text: The date.
         strict: Reject unmarked Common-Era years (``2018``) as ambiguous.
+        year: The Buddhist-Era year of a date written without one
+            (``๑๕ สิงหาคม``), as a calendar's ``year`` gives it. Without it,
+            such a date is a ``missing_year``.
 
     Raises:
         ThaiDateError: The text is not a date, or not a real one; its
@@ -223,28 +129,51 @@ def parse_date(text: str, *, strict: bool = False) -> dt.date:
     thaiplan.errors.ThaiDateError: กุมภาพันธ์ 2564 has 28 days, not 29 in '๒๙ กุมภาพันธ์ ๒๕๖๔' at position 0
     """
     if not isinstance(text, str) or not isinstance(strict, bool):
-        _prepare(text, strict)  # type: ignore[unreachable]  # raises before the cache hashes a list
-    return _parse_date(text, strict)
+        check_str("text", text)  # type: ignore[unreachable]  # before the cache hashes a list
+        check_bool("strict", strict)
+    if year is not None:
+        _check_year(year)
+    return _parse_date(text, strict, year)
+
+
+def _check_year(year: object) -> None:
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ThaiDateTypeError("year", year, "a Buddhist-Era year as an int, such as 2566")
+    if not 2400 <= year <= 9999 + BE_OFFSET - 1:
+        hint = f"year={year + BE_OFFSET}" if 1857 <= year < 2400 else None
+        raise ThaiDateError(
+            f"year is a Buddhist-Era year from 2400 to {9999 + BE_OFFSET - 1}, not {year}",
+            text=str(year),
+            position=None,
+            reason="year_out_of_range",
+            hint=hint,
+        )
 
 
 @functools.lru_cache(maxsize=2048)
-def _parse_date(text: str, strict: bool) -> dt.date:
+def _parse_date(text: str, strict: bool, year: int | None = None) -> dt.date:
     # Dates repeat within and across documents; dates are immutable, so a
     # small cache is safe. Errors are not cached (lru_cache never caches them).
     # Most dates need no normalising, and the pattern admits no text that
     # normalising would change (single plain spaces, '-', no invisible
     # characters, nothing at either end), so the text is matched as it is
     # first and normalised only when that fails.
+    # The length is checked on the way to an error, not here: only a date
+    # matches, and a date's only unbounded part is its year's digits, which
+    # _ce_year refuses without reading them.
     match = _DATE_RE.fullmatch(text) if isinstance(text, str) else None
     try:
         if match is None:
             norm = _prepare(text)
             match = _DATE_RE.fullmatch(norm)
+            if match is None and year is not None and _ends_on_month(norm):
+                match = _DATE_RE.fullmatch(f"{norm} พ.ศ. {year}")
             if match is None:
                 raise _diagnose(norm, _DATE_RE, "date")
         return _date_from(match, strict)
     except _Problem as problem:
-        _raise(text, problem)
+        _check_length(text)
+        _raise(text, problem, accepts=_accepts(_parse_date, strict, year))
 
 
 def parse_datetime(text: str, *, strict: bool = False) -> dt.datetime:
@@ -276,7 +205,7 @@ def parse_datetime(text: str, *, strict: bool = False) -> dt.datetime:
                 match.start("hh"),
             )
     except _Problem as problem:
-        _raise(text, problem)
+        _raise(text, problem, accepts=_accepts(_datetime_of, strict))
     return dt.datetime(date.year, date.month, date.day, hour, minute, second, tzinfo=_bangkok())
 
 
@@ -289,25 +218,56 @@ def _bangkok() -> dt.tzinfo:
     return zone
 
 
-def parse_period(text: str, *, strict: bool = False) -> Period:
+def parse_period(
+    text: str,
+    *,
+    strict: bool = False,
+    year: int | None = None,
+    reference: dt.date | None = None,
+) -> Period:
     """Read a period as planning documents state one.
 
-    - ``day``: ``๔ เม.ย. ๖๑``, ``2018-04-04``
+    - ``day``: ``๔ เม.ย. ๖๑``, ``2018-04-04``, ``สิ้นเดือน มิ.ย. ๖๑`` (the last day)
     - ``day_range``: ``๑ - ๑๕ พ.ค. ๖๑``, ``ตั้งแต่วันที่ ๑ พ.ค. ถึง ๑๕ มิ.ย. ๖๑``,
-      ``2018-05-01/2018-05-15``
+      ``2018-05-01/2018-05-15``, ``29 พ.ย.-5ธ.ค.66``, ``ก.ย. – 6 ต.ค. 66``
+      (from the 1st), ``15 ก.ย. - ต.ค. 66`` (to the last day), ``ต้นเดือน``
+      / ``กลางเดือน`` / ``ปลายเดือน มิ.ย. ๖๑`` (days 1-10, 11-20, 21-end),
+      ``สัปดาห์ที่ ๒ ของเดือน มิ.ย. ๖๑`` (days 8-14; week 5 runs to the end)
     - ``month``: ``พ.ค. ๖๑``, ``พฤษภาคม ๒๕๖๑``
     - ``month_range``: ``มิ.ย. - ก.ค. ๖๑``, ``ต.ค. ๖๑ - มี.ค. ๖๒``
     - ``deadline``: ``ภายใน พ.ค. ๖๑``, ``ภายในเดือนมิถุนายน ๒๕๖๑``,
-      ``ภายในวันที่ ๓๐ มิ.ย. ๖๑``, ``ไม่เกิน ...``
+      ``ภายในวันที่ ๓๐ มิ.ย. ๖๑``, ``ไม่เกิน …``, ``ถึงวันที่ …`` (end on it),
+      ``ก่อนวันที่ …`` (the day before)
+    - ``open_ended``: ``ตั้งแต่วันที่ ๑ พ.ค. ๖๑ เป็นต้นไป``
     - ``year``: ``พ.ศ. ๒๕๖๑``; ``year_range``: ``พ.ศ. ๒๕๖๑ – ๒๕๖๔``
     - ``fiscal_year``: ``ปีงบประมาณ พ.ศ. ๒๕๖๓``
     - ``quarter``: ``ไตรมาสที่ ๑ ปีงบประมาณ ๒๕๖๓``
+    - ``duration``: ``๑๕ วัน``, ``ไม่น้อยกว่า 30 วัน``, ``๑๐ วันทำการ``
+    - ``relative``: ``ภายใน ๑๕ วันนับแต่วันที่ได้รับ``,
+      ``ไม่น้อยกว่า 3 วันก่อนวันประชุมสภาท้องถิ่น``
+    - ``recurring``: ``ภายในวันที่ ๑๕ ของทุกเดือน``, ``ภายในเดือนธันวาคมของทุกปี``,
+      ``ทุกไตรมาส``
 
-    A deadline (ภายใน, ไม่เกิน) ends on the last day of what follows it and has
-    no start. A range that gives its year once takes it for both ends; a range
-    whose end comes before its start is an error (``reversed_range``): write
-    the year on both ends for a range that crosses into the next year. The
-    inverse is :func:`~thaiplan.dates.format_period`.
+    Words around a date are read too: ``ใน``, ``ในวัน…ที่``, ``เมื่อ``, ``ณ``,
+    ``ระหว่าง``, ``ตั้งแต่ … ถึง/จนถึง``, brackets around the whole;
+    ``ประมาณ`` sets ``approximate``; a time of day after a day (``เวลา ๐๙.๓๐ –
+    ๑๒.๐๐ น.``, ``ตั้งแต่เวลา ๑๓.๓๐ น. เป็นต้นไป``) is kept as ``times``.
+    Relative words (``สัปดาห์หน้า``, ``เดือนหน้า``, ``๒ ก.ย. นี้`` = the next
+    2 September on or after the reference, ``… ที่ผ่านมา`` = the last one on or
+    before it) need ``reference``.
+
+    A deadline ends on the last day of what follows it and has no start. A
+    range that gives its year once takes it for both ends; a range whose end
+    comes before its start is an error (``reversed_range``), except with
+    ``year=`` and no year written, where a range across New Year (ธ.ค. - ม.ค.)
+    ends in the next year. The inverse is :func:`~thaiplan.dates.format_period`.
+
+    Args:
+        text: The period.
+        strict: Reject unmarked Common-Era years as ambiguous.
+        year: The Buddhist-Era year of dates written without one.
+        reference: The day relative words are counted from (the date of the
+            letter, a calendar's ``as_of``).
 
     Raises:
         ThaiDateError: The text is not a period, or not a real one.
@@ -317,29 +277,68 @@ def parse_period(text: str, *, strict: bool = False) -> Period:
     >>> p = parse_period("มิ.ย. - ก.ค. ๖๑")
     >>> p.start, p.end
     (datetime.date(2018, 6, 1), datetime.date(2018, 7, 31))
+    >>> parse_period("ภายในวันที่ ๑๕ สิงหาคม", year=2566).end
+    datetime.date(2023, 8, 15)
     """
+    if year is not None:
+        _check_year(year)
+    if reference is not None and (
+        not isinstance(reference, dt.date) or isinstance(reference, dt.datetime)
+    ):
+        raise ThaiDateTypeError("reference", reference, "a datetime.date (not a datetime)")
     norm = _prepare(text)
     try:
-        return _period(norm, text, strict)
+        # The notations of the seed need none of the words that read_period
+        # peels, and read as before; only what they do not read goes on.
+        try:
+            return _period(norm, text, strict, diagnose=False)
+        except _Problem:
+            pass
+        return read_period(norm, text, Options(strict, year, reference), _core)
     except _Problem as problem:
-        _raise(text, problem)
+        _raise(text, problem, accepts=_accepts(_period_of, strict, year, reference))
 
 
-def _period(norm: str, text: str, strict: bool) -> Period:
+def _period_of(text: str, strict: bool, year: int | None, reference: dt.date | None) -> Period:
+    return parse_period(text, strict=strict, year=year, reference=reference)
+
+
+def _datetime_of(text: str, strict: bool) -> dt.datetime:
+    return parse_datetime(text, strict=strict)
+
+
+def _accepts(parser: Callable[..., object], *options: object) -> Callable[[str], bool]:
+    """Whether ``parser`` reads a text with ``options``: for checking hints."""
+
+    def accepts(text: str) -> bool:
+        try:
+            parser(text, *options)
+        except ThaiDateError:
+            return False
+        return True
+
+    return accepts
+
+
+def _core(norm: str, text: str, options: Options) -> Period:
+    return _period(norm, text, options.strict)
+
+
+def _period(norm: str, text: str, strict: bool, *, diagnose: bool = True) -> Period:
     deadline = _DEADLINE_RE.match(norm)
     if deadline:
         offset = deadline.end()
         try:
-            inner = _plain_period(norm[offset:], text, strict)
+            inner = _plain_period(norm[offset:], text, strict, diagnose=diagnose)
         except _Problem as problem:
             if problem.start is not None:
                 problem.start += offset
             raise
         return Period(PeriodKind.DEADLINE, None, inner.end, text)
-    return _plain_period(norm, text, strict)
+    return _plain_period(norm, text, strict, diagnose=diagnose)
 
 
-def _plain_period(norm: str, text: str, strict: bool) -> Period:
+def _plain_period(norm: str, text: str, strict: bool, *, diagnose: bool = True) -> Period:
     if not norm:
         raise _Problem("nothing follows the deadline word", "missing_date", 0, "ภายใน พ.ค. ๖๑")
     if norm[0] in "ปไ":
@@ -351,6 +350,8 @@ def _plain_period(norm: str, text: str, strict: bool) -> Period:
         period = attempt(norm, text, strict)
         if period is not None:
             return period
+    if not diagnose:  # a first try: the caller reads the text another way
+        raise _Problem("not a plain period", "unexpected_text", 0)
     raise _diagnose(norm, _DATE_RE, "period")
 
 
@@ -448,22 +449,33 @@ def _day_period(norm: str, text: str, strict: bool) -> Period | None:
     match = _DATE_RE.fullmatch(norm)
     if match is not None:
         return Period.day(_date_from(match, strict), text=text)
-    # A range of days: the end is a whole date; the start may borrow its month
-    # and year ("๑ - ๑๕ พ.ค. ๖๑", "๒๕ พ.ค. - ๕ มิ.ย. ๖๑").
+    # A range of days: the end is a whole date, or a month with its year (to
+    # its last day); the start may borrow its month and year ("๑ - ๑๕ พ.ค. ๖๑",
+    # "๒๕ พ.ค. - ๕ มิ.ย. ๖๑"), or be a month (from its 1st: "ก.ย. - ๖ ต.ค. ๖๖").
     for separator in _RANGE_SEPARATOR.finditer(norm):
         end_match = _DATE_RE.fullmatch(norm, separator.end())
-        if end_match is None:
-            continue
-        end = _date_from(end_match, strict)
-        head = norm[: separator.start()]
-        start_match = _RANGE_FULL_START.fullmatch(head)
+        month_end = None
+        if end_match is not None:
+            end = _date_from(end_match, strict)
+        else:
+            month_end = _RANGE_MONTH_END.fullmatch(norm, separator.end())
+            if month_end is None:
+                continue
+            end = _month_end_of(month_end, strict)
+        # pos/endpos rather than a slice: no copy of the text per separator.
+        head_end = separator.start()
+        start_match = _RANGE_FULL_START.fullmatch(norm, 0, head_end)
         if start_match is not None:
             start = _date_from(start_match, strict)
         else:
-            partial = _RANGE_START.fullmatch(head)
-            if partial is None:
-                continue
-            start = _partial_start(partial, end, strict)
+            partial = _RANGE_START.fullmatch(norm, 0, head_end)
+            if partial is not None:
+                start = _partial_start(partial, end, strict)
+            else:
+                month_start = _RANGE_MONTH_START.fullmatch(norm, 0, head_end)
+                if month_start is None or month_end is not None:
+                    continue  # month to month is a month range
+                start = _month_start_of(month_start, end, strict)
         if end < start:
             raise _Problem(
                 f"the range ends ({end.isoformat()}) before it starts ({start.isoformat()})",
@@ -472,6 +484,24 @@ def _day_period(norm: str, text: str, strict: bool) -> Period | None:
             )
         return Period.days(start, end, text=text)
     return None
+
+
+def _month_end_of(match: re.Match[str], strict: bool) -> dt.date:
+    try:
+        year = _ce_year(match["y"], match["era"], strict, "y")
+        if not 1 <= year <= 9999:
+            raise _Problem(f"year {year} CE is out of range", "year_out_of_range", group="y")
+    except _Problem as problem:
+        raise _place(problem, match) from None
+    return _month_end(year, MONTH_VARIANTS[match["m"]])
+
+
+def _month_start_of(match: re.Match[str], end: dt.date, strict: bool) -> dt.date:
+    try:
+        year = _ce_year(match["y"], match["era"], strict, "y") if match["y"] else end.year
+        return _make_date(year, MONTH_VARIANTS[match["m"]], 1, ("y", "m", "m"))
+    except _Problem as problem:
+        raise _place(problem, match) from None
 
 
 def _partial_start(match: re.Match[str], end: dt.date, strict: bool) -> dt.date:

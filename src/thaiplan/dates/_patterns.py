@@ -21,7 +21,9 @@ def _alternation(words: object) -> str:
 
 _MONTH: Final = f"(?:{_alternation(MONTH_VARIANTS)})"
 _WEEKDAY: Final = f"(?:{_alternation(WEEKDAY_VARIANTS)})"
-_ERA: Final = r"(?:พ\.? ?ศ\.?|ค\.? ?ศ\.?)"
+# พ.ศ. and ค.ศ. in every spacing, and spelled out (พุทธศักราช ๒๕๖๐).
+# Factored by the first letter, so that a year's digit fails on one test.
+_ERA: Final = r"(?:พ(?:\.? ?ศ\.?|ุทธศักราช)|ค(?:\.? ?ศ\.?|ริสต์ศักราช))"
 # Thai and ASCII digits only: ``\d`` (like int()) would take any script's digits.
 _D: Final = "[0-9๐-๙]"
 
@@ -63,10 +65,15 @@ _MONTHS_RE: Final = re.compile(
     rf"(?:เดือน ?)?(?P<am>{_MONTH})"
     rf"(?:(?: ?{_YEAR.format(p='a')})? ?- ?(?:เดือน ?)?(?P<bm>{_MONTH}))? ?{_YEAR.format(p='b')}"
 )
-_RANGE_SEPARATOR: Final = re.compile(rf" ?(?:-|ถึง|จนถึง|/(?={_D}{{4}}-)) ?(?:วันที่ ?)?")
+_RANGE_SEPARATOR: Final = re.compile(rf" ?(?:-|ไปจนถึง|จนถึง|ถึง|/(?={_D}{{4}}-)) ?(?:วันที่ ?)?")
 _RANGE_FULL_START: Final = re.compile(r"(?:(?:ระหว่าง|ตั้งแต่) ?)?" + _DATE_BODY)
 _RANGE_START: Final = re.compile(
     r"(?:(?:ระหว่าง|ตั้งแต่) ?)?"
     + _WEEKDAY_CLAUSE
     + rf"(?P<d>{_D}{{1,2}})(?: ?(?:เดือน ?)?(?P<m>{_MONTH})(?: ?{_YEAR.format(p='')})?)?"
 )
+# A month as one end of a day range: from its 1st, or to its last day.
+_RANGE_MONTH_START: Final = re.compile(
+    rf"(?:(?:ระหว่าง|ตั้งแต่) ?)?(?:เดือน ?)?(?P<m>{_MONTH})(?: ?{_YEAR.format(p='')})?"
+)
+_RANGE_MONTH_END: Final = re.compile(rf"(?:เดือน ?)?(?P<m>{_MONTH}) ?{_YEAR.format(p='')}")

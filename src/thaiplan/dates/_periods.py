@@ -1,102 +1,36 @@
-"""Periods of days as Thai documents state them, and Thai fiscal years."""
+"""Periods of days as Thai documents state them."""
 
 from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-import enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
 from thaiplan.errors import ThaiDateError, ThaiDateTypeError
 
-from ._text import BE_OFFSET, Digits, check_day, check_int, check_str
+from ._kinds import PeriodKind
+from ._spans import Recurrence, Span, TimeRange
+from ._text import check_int, check_str
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-__all__ = ["FiscalYear", "Period", "PeriodKind"]
-
-# FiscalYear(y) starts on 1 Oct of CE year y - 544; datetime.date spans CE 1-9999.
-_MIN_FISCAL_YEAR = 2400
-_MAX_FISCAL_YEAR = 9999 + BE_OFFSET
+__all__ = ["Period", "PeriodKind"]
 
 
-class PeriodKind(enum.StrEnum):
-    """What a :class:`Period` was written as. Members compare equal to strings.
+#: The kinds that have no dates of their own: their ``start`` and ``end`` are
+#: ``None`` and reading :attr:`Period.end` raises ``no_dates``.
+_DATELESS = frozenset((PeriodKind.DURATION, PeriodKind.RELATIVE, PeriodKind.RECURRING))
 
-    >>> PeriodKind.DEADLINE == "deadline"
-    True
-    """
 
-    #: One day, as in ``๔ เม.ย. ๖๑``.
-    DAY = "day"
-    #: Days from one date to another, as in ``๑ - ๑๕ พ.ค. ๖๑``.
-    DAY_RANGE = "day_range"
-    #: A calendar month, as in ``พ.ค. ๖๑``.
-    MONTH = "month"
-    #: Whole months, as in ``มิ.ย. - ก.ค. ๖๑``.
-    MONTH_RANGE = "month_range"
-    #: By a last day, with no start, as in ``ภายใน พ.ค. ๖๑``.
-    DEADLINE = "deadline"
-    #: A calendar year, as in ``พ.ศ. ๒๕๖๑``.
-    YEAR = "year"
-    #: Whole calendar years, as in ``พ.ศ. ๒๕๖๑ – ๒๕๖๔``.
-    YEAR_RANGE = "year_range"
-    #: A fiscal year, 1 October - 30 September, as in ``ปีงบประมาณ พ.ศ. ๒๕๖๓``.
-    FISCAL_YEAR = "fiscal_year"
-    #: A quarter of a fiscal year, as in ``ไตรมาสที่ ๑ ปีงบประมาณ พ.ศ. ๒๕๖๓``.
-    QUARTER = "quarter"
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        # PeriodKind("week"): a ThaiDateError (a ValueError, as the enum protocol asks).
-        if not isinstance(value, str):
-            raise ThaiDateTypeError("PeriodKind", value, "the value of a kind, such as 'month'")
-        allowed = ", ".join(repr(kind.value) for kind in cls)
-        raise ThaiDateError(
-            f"unknown kind of period; expected one of {allowed}",
-            text=value,
-            position=None,
-            reason="unknown_kind",
-        )
+_NO_END: Final = dt.date.max
 
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, _calendar.monthrange(year, month)[1])
-
-
-def _check_year_month(argument: str, year: object, month: object) -> None:
-    """The entry check of the named constructors: a CE year 1-9999 and a month 1-12."""
-    check_int(f"{argument} year", year)
-    check_int(f"{argument} month", month)
-    assert isinstance(year, int)
-    assert isinstance(month, int)
-    if not 1 <= year <= 9999:
-        raise ThaiDateError(
-            f"{argument}: there is no Common-Era year {year} in the calendar thaiplan"
-            " computes with (1-9999)",
-            text=str(year),
-            position=None,
-            reason="year_out_of_range",
-        )
-    if not 1 <= month <= 12:
-        raise ThaiDateError(
-            f"{argument}: there is no month {month}",
-            text=str(month),
-            position=None,
-            reason="month_out_of_range",
-        )
-
-
-def _to_kind(value: PeriodKind | str) -> PeriodKind:
-    if type(value) is PeriodKind:  # the parsers' case: no lookup
-        return value
-    if not isinstance(value, PeriodKind | str):
-        raise ThaiDateTypeError("Period.kind", value, "a PeriodKind or its value, such as 'month'")
-    return PeriodKind(value)  # an unknown kind: ThaiDateError, from PeriodKind._missing_
 
 
 def _shape_problem(kind: PeriodKind, start: dt.date | None, end: dt.date) -> str | None:
@@ -130,8 +64,51 @@ def _shape_problem(kind: PeriodKind, start: dt.date | None, end: dt.date) -> str
     return None
 
 
+def _check_year_month(argument: str, year: object, month: object) -> None:
+    """The entry check of the named constructors: a CE year 1-9999 and a month 1-12."""
+    check_int(f"{argument} year", year)
+    check_int(f"{argument} month", month)
+    assert isinstance(year, int)
+    assert isinstance(month, int)
+    if not 1 <= year <= 9999:
+        raise ThaiDateError(
+            f"{argument}: there is no Common-Era year {year} in the calendar thaiplan"
+            " computes with (1-9999)",
+            text=str(year),
+            position=None,
+            reason="year_out_of_range",
+        )
+    if not 1 <= month <= 12:
+        raise ThaiDateError(
+            f"{argument}: there is no month {month}",
+            text=str(month),
+            position=None,
+            reason="month_out_of_range",
+        )
+
+
+def _to_kind(value: PeriodKind | str) -> PeriodKind:
+    if type(value) is PeriodKind:  # the parsers' case: no lookup
+        return value
+    if not isinstance(value, PeriodKind | str):
+        raise ThaiDateTypeError("Period.kind", value, "a PeriodKind or its value, such as 'month'")
+    return PeriodKind(value)  # an unknown kind: ThaiDateError, from PeriodKind._missing_
+
+
+def _check_text(instance: Period, attribute: attrs.Attribute[Any], text: object) -> None:
+    check_str("Period.text", text)
+
+
 def _check_start(instance: Period, attribute: attrs.Attribute[Any], start: object) -> None:
-    if instance.kind is PeriodKind.DEADLINE:
+    if instance.kind in _DATELESS:
+        if start is not None:
+            raise ThaiDateError(
+                f"a {instance.kind.value} period has no dates of its own, but was given {start!r}",
+                text=instance.text or instance.kind.value,
+                position=None,
+                reason="start_given",
+            )
+    elif instance.kind is PeriodKind.DEADLINE:
         if start is not None:
             raise ThaiDateError(
                 f"a deadline has no start, but was given {start!r}",
@@ -144,6 +121,22 @@ def _check_start(instance: Period, attribute: attrs.Attribute[Any], start: objec
 
 
 def _check_end(instance: Period, attribute: attrs.Attribute[Any], end: object) -> None:
+    if instance.kind in _DATELESS:
+        if end is not None:
+            raise ThaiDateError(
+                f"a {instance.kind.value} period has no dates of its own, but was given {end!r}",
+                text=instance.text or instance.kind.value,
+                position=None,
+                reason="kind_mismatch",
+            )
+        return
+    if instance.kind is PeriodKind.OPEN_ENDED and end != _NO_END:
+        raise ThaiDateError(
+            f"an open-ended period ends on Period.NO_END ({_NO_END}), not {end!r}",
+            text=instance.text or f"{instance.start}/",
+            position=None,
+            reason="kind_mismatch",
+        )
     if not isinstance(end, dt.date) or isinstance(end, dt.datetime):
         raise ThaiDateTypeError("Period.end", end, "a datetime.date (not a datetime)")
     if instance.start is not None and end < instance.start:
@@ -155,25 +148,71 @@ def _check_end(instance: Period, attribute: attrs.Attribute[Any], end: object) -
         )
 
 
-def _check_text(instance: Period, attribute: attrs.Attribute[Any], text: object) -> None:
-    check_str("Period.text", text)
+def _extra_problem(period: Period) -> str | None:
+    """Why the fields beside the dates do not fit the kind, or None when they do."""
+    kind, span, recurrence = period.kind, period.span, period.recurrence
+    if span is None and recurrence is None and kind not in _DATELESS:
+        if period.approximate is False and period.times is None:
+            return None  # the common case: a period of days and nothing else
+        if not isinstance(period.approximate, bool):
+            raise ThaiDateTypeError("Period.approximate", period.approximate, "True or False")
+        if period.times is not None and not isinstance(period.times, TimeRange):
+            raise ThaiDateTypeError("Period.times", period.times, "a TimeRange or None")
+        return None
+    if span is not None and not isinstance(span, Span):
+        raise ThaiDateTypeError("Period.span", span, "a Span or None")
+    if recurrence is not None and not isinstance(recurrence, Recurrence):
+        raise ThaiDateTypeError("Period.recurrence", recurrence, "a Recurrence or None")
+    if not isinstance(period.approximate, bool):
+        raise ThaiDateTypeError("Period.approximate", period.approximate, "True or False")
+    if period.times is not None:
+        if not isinstance(period.times, TimeRange):
+            raise ThaiDateTypeError("Period.times", period.times, "a TimeRange or None")
+        if kind in _DATELESS:
+            return "a time of day needs a day to be on"
+    if (kind in (PeriodKind.DURATION, PeriodKind.RELATIVE)) != (span is not None):
+        return "a duration or relative period, and only those, has a span"
+    if span is not None and (kind is PeriodKind.RELATIVE) != bool(span.anchor):
+        return "a relative period's span names its event, a duration's does not"
+    if (kind is PeriodKind.RECURRING) != (recurrence is not None):
+        return "a recurring period, and only that, has a recurrence"
+    return None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Period:
     """A span of whole days, inclusive at both ends, as a document states it.
 
     Build one with :func:`~thaiplan.dates.parse_period` or a named constructor
     (:meth:`day`, :meth:`days`, :meth:`month`, :meth:`months`,
-    :meth:`deadline_of`); write it back with
-    :func:`~thaiplan.dates.format_period`. Equality compares ``kind``,
-    ``start`` and ``end``: the source ``text`` is kept but not compared.
+    :meth:`deadline_of`, :meth:`open_from`); write it back with
+    :func:`~thaiplan.dates.format_period`. Equality compares every field but
+    the source ``text``, which is kept but not compared.
+
+    Besides its days, a period may carry what the document says with them:
+    ``approximate`` (ประมาณ), the time of day (``times``), a count of days
+    (``span``) or a recurrence (``recurrence``). They default to nothing, so
+    code that reads only ``kind``, ``start`` and ``end`` reads every period
+    it read before unchanged.
+
+    Three kinds have no dates of their own (``duration``, ``relative`` and
+    ``recurring``): their ``start`` is ``None`` and reading ``end`` raises
+    :class:`~thaiplan.errors.ThaiDateError` (``no_dates``); :meth:`anchored`
+    and :meth:`occurrences` give their dates. An ``open_ended`` period has
+    a start and ends on :data:`NO_END` (``datetime.date.max``), so that
+    ``end`` is still a date that every day is on or before; test
+    :attr:`open_ended` before writing that date anywhere.
 
     Attributes:
         kind: What the period was written as (:class:`PeriodKind`).
-        start: The first day, or ``None`` for a deadline.
-        end: The last day, inclusive.
+        start: The first day, or ``None`` for a deadline and the dateless kinds.
         text: The text it was read from, verbatim ("" when built in code).
+        approximate: The document says ประมาณ (about).
+        times: The time of day on its days (:class:`TimeRange`), or ``None``.
+        span: The count of days of a ``duration`` or ``relative`` period
+            (:class:`Span`), or ``None``.
+        recurrence: The rule of a ``recurring`` period (:class:`Recurrence`),
+            or ``None``.
 
     >>> may = Period.month(2018, 5)
     >>> may.start, may.end
@@ -184,20 +223,77 @@ class Period:
     True
     """
 
+    #: The ``end`` of an open-ended period: the last day ``datetime.date`` holds.
+    NO_END: ClassVar[dt.date] = _NO_END
+
     kind: PeriodKind = attrs.field(converter=_to_kind)
     start: dt.date | None = attrs.field(validator=_check_start)
-    end: dt.date = attrs.field(validator=_check_end)
+    _end: dt.date | None = attrs.field(validator=_check_end, alias="end")
     text: str = attrs.field(default="", eq=False, validator=_check_text)
+    # The fields beside the dates are checked together in __attrs_post_init__
+    # (_extra_problem), one test for the common case of none of them.
+    approximate: bool = attrs.field(default=False, kw_only=True)
+    times: TimeRange | None = attrs.field(default=None, kw_only=True)
+    span: Span | None = attrs.field(default=None, kw_only=True)
+    recurrence: Recurrence | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        problem = _shape_problem(self.kind, self.start, self.end)
+        problem = _extra_problem(self)
+        if problem is None and self._end is not None:
+            problem = _shape_problem(self.kind, self.start, self._end)
         if problem is not None:
             raise ThaiDateError(
-                f"a {self.kind.value} period cannot run from {self.start} to {self.end}: {problem}",
-                text=self.text or f"{self.start}/{self.end}",
+                f"a {self.kind.value} period cannot run from {self.start} to {self._end}: {problem}",
+                text=self.text or f"{self.start}/{self._end}",
                 position=None,
                 reason="kind_mismatch",
             )
+
+    @property
+    def end(self) -> dt.date:
+        """The last day, inclusive; :data:`NO_END` for an open-ended period.
+
+        Raises:
+            ThaiDateError: ``no_dates``: the period has no dates of its own
+                (``duration``, ``relative``, ``recurring``).
+        """
+        end = self._end
+        if end is None:
+            raise ThaiDateError(
+                f"a {self.kind.value} period has no dates of its own: use "
+                + ("occurrences()" if self.kind is PeriodKind.RECURRING else "anchored()"),
+                text=self.text or self.kind.value,
+                position=None,
+                reason="no_dates",
+            )
+        return end
+
+    @property
+    def open_ended(self) -> bool:
+        """Whether the period runs on with no end (``เป็นต้นไป``).
+
+        >>> Period.open_from(dt.date(2018, 5, 1)).open_ended
+        True
+        """
+        return self.kind is PeriodKind.OPEN_ENDED
+
+    @property
+    def has_dates(self) -> bool:
+        """Whether the period has dates of its own (every kind but the dateless ones).
+
+        >>> Period.day(dt.date(2018, 5, 1)).has_dates
+        True
+        """
+        return self._end is not None
+
+    def __repr__(self) -> str:
+        parts = [f"kind={self.kind!r}", f"start={self.start!r}", f"end={self._end!r}"]
+        parts.append(f"text={self.text!r}")
+        for name in ("approximate", "times", "span", "recurrence"):
+            value = getattr(self, name)
+            if value:
+                parts.append(f"{name}={value!r}")
+        return f"Period({', '.join(parts)})"
 
     @classmethod
     def day(cls, day: dt.date, *, text: str = "") -> Period:
@@ -271,6 +367,15 @@ class Period:
             )
         return cls(PeriodKind.DEADLINE, None, period, text)
 
+    @classmethod
+    def open_from(cls, day: dt.date, *, text: str = "") -> Period:
+        """The period from ``day`` on, with no end (ตั้งแต่วันที่ … เป็นต้นไป).
+
+        >>> Period.open_from(dt.date(2018, 5, 1)).end == Period.NO_END
+        True
+        """
+        return cls(PeriodKind.OPEN_ENDED, day, _NO_END, text)
+
     def __bool__(self) -> bool:
         return True  # a period is never empty; len() of a deadline has no answer
 
@@ -282,24 +387,127 @@ class Period:
         return (self.start is None or self.start <= day) and day <= self.end
 
     def __len__(self) -> int:
-        """The number of days; a deadline has no start and so no length."""
-        if self.start is None:
+        """The number of days; a deadline has no start and so no length, nor has an open end."""
+        if self.kind is PeriodKind.DEADLINE:
             raise TypeError(f"a deadline ({self.text or self.end}) has no length: it has no start")
+        if self.start is None or self.open_ended:
+            what = "an open-ended period" if self.open_ended else f"a {self.kind.value} period"
+            raise TypeError(f"{what} ({self.text or self.kind.value}) has no length")
         return (self.end - self.start).days + 1
 
     def iter_months(self) -> Iterator[tuple[int, int]]:
         """Yield the ``(CE year, month)`` pairs the period touches, in order.
 
-        A deadline touches only the month of its last day.
+        A deadline touches only the month of its last day, an open-ended
+        period only the month of its first, and a period with no dates of its
+        own (``duration``, ``relative``, ``recurring``) none.
 
         >>> list(Period.days(dt.date(2018, 6, 20), dt.date(2018, 8, 1)).iter_months())
         [(2018, 6), (2018, 7), (2018, 8)]
         """
-        first = self.start or self.end
+        if self._end is None:
+            return
+        first = self.start or self._end
+        last = first if self.open_ended else self._end
         year, month = first.year, first.month
-        while (year, month) <= (self.end.year, self.end.month):
+        while (year, month) <= (last.year, last.month):
             yield year, month
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+    def anchored(self, day: dt.date) -> Period:
+        """The dates of a ``duration`` or ``relative`` period counted from ``day``.
+
+        ``day`` is the event's day (for a duration, its first day). Days are
+        counted with the event's day as day 1, as the Bureau of the Budget
+        counts them (26 ธ.ค. 2566 + 105 days ends on 8 เม.ย. 2567); working
+        days count from the first working day on or after ``day``. After the
+        event: exactly N is day N, at most N a deadline on day N, at least N
+        open-ended from day N + 1. Before it: exactly N is N days before,
+        at least N a deadline N days before, at most N the N days before.
+
+        >>> from thaiplan.dates import parse_period
+        >>> parse_period("ภายใน 105 วันนับแต่วันที่ได้รับ").anchored(dt.date(2023, 12, 26)).end
+        datetime.date(2024, 4, 8)
+        >>> parse_period("ไม่น้อยกว่า 3 วันก่อนวันประชุม").anchored(dt.date(2024, 8, 10)).end
+        datetime.date(2024, 8, 7)
+        """
+        from ._spans import Bound, Direction, SpanUnit
+
+        span = self.span
+        if span is None:
+            raise ThaiDateError(
+                f"a {self.kind.value} period has its own dates; only a duration or a"
+                " relative period is anchored",
+                text=self.text or self.kind.value,
+                position=None,
+                reason="kind_mismatch",
+            )
+        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+            raise ThaiDateTypeError("Period.anchored(day)", day, "a datetime.date")
+        move = _day_mover(span.unit is SpanUnit.WORKING_DAYS)
+        text = self.text
+        try:
+            if span.direction is Direction.BEFORE:
+                before = move(day, -span.amount)
+                if span.bound is Bound.EXACTLY:
+                    return Period.day(before, text=text)
+                if span.bound is Bound.AT_LEAST:
+                    return Period.deadline_of(before, text=text)
+                return Period.days(before, move(day, -1), text=text)
+            last = move(day, span.amount - 1, first=True)
+            if span.bound is Bound.AT_MOST:
+                return Period.deadline_of(last, text=text)
+            if span.bound is Bound.AT_LEAST:
+                return Period.open_from(move(last, 1), text=text)
+            if span.direction is None:
+                return Period.days(move(day, 0, first=True), last, text=text)
+            return Period.day(last, text=text)
+        except OverflowError:
+            raise ThaiDateError(
+                f"{span.amount} {span.unit.value} from {day.isoformat()} is beyond the dates"
+                " datetime.date holds (CE 1-9999)",
+                text=self.text or str(span.amount),
+                position=None,
+                reason="year_out_of_range",
+            ) from None
+
+    def occurrences(self, start: dt.date, end: dt.date) -> list[Period]:
+        """The periods a ``recurring`` period gives from ``start`` to ``end``, both included.
+
+        Each occurrence is the period the rule's day stands for (a day, a
+        deadline, a month or a fiscal quarter), as dateutil's ``rrule`` gives
+        the days.
+
+        >>> from thaiplan.dates import parse_period
+        >>> [p.end.isoformat() for p in parse_period("ภายในวันที่ ๑๕ ของทุกเดือน").occurrences(
+        ...     dt.date(2024, 1, 1), dt.date(2024, 3, 31))]
+        ['2024-01-15', '2024-02-15', '2024-03-15']
+        """
+        from ._fiscal import FiscalYear
+
+        recurrence = self.recurrence
+        if recurrence is None:
+            raise ThaiDateError(
+                f"a {self.kind.value} period does not recur",
+                text=self.text or self.kind.value,
+                position=None,
+                reason="kind_mismatch",
+            )
+        first = dt.datetime(start.year, start.month, start.day)
+        last = dt.datetime(end.year, end.month, end.day)
+        found = []
+        for moment in recurrence.rrule(start).between(first, last, inc=True):
+            day = moment.date()
+            if recurrence.each is PeriodKind.DAY:
+                found.append(Period.day(day))
+            elif recurrence.each is PeriodKind.DEADLINE:
+                found.append(Period.deadline_of(day))
+            elif recurrence.each is PeriodKind.MONTH:
+                found.append(Period.month(day.year, day.month))
+            else:
+                fiscal_year = FiscalYear.containing(day)
+                found.append(fiscal_year.quarter(fiscal_year.quarter_of(day)))
+        return found
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -323,170 +531,19 @@ class Period:
         return format_period(self, **options)
 
 
-def _check_fiscal_year(instance: FiscalYear, attribute: attrs.Attribute[int], year: int) -> None:
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise ThaiDateTypeError(
-            "FiscalYear(year)", year, "a Buddhist-Era year as an int, such as 2563"
-        )
-    if not _MIN_FISCAL_YEAR <= year <= _MAX_FISCAL_YEAR:
-        hint = f"FiscalYear({year + BE_OFFSET})" if 1857 <= year <= 2300 else None
-        raise ThaiDateError(
-            f"fiscal years are named by their Buddhist-Era year "
-            f"({_MIN_FISCAL_YEAR}-{_MAX_FISCAL_YEAR}), not {year}",
-            text=str(year),
-            position=None,
-            reason="year_out_of_range",
-            hint=hint,
-        )
+def _day_mover(working: bool) -> Any:
+    """A function (day, n, first=False) -> day moved by n calendar or working days."""
+    if not working:
 
+        def calendar_days(day: dt.date, count: int, *, first: bool = False) -> dt.date:
+            return day + dt.timedelta(days=count)
 
-@attrs.frozen(order=True)
-class FiscalYear:
-    """A Thai fiscal year (ปีงบประมาณ): 1 October to 30 September.
+        return calendar_days
+    from ._workdays import add_working_days, working_day_on_or_after
 
-    It is named by the Buddhist-Era year in which it ends (Budget Procedures
-    Act B.E. 2561, section 4): fiscal year 2563 runs from 1 October 2562 to
-    30 September 2563, that is 2019-10-01 to 2020-09-30.
+    def working_days(day: dt.date, count: int, *, first: bool = False) -> dt.date:
+        if first:
+            day = working_day_on_or_after(day)
+        return add_working_days(day, count) if count else day
 
-    Fiscal years are ordered, and adding or subtracting an int moves by
-    years: ``FiscalYear(2563) + 1 == FiscalYear(2564)``.
-
-    Attributes:
-        year: The Buddhist-Era year that names it.
-
-    >>> fy = FiscalYear(2563)
-    >>> fy.start, fy.end
-    (datetime.date(2019, 10, 1), datetime.date(2020, 9, 30))
-    >>> FiscalYear.containing(dt.date(2018, 10, 1))
-    FiscalYear(year=2562)
-    >>> dt.date(2020, 1, 15) in fy, fy.format()
-    (True, 'ปีงบประมาณ พ.ศ. ๒๕๖๓')
-    """
-
-    year: int = attrs.field(validator=_check_fiscal_year)
-
-    @classmethod
-    def containing(cls, day: dt.date) -> FiscalYear:
-        """The fiscal year that ``day`` falls in.
-
-        >>> FiscalYear.containing(dt.date(2019, 9, 30)).year
-        2562
-        """
-        day = check_day("FiscalYear.containing(day)", day)
-        return cls(day.year + BE_OFFSET + (1 if day.month >= 10 else 0))
-
-    @classmethod
-    def parse(cls, text: str) -> FiscalYear:
-        """Read a fiscal year such as ``ปีงบประมาณ พ.ศ. ๒๕๖๓``; inverse of :meth:`format`.
-
-        >>> FiscalYear.parse("ปีงบประมาณ พ.ศ. ๒๕๖๓")
-        FiscalYear(year=2563)
-        """
-        from ._parse import parse_period
-
-        period = parse_period(text)
-        if period.kind is not PeriodKind.FISCAL_YEAR:
-            raise ThaiDateError(
-                f"expected a fiscal year, found a {period.kind.value}",
-                text=text,
-                position=None,
-                reason="not_fiscal_year",
-                hint="ปีงบประมาณ พ.ศ. ๒๕๖๓",
-            )
-        return cls.containing(period.end)
-
-    @property
-    def ce_year(self) -> int:
-        """The Common-Era year in which the fiscal year ends.
-
-        >>> FiscalYear(2563).ce_year
-        2020
-        """
-        return self.year - BE_OFFSET
-
-    @property
-    def start(self) -> dt.date:
-        """1 October of the year before."""
-        return dt.date(self.ce_year - 1, 10, 1)
-
-    @property
-    def end(self) -> dt.date:
-        """30 September, the last day."""
-        return dt.date(self.ce_year, 9, 30)
-
-    def __len__(self) -> int:
-        """The number of days: 365 or 366."""
-        return (self.end - self.start).days + 1
-
-    def __contains__(self, day: object) -> bool:
-        if isinstance(day, dt.datetime):
-            day = day.date()
-        return isinstance(day, dt.date) and self.start <= day <= self.end
-
-    def __add__(self, years: int) -> FiscalYear:
-        if isinstance(years, bool) or not isinstance(years, int):
-            return NotImplemented
-        return FiscalYear(self.year + years)
-
-    def __sub__(self, years: int) -> FiscalYear:
-        if isinstance(years, bool) or not isinstance(years, int):
-            return NotImplemented
-        return FiscalYear(self.year - years)
-
-    def quarter(self, number: int) -> Period:
-        """Quarter ``number`` (1-4) as a period; quarter 1 is October-December.
-
-        >>> FiscalYear(2563).quarter(1).end
-        datetime.date(2019, 12, 31)
-        """
-        check_int("FiscalYear.quarter(number)", number)
-        if number not in (1, 2, 3, 4):
-            raise ThaiDateError(
-                f"a fiscal year has quarters 1-4, not {number!r}",
-                text=str(number),
-                position=None,
-                reason="quarter_out_of_range",
-            )
-        first = 10 + 3 * (number - 1)
-        year = self.ce_year - 1 if first <= 12 else self.ce_year
-        first = (first - 1) % 12 + 1
-        return Period(PeriodKind.QUARTER, dt.date(year, first, 1), _month_end(year, first + 2), "")
-
-    @property
-    def quarters(self) -> tuple[Period, Period, Period, Period]:
-        """The four quarters, in order."""
-        return (self.quarter(1), self.quarter(2), self.quarter(3), self.quarter(4))
-
-    def quarter_of(self, day: dt.date) -> int:
-        """The number (1-4) of the quarter that ``day`` falls in.
-
-        >>> FiscalYear(2563).quarter_of(dt.date(2020, 9, 30))
-        4
-        """
-        day = check_day("FiscalYear.quarter_of(day)", day)
-        if day not in self:
-            raise ThaiDateError(
-                f"{day.isoformat()} is not in fiscal year {self.year}",
-                text=day.isoformat(),
-                position=None,
-                reason="not_in_fiscal_year",
-            )
-        return (day.month - 10) % 12 // 3 + 1
-
-    def to_period(self) -> Period:
-        """The fiscal year as a :class:`Period` of kind ``fiscal_year``.
-
-        >>> FiscalYear(2563).to_period().start
-        datetime.date(2019, 10, 1)
-        """
-        return Period(PeriodKind.FISCAL_YEAR, self.start, self.end, "")
-
-    def format(self, *, digits: Digits = "thai") -> str:
-        """Write it as ``ปีงบประมาณ พ.ศ. ๒๕๖๓``; inverse of :meth:`parse`.
-
-        >>> FiscalYear(2563).format(digits="arabic")
-        'ปีงบประมาณ พ.ศ. 2563'
-        """
-        from ._format import format_period
-
-        return format_period(self.to_period(), digits=digits)
+    return working_days

@@ -89,8 +89,8 @@ _SYNTAX: Final = (
     (
         r"expected ',' or '}', but (?:got|found) .*",
         None,
-        "a mapping in { } is not closed, or two of its entries have no ',' between them",
-        "การจับคู่ใน { } ไม่ได้ปิด หรือสองรายการไม่มี ',' คั่น",
+        "a mapping in {{ }} is not closed, or two of its entries have no ',' between them",
+        "การจับคู่ใน {{ }} ไม่ได้ปิด หรือสองรายการไม่มี ',' คั่น",
     ),
     (
         r"found unexpected end of stream",

@@ -17,7 +17,7 @@ from typing import Final
 import attrs
 
 from thaiplan.dates import format_date, to_thai_digits
-from thaiplan.errors import ModelError
+from thaiplan.errors import ModelError, ModelTypeError
 from thaiplan.model._plans import PlanLevel
 from thaiplan.model._projects import Project
 from thaiplan.model._register import ProjectRegister
@@ -120,6 +120,7 @@ def trace(
 
     Raises:
         ModelError: The register has no such project.
+        ModelTypeError: An argument is of the wrong type.
 
     >>> from thaiplan import Project, ProjectRegister, load_calendar
     >>> p = Project("p1", "สะพานข้ามคลอง", "district", beyond_capacity=True, origin="แผนชุมชน หมู่ที่ ๓")
@@ -130,6 +131,12 @@ def trace(
     3. now at the provincial level
     4. escalated on 2018-06-30 (district → provincial)
     """
+    if not isinstance(register, ProjectRegister):
+        raise ModelTypeError("trace(register)", register, "a ProjectRegister")
+    if not isinstance(project, Project | str):
+        raise ModelTypeError("trace(project)", project, "a Project or a project's id")
+    if calendar is not None and not isinstance(calendar, PlanningCalendar):
+        raise ModelTypeError("trace(calendar)", calendar, "a PlanningCalendar or None")
     if isinstance(project, str):
         project = register.project(project)
     elif project.id not in register:
