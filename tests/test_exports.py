@@ -109,6 +109,19 @@ class TestICalendar:
         with pytest.raises(thaiplan.ThaiplanError, match=message):
             calendar_ics(calendar, **options)  # type: ignore[arg-type]
 
+    def test_open_ended_step(self) -> None:
+        """ตั้งแต่วันที่ X เป็นต้นไป: an event on its first day, the words in the description."""
+        calendar = thaiplan.loads_calendar(
+            "format: thaiplan-calendar/1\ntitle: t\nprovince: สมุทรสาคร\nfiscal_year: 2563\n"
+            "steps:\n  - {id: a, no: 1, phase: p, title: ก, when: 'ตั้งแต่วันที่ 1 พ.ค. 61 เป็นต้นไป'}\n"
+        )
+        (event,) = icalendar.Calendar.from_ical(calendar_ics(calendar, stamp=STAMP)).walk("VEVENT")
+        assert (dt.date(2018, 5, 1), dt.date(2018, 5, 2)) == (
+            event["dtstart"].dt,
+            event["dtend"].dt,
+        )
+        assert "เป็นต้นไป" in str(event["description"])
+
     def test_stable(self, calendar: thaiplan.PlanningCalendar) -> None:
         """The same calendar exports the same text; UIDs do not depend on the title."""
         assert calendar_ics(calendar, stamp=STAMP) == calendar_ics(calendar, stamp=STAMP)

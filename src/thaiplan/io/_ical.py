@@ -178,6 +178,8 @@ def calendar_ics(
         lines = [f"วันเดือนปี: {step.when}"]
         period = step.period
         start, last = period.start, period.end
+        if period.open_ended and start is not None:
+            last = start  # ตั้งแต่ ... เป็นต้นไป: an event on the day it starts; the text says the rest
         if step.id in narrowed and narrowed[step.id][0] < last:
             last, deadline = narrowed[step.id]
             lines.append(f"ตามมติที่ประชุม: {deadline}")
