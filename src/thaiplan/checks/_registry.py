@@ -47,7 +47,7 @@ import os
 import re
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Final
 
 import attrs
@@ -105,6 +105,8 @@ def _optional_severity(value: Severity | str | None) -> Severity | None:
 
 def _strings(items: Iterable[str]) -> tuple[str, ...]:
     """The ids of an issue: a single str is one id, not its characters."""
+    if type(items) is tuple:
+        return items  # what the built-in rules give: nothing to convert
     return (items,) if isinstance(items, str) else tuple(items)
 
 
@@ -254,6 +256,7 @@ class Context:
         self._schedule: Schedule | None = None
         self._scheduled = False
         self._failure: Exception | None = None
+        self._index: Mapping[str, int] | None = None
 
     @property
     def schedule(self) -> Schedule | None:
@@ -289,6 +292,19 @@ class Context:
         """The steps of one cycle, in order, when the steps form one; else ``()``."""
         _ = self.schedule  # the schedule finds the cycle
         return self._cycle
+
+    @property
+    def step_index(self) -> Mapping[str, int]:
+        """Where each step is in :attr:`steps`, by id (the last, for an id used twice).
+
+        Made once for all the rules that ask (or taken from the schedule, which has it).
+        """
+        if self._index is None:
+            if self._schedule is not None:
+                self._index = self._schedule._index
+            else:
+                self._index = {step.id: i for i, step in enumerate(self.steps)}
+        return self._index
 
     @property
     def steps(self) -> tuple[Step, ...]:

@@ -303,6 +303,12 @@ class Schedule(Mapping[str, Bounds]):
             self._free_slack()[i],
         )
 
+    def _start_finish(self, step_id: str) -> tuple[dt.date, dt.date, int]:
+        """Earliest start, latest finish and total slack, without the free slack of every step."""
+        i = self._position(step_id)
+        es, lf, duration = self._es[i], self._lf[i], self._durations[i]
+        return _day(es), _day(lf), lf - es - duration + 1
+
     def _finish(self, step_id: str) -> tuple[dt.date, dt.date, int]:
         """Earliest finish, latest finish and total slack, without the free slack of every step."""
         i = self._position(step_id)
