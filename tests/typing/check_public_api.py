@@ -41,3 +41,7 @@ slack: int = bounds.total_slack
 report: thaiplan.Report = thaiplan.validate(calendar)
 ok: bool = report.ok
 shifted: thaiplan.PlanningCalendar = thaiplan.shift(calendar, fiscal_year=2564).calendar
+chains: tuple[thaiplan.InfeasibleChain, ...] = thaiplan.schedule(calendar).infeasible_chains
+binding: list[thaiplan.Constraint] = [chain.bound for chain in chains]
+line: int | None = report.findings[0].line if report.findings else None
+one_code: thaiplan.Report = thaiplan.validate(calendar, only="gantt-partial", strict=True)

@@ -104,6 +104,7 @@ def _cells(
     columns: dict[tuple[int, int], int],
     bounds: list[tuple[str, dt.date, dt.date, int]],
     marks: set[tuple[int, int]],
+    empty: list[str] | None = None,
 ) -> str:
     """The month cells of one step's row.
 
@@ -114,7 +115,7 @@ def _cells(
     first = period.start or period.end
     lo = columns[(first.year, first.month)]
     hi = columns[(period.end.year, period.end.month)]
-    cells = [f"{opening}</td>" for opening, _, _, _ in bounds]
+    cells = list(empty) if empty is not None else [f"{b[0]}</td>" for b in bounds]
     for k in {*range(lo, hi + 1), *(columns[m] for m in marks if m in columns)}:
         opening, start, end, days = bounds[k]
         mark = _MARK if months[k] in marks else ""
@@ -177,6 +178,7 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
         days = _calendar.monthrange(y, m)[1]
         opening = f'<td class="month" data-month="{y:04d}-{m:02d}">'
         month_bounds.append((opening, dt.date(y, m, 1), dt.date(y, m, days), days))
+    empty = [f"{opening}</td>" for opening, _, _, _ in month_bounds]  # a month without the step
     rows: list[str] = []
     for phase, steps in by_phase.items():
         if not steps:
@@ -186,16 +188,14 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
         )
         for step in steps:
             marks = set(step.gantt_months(calendar.gantt_year)) if calendar.gantt_year else set()
-            cells = _cells(step, months, column_of, month_bounds, marks)
+            cells = _cells(step, months, column_of, month_bounds, marks, empty)
             names = [parties.get(party_id, party_id) for party_id in step.responsible]
             slack_cell = '<td class="slack"></td>'
             if result is not None:
-                bounds = result[step.id]
-                tip = f"latest finish {format_date(bounds.latest_finish, style='abbr')}"
-                negative = " negative" if bounds.total_slack < 0 else ""
-                slack_cell = (
-                    f'<td class="slack{negative}" title="{_e(tip)}">{bounds.total_slack}</td>'
-                )
+                _, latest, slack = result._finish(step.id)  # no free slack needed
+                tip = f"latest finish {format_date(latest, style='abbr')}"
+                negative = " negative" if slack < 0 else ""
+                slack_cell = f'<td class="slack{negative}" title="{_e(tip)}">{slack}</td>'
             number = f"{to_thai_digits(step.no)}. " if step.no is not None else ""
             row_class = severity_of.get(step.id, "")
             rows.append(
