@@ -178,6 +178,10 @@ class Explanation:
     def __delattr__(self, name: str) -> None:
         raise attrs.exceptions.FrozenInstanceError
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # pickled and copied with its chains, not the schedule they are read from
+        return (Explanation, self._key())
+
     def __repr__(self) -> str:
         return (
             f"Explanation(step={self.step!r}, earliest_start={self.earliest_start!r},"
