@@ -261,52 +261,61 @@ class DependencyCycleError(ThaiplanError, ValueError):
         return (DependencyCycleError, (self.cycle,))
 
 
+def _describe(value: object) -> str:
+    """A value as a message shows it: its type and a repr cut to a readable length.
+
+    A huge int is described by its number of digits: Python refuses to write
+    one of more than 4,300 digits, and nobody reads one of 60.
+    """
+    if value is None:
+        return "None"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        if value.bit_length() < 14_000:  # under the 4,300 digits str() writes
+            return f"int of {len(str(abs(value)))} digits"
+        return f"int of about {math.floor(math.log10(abs(value))) + 1} digits"
+    text = repr(value)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return f"{type(value).__name__} {text}"
+
+
 class ThaiplanTypeError(ThaiplanError, TypeError):
-    """A function of thaiplan was given a value of a type it does not take.
+    """A value of the wrong type given to a thaiplan function or record.
 
     Attributes:
-        function: The function (``"validate"``).
-        argument: The argument (``"source"``).
-        value: What was given.
-        expected: What the argument takes, in words.
-        hint: How to get what it takes, when there is a way ("" otherwise).
+        argument: What was given the value: the function's argument
+            (``"parse_date(text)"``) or the record's field (``"Step.after[0]"``).
+        value: The value that came.
+        expected: What was expected, in words (``"a str"``).
+        hint: The fix, when there is one, or ``None``.
 
-    >>> error = ThaiplanTypeError("validate", "source", None, "a PlanningCalendar or a PlanningDocument")
+    >>> error = ThaiplanTypeError("parse_date(text)", None, "a str")
     >>> print(error)
-    validate(): source must be a PlanningCalendar or a PlanningDocument, not None
-    >>> isinstance(error, TypeError)
-    True
+    parse_date(text) must be a str, not None
+    >>> isinstance(error, TypeError), error.argument, error.expected
+    (True, 'parse_date(text)', 'a str')
     """
 
     def __init__(
-        self, function: str, argument: str, value: object, expected: str, hint: str = ""
+        self, argument: str, value: object, expected: str, *, hint: str | None = None
     ) -> None:
-        self.function = function
         self.argument = argument
         self.value = value
         self.expected = expected
         self.hint = hint
-        super().__init__(
-            f"{function}(): {argument} must be {expected}, not {_described(value)}"
-            + (f"; {hint}" if hint else "")
-        )
+        message = f"{argument} must be {expected}, not {_describe(value)}"
+        if hint is not None:
+            message += f"; {hint}"
+        TypeError.__init__(self, message)
 
     def __reduce__(self) -> tuple[object, ...]:
         return (
-            ThaiplanTypeError,
-            (self.function, self.argument, self.value, self.expected, self.hint),
+            _rebuild_type_error,
+            (type(self), self.argument, self.value, self.expected, self.hint),
         )
 
 
-def _described(value: object) -> str:
-    """A short description of a value for a message: its repr when short, else its type."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
-        if value.bit_length() < 14_000:  # under the 4,300 digits str() writes by default
-            return f"an int of {len(str(abs(value)))} digits"
-        return f"an int of about {math.floor(math.log10(abs(value))) + 1} digits"
-    if value is None or isinstance(value, bool | int | float):
-        return repr(value)
-    if isinstance(value, str | bytes):
-        shown = repr(value) if len(value) <= 60 else repr(value[:57]) + "..."
-        return f"the {type(value).__name__} {shown}"
-    return f"a {type(value).__name__}"
+def _rebuild_type_error(
+    cls: type[ThaiplanTypeError], argument: str, value: object, expected: str, hint: str | None
+) -> ThaiplanTypeError:
+    return cls(argument, value, expected, hint=hint)

@@ -90,7 +90,7 @@ def _severity(value: Severity | str) -> Severity:
     if isinstance(value, Severity):
         return value
     if not isinstance(value, str):
-        raise ThaiplanTypeError("severity", "severity", value, f"one of {_SEVERITIES}")
+        raise ThaiplanTypeError("severity", value, f"one of {_SEVERITIES}")
     try:
         return Severity(value)
     except ValueError:
@@ -346,7 +346,7 @@ RULE_FAILED: Final = "rule-failed"
 
 def _check_code(code: object) -> str:
     if not isinstance(code, str):
-        raise ThaiplanTypeError("register_rule", "code", code, "a str such as 'mytool/budget'")
+        raise ThaiplanTypeError("register_rule(code)", code, "a str such as 'mytool/budget'")
     if not _CODE.fullmatch(code):
         raise ModelError(
             f"a rule's code is lowercase words of letters and digits joined by hyphens,"
@@ -395,10 +395,10 @@ def register_rule(
     _check_code(code)
     if not callable(check):
         raise ThaiplanTypeError(
-            "register_rule", "check", check, "a function that takes a Context and yields Issues"
+            "register_rule(check)", check, "a function that takes a Context and yields Issues"
         )
     if not isinstance(description, str):
-        raise ThaiplanTypeError("register_rule", "description", description, "a str")
+        raise ThaiplanTypeError("register_rule(description)", description, "a str")
     if code in _RULES and not replace:
         raise ModelError(f"a rule {code!r} is registered already; pass replace=True to replace it")
     registered = Rule(code, _severity(severity), check, description)
@@ -465,11 +465,11 @@ def _codes(argument: str, codes: Iterable[str] | str | None) -> set[str] | None:
         chosen = list(codes)
     except TypeError:
         raise ThaiplanTypeError(
-            "validate", argument, codes, "a code or a list of codes such as ['gantt-partial']"
+            f"validate({argument})", codes, "a code or a list of codes such as ['gantt-partial']"
         ) from None
     for code in chosen:
         if not isinstance(code, str):
-            raise ThaiplanTypeError("validate", f"a code in {argument}", code, "a str")
+            raise ThaiplanTypeError(f"validate({argument}) each code", code, "a str")
         if code not in _RULES:
             raise ModelError(f"no rule {code!r}; the rules are: {', '.join(_RULES)}")
     return set(chosen)
@@ -514,7 +514,7 @@ def _run(registered: Rule, context: Context, strict: bool, into: list[Finding]) 
             if not isinstance(issue, Issue):
                 if strict:
                     raise ThaiplanTypeError(
-                        "validate", f"each value the rule {code!r} yields", issue, "an Issue"
+                        f"each value the rule {code!r} yields", issue, "an Issue"
                     )
                 into.append(_failed(registered, None, issue))
                 return
@@ -572,11 +572,11 @@ def validate(
     >>> thaiplan.validate("samut-sakhon-2563")
     Traceback (most recent call last):
     ...
-    thaiplan.errors.ThaiplanTypeError: validate(): source must be a PlanningCalendar or a PlanningDocument, not the str 'samut-sakhon-2563'; to check a built-in calendar or a file, load it first: thaiplan.load_calendar('samut-sakhon-2563') or thaiplan.load_document('samut-sakhon-2563')
+    thaiplan.errors.ThaiplanTypeError: validate(source) must be a PlanningCalendar or a PlanningDocument, not str 'samut-sakhon-2563'; to check a built-in calendar or a file, load it first: thaiplan.load_calendar('samut-sakhon-2563') or thaiplan.load_document('samut-sakhon-2563')
     """
     check_source("validate", source)
     if not isinstance(strict, bool):
-        raise ThaiplanTypeError("validate", "strict", strict, "True or False")
+        raise ThaiplanTypeError("validate(strict)", strict, "True or False")
     disabled = _codes("disable", disable) or set()
     chosen = _codes("only", only)
     if isinstance(source, PlanningDocument):

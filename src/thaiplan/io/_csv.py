@@ -19,10 +19,10 @@ def calendar_csv(calendar: PlanningCalendar, result: Schedule) -> str:
         ThaiplanTypeError: ``calendar`` is not a calendar, or ``result`` not its schedule.
     """
     if not isinstance(calendar, PlanningCalendar):
-        raise ThaiplanTypeError("calendar_csv", "calendar", calendar, "a PlanningCalendar")
+        raise ThaiplanTypeError("calendar_csv(calendar)", calendar, "a PlanningCalendar")
     if not isinstance(result, Schedule):
         raise ThaiplanTypeError(
-            "calendar_csv", "result", result, "the Schedule of the calendar (thaiplan.schedule)"
+            "calendar_csv(result)", result, "the Schedule of the calendar (thaiplan.schedule)"
         )
     buffer = io.StringIO()
     writer = csv.writer(buffer)

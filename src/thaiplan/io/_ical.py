@@ -55,7 +55,7 @@ def calendar_ics(
     """
     calendar, _ = calendar_and_document("calendar_ics", calendar, "calendar")
     if stamp is not None and not isinstance(stamp, dt.datetime):
-        raise ThaiplanTypeError("calendar_ics", "stamp", stamp, "a datetime.datetime or None")
+        raise ThaiplanTypeError("calendar_ics(stamp)", stamp, "a datetime.datetime or None")
     try:
         import icalendar
     except ImportError:

@@ -150,7 +150,7 @@ def shift(
     """
     calendar, _ = calendar_and_document("shift", calendar, "calendar")
     if not isinstance(to_working_days, bool):
-        raise ThaiplanTypeError("shift", "to_working_days", to_working_days, "True or False")
+        raise ThaiplanTypeError("shift(to_working_days)", to_working_days, "True or False")
     if isinstance(fiscal_year, bool) or not isinstance(fiscal_year, int) or fiscal_year < 2400:
         raise ModelError(
             f"fiscal_year must be a Buddhist-Era year such as 2564, not {fiscal_year!r}"

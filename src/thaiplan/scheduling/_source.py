@@ -46,7 +46,9 @@ def check_source(function: str, source: object, argument: str = "source") -> Non
         ThaiplanTypeError: ``source`` is neither.
     """
     if not isinstance(source, PlanningCalendar | PlanningDocument):
-        raise ThaiplanTypeError(function, argument, source, _EXPECTED, _hint(source))
+        raise ThaiplanTypeError(
+            f"{function}({argument})", source, _EXPECTED, hint=_hint(source) or None
+        )
 
 
 def calendar_and_document(
