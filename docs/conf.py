@@ -76,6 +76,8 @@ nitpick_ignore = [
     # A rule's check is a Callable from a Context to Issues (register_rule,
     # rule, Rule.check).
     ("py:class", "collections.abc.Callable"),
+    # Context.step_index maps each step id to its place, read-only.
+    ("py:class", "collections.abc.Mapping"),
     # Report.codes counts the findings of each code.
     ("py:class", "collections.Counter"),
     # Schedule and Status are mappings from step id to their records.

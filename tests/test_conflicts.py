@@ -178,6 +178,18 @@ class TestLazyExplanations:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             del explanation.step
 
+    def test_pickles_and_copies(self):
+        """An explanation pickles and copies with its chains (as when it was an attrs record)."""
+        import copy
+        import pickle
+
+        explanation = schedule(load_calendar("samut-sakhon-2563")).explain("s7")
+        assert explanation == pickle.loads(pickle.dumps(explanation))
+        assert explanation == copy.deepcopy(explanation) == copy.copy(explanation)
+        (chain,) = schedule(chain_of((MAY, 20), (MAY, 20))).infeasible_chains
+        again = pickle.loads(pickle.dumps(chain))
+        assert (chain, chain.explanation) == (again, again.explanation)
+
     def test_links_are_shared(self):
         """The explanations of two steps of one chain share the links they have in common."""
         result = schedule(chain_of((MAY, 10), (MAY, 10), (MAY, 15)))

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from calendar import monthrange
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import thaiplan
-from thaiplan.io._gantt import gantt_html, gantt_table
+from strategies import calendars
+from thaiplan.io._gantt import _bar_in, _cells, _months, gantt_html, gantt_table
 from thaiplan.io._ical import calendar_ics, step_uid
 
 icalendar = pytest.importorskip("icalendar")
@@ -159,3 +162,32 @@ class TestGantt:
         assert "Noto Sans Thai" in page
         assert page == gantt_html(calendar)
         assert calendar._repr_html_() == gantt_table(calendar)
+
+
+class TestGanttCells:
+    """The month cells of a row, worked out only where the step is, equal every month worked out."""
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(calendars(max_steps=6))
+    def test_cells_as_every_month(self, calendar: thaiplan.PlanningCalendar) -> None:
+        """Each cell is the step's bar in that month (or nothing) and its Gantt mark, as if every month were drawn."""
+        months = _months(calendar)
+        columns = {month: k for k, month in enumerate(months)}
+        bounds = []
+        for y, m in months:
+            days = monthrange(y, m)[1]
+            opening = f'<td class="month" data-month="{y:04d}-{m:02d}">'
+            bounds.append((opening, dt.date(y, m, 1), dt.date(y, m, days), days))
+        for step in calendar.steps:
+            marks = set(step.gantt_months(calendar.gantt_year)) if calendar.gantt_year else set()
+            expected = "".join(
+                f"{opening}{_bar_in(step, first, last, days)}"
+                + (
+                    '<span class="mark" title="marked in the document">●</span>'
+                    if month in marks
+                    else ""
+                )
+                + "</td>"
+                for month, (opening, first, last, days) in zip(months, bounds, strict=True)
+            )
+            assert expected == _cells(step, months, columns, bounds, marks)

@@ -256,7 +256,7 @@ class TestRegistration:
 
     def test_check_not_callable(self):
         """A check that cannot be called is refused at registration."""
-        with pytest.raises(ThaiplanTypeError, match=r"register_rule\(check\) must be a function"):
+        with pytest.raises(ThaiplanTypeError, match="register_rule\\(check\\) must be a function"):
             register_rule("test/bad", "not a function", severity="info")  # type: ignore[arg-type]
 
     def test_unregister_a_number(self):
@@ -339,16 +339,16 @@ class TestWrongArguments:
 
     def test_the_wrong_record(self, seed):
         """A step, or a schedule, where a calendar is expected is named by its type."""
-        with pytest.raises(ThaiplanTypeError, match="not Step"):
+        with pytest.raises(ThaiplanTypeError, match="not Step "):
             validate(seed.steps[0])  # type: ignore[arg-type]
-        with pytest.raises(ThaiplanTypeError, match="not Schedule"):
+        with pytest.raises(ThaiplanTypeError, match="not Schedule "):
             gantt_html(schedule(seed))  # type: ignore[arg-type]
 
     def test_a_huge_number(self):
         """A number too long to print is described, not printed (nor a ValueError of its own)."""
-        with pytest.raises(ThaiplanTypeError, match="int of about 5000 digits"):
+        with pytest.raises(ThaiplanTypeError, match="not int of about 5000 digits"):
             validate(10**4999)  # type: ignore[arg-type]
-        with pytest.raises(ThaiplanTypeError, match="int of 61 digits"):
+        with pytest.raises(ThaiplanTypeError, match="not int of 61 digits"):
             validate(10**61 - 1)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("argument", ["only", "disable"])
@@ -361,12 +361,12 @@ class TestWrongArguments:
     @pytest.mark.parametrize("value", [5, [5], [None]])
     def test_codes_of_the_wrong_type(self, seed, value):
         """only= with a number, or numbers in it, is a ThaiplanTypeError."""
-        with pytest.raises(ThaiplanTypeError, match=r"validate\(only\)"):
+        with pytest.raises(ThaiplanTypeError, match="validate\\(only\\)"):
             validate(seed, only=value)  # type: ignore[arg-type]
 
     def test_strict_must_be_a_bool(self, seed):
         """strict='yes' is refused."""
-        with pytest.raises(ThaiplanTypeError, match=r"validate\(strict\) must be True or False"):
+        with pytest.raises(ThaiplanTypeError, match="validate\\(strict\\) must be True or False"):
             validate(seed, strict="yes")  # type: ignore[arg-type]
 
     def test_document_without_calendar(self):
@@ -393,13 +393,13 @@ class TestWrongArguments:
     def test_shift_to_working_days_must_be_a_bool(self, seed):
         """to_working_days='no' would be truthy: refused."""
         with pytest.raises(
-            ThaiplanTypeError, match=r"shift\(to_working_days\) must be True or False"
+            ThaiplanTypeError, match="shift\\(to_working_days\\) must be True or False"
         ):
             shift(seed, fiscal_year=2564, to_working_days="no")  # type: ignore[arg-type]
 
     def test_ics_stamp_must_be_a_datetime(self, seed):
         """A stamp that is a date string is refused."""
-        with pytest.raises(ThaiplanTypeError, match=r"calendar_ics\(stamp\) must be a datetime"):
+        with pytest.raises(ThaiplanTypeError, match="calendar_ics\\(stamp\\) must be a datetime"):
             calendar_ics(seed, stamp="2018-04-05")  # type: ignore[arg-type]
 
     def test_error_pickles(self):

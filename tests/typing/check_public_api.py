@@ -79,3 +79,7 @@ monthly = parse_period("ภายในวันที่ ๑๕ ของทุ
 occurrences: list[Period] = monthly.occurrences(end, end + dt.timedelta(days=90))
 times: thaiplan.dates.TimeRange | None = parse_period("๔ เม.ย. ๖๑ เวลา ๐๙.๓๐ น.").times
 open_ended: bool = parse_period("ตั้งแต่วันที่ ๑ พ.ค. ๖๑ เป็นต้นไป").open_ended
+chains: tuple[thaiplan.InfeasibleChain, ...] = thaiplan.schedule(calendar).infeasible_chains
+binding: list[thaiplan.Constraint] = [chain.bound for chain in chains]
+line: int | None = report.findings[0].line if report.findings else None
+one_code: thaiplan.Report = thaiplan.validate(calendar, only="gantt-partial", strict=True)

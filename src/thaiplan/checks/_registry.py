@@ -52,7 +52,7 @@ from __future__ import annotations
 import os
 import re
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -123,6 +123,7 @@ class Context:
         self._schedule: Schedule | None = None
         self._scheduled = False
         self._failure: Exception | None = None
+        self._index: Mapping[str, int] | None = None
 
     @property
     def schedule(self) -> Schedule | None:
@@ -158,6 +159,19 @@ class Context:
         """The steps of one cycle, in order, when the steps form one; else ``()``."""
         _ = self.schedule  # the schedule finds the cycle
         return self._cycle
+
+    @property
+    def step_index(self) -> Mapping[str, int]:
+        """Where each step is in :attr:`steps`, by id (the last, for an id used twice).
+
+        Made once for all the rules that ask (or taken from the schedule, which has it).
+        """
+        if self._index is None:
+            if self._schedule is not None:
+                self._index = self._schedule._index
+            else:
+                self._index = {step.id: i for i, step in enumerate(self.steps)}
+        return self._index
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -321,7 +335,7 @@ def _codes(argument: str, codes: Iterable[str] | str | None) -> set[str] | None:
         ) from None
     for code in chosen:
         if not isinstance(code, str):
-            raise ThaiplanTypeError(f"validate({argument}) item", code, "a str")
+            raise ThaiplanTypeError(f"validate({argument}) each code", code, "a str")
         if code not in _RULES:
             raise ModelError(f"no rule {code!r}; the rules are: {', '.join(_RULES)}")
     return set(chosen)

@@ -55,23 +55,24 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
         file=out,
     )
     titles = {phase.id: phase.title for phase in calendar.phases}
-    phases = list(
-        dict.fromkeys([p.id for p in calendar.phases] + [s.phase for s in calendar.steps])
-    )
+    by_phase: dict[str, list[Any]] = {phase.id: [] for phase in calendar.phases}
+    for step in calendar.steps:  # one pass over the steps, not one a phase
+        by_phase.setdefault(step.phase, []).append(step)
+    parties: dict[str, str] = {}
+    for agency in calendar.agencies:  # the first of an id, as calendar.party() finds
+        parties.setdefault(agency.id, agency.name)
+    for committee in calendar.committees:
+        parties.setdefault(committee.id, committee.name)
     widths = [4, 46, 18, 34, 12, 6]
     header = ["no", "step", "stated (วันเดือนปี)", "responsible", "latest end", "slack"]
-    for phase in phases:
-        steps = calendar.steps_in(phase)
+    for phase, steps in by_phase.items():
         if not steps:
             continue
         print(f"\n{titles.get(phase, phase)}", file=out)
         rows = [header]
         for step in steps:
             bounds = result[step.id]
-            names = []
-            for party_id in step.responsible:
-                party = calendar.party(party_id)
-                names.append(party.name if party is not None else party_id)
+            names = [parties.get(party_id, party_id) for party_id in step.responsible]
             rows.append(
                 [
                     str(step.no) if step.no is not None else "",

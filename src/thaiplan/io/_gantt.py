@@ -73,10 +73,8 @@ def _months(calendar: PlanningCalendar) -> list[tuple[int, int]]:
     return months
 
 
-def _bar(step: Step, year: int, month: int) -> str:
-    """The piece of the step's bar (or its deadline mark) inside one month."""
-    days = _calendar.monthrange(year, month)[1]
-    first, last = dt.date(year, month, 1), dt.date(year, month, days)
+def _bar_in(step: Step, first: dt.date, last: dt.date, days: int) -> str:
+    """The piece of the step's bar inside the month from ``first`` to ``last`` (``days`` long)."""
     period = step.period
     if period.start is None:  # a deadline: a mark on its last day
         if first <= period.end <= last:
@@ -95,6 +93,34 @@ def _bar(step: Step, year: int, month: int) -> str:
         f'<div class="bar" data-step="{_e(step.id)}" data-start="{start}" data-end="{end}"'
         f' title="{_e(step.when)}" style="left: {left:.1f}%; width: {width:.1f}%"></div>'
     )
+
+
+_MARK: Final = '<span class="mark" title="marked in the document">●</span>'
+
+
+def _cells(
+    step: Step,
+    months: list[tuple[int, int]],
+    columns: dict[tuple[int, int], int],
+    bounds: list[tuple[str, dt.date, dt.date, int]],
+    marks: set[tuple[int, int]],
+    empty: list[str] | None = None,
+) -> str:
+    """The month cells of one step's row.
+
+    Only the months of its stated period (and its marks) are worked out; the
+    other cells are empty, and the same text for every row.
+    """
+    period = step.period
+    first = period.start or period.end
+    lo = columns[(first.year, first.month)]
+    hi = columns[(period.end.year, period.end.month)]
+    cells = list(empty) if empty is not None else [f"{b[0]}</td>" for b in bounds]
+    for k in {*range(lo, hi + 1), *(columns[m] for m in marks if m in columns)}:
+        opening, start, end, days = bounds[k]
+        mark = _MARK if months[k] in marks else ""
+        cells[k] = f"{opening}{_bar_in(step, start, end, days)}{mark}</td>"
+    return "".join(cells)
 
 
 def _analyse(subject: PlanningCalendar | PlanningDocument) -> tuple[Schedule | None, Report]:
@@ -138,10 +164,23 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
     )
     columns = len(months) + 4
     titles = {phase.id: phase.title for phase in calendar.phases}
-    order = list(dict.fromkeys([p.id for p in calendar.phases] + [s.phase for s in calendar.steps]))
+    by_phase: dict[str, list[Step]] = {phase.id: [] for phase in calendar.phases}
+    for step in calendar.steps:  # one pass, not one a phase
+        by_phase.setdefault(step.phase, []).append(step)
+    parties: dict[str, str] = {}
+    for agency in calendar.agencies:  # the first of an id, as calendar.party() finds
+        parties.setdefault(agency.id, agency.name)
+    for committee in calendar.committees:
+        parties.setdefault(committee.id, committee.name)
+    column_of = {month: k for k, month in enumerate(months)}
+    month_bounds = []
+    for y, m in months:
+        days = _calendar.monthrange(y, m)[1]
+        opening = f'<td class="month" data-month="{y:04d}-{m:02d}">'
+        month_bounds.append((opening, dt.date(y, m, 1), dt.date(y, m, days), days))
+    empty = [f"{opening}</td>" for opening, _, _, _ in month_bounds]  # a month without the step
     rows: list[str] = []
-    for phase in order:
-        steps = calendar.steps_in(phase)
+    for phase, steps in by_phase.items():
         if not steps:
             continue
         rows.append(
@@ -149,28 +188,14 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
         )
         for step in steps:
             marks = set(step.gantt_months(calendar.gantt_year)) if calendar.gantt_year else set()
-            cells = "".join(
-                f'<td class="month" data-month="{y:04d}-{m:02d}">{_bar(step, y, m)}'
-                + (
-                    '<span class="mark" title="marked in the document">●</span>'
-                    if (y, m) in marks
-                    else ""
-                )
-                + "</td>"
-                for y, m in months
-            )
-            names = []
-            for party_id in step.responsible:
-                party = calendar.party(party_id)
-                names.append(party.name if party is not None else party_id)
+            cells = _cells(step, months, column_of, month_bounds, marks, empty)
+            names = [parties.get(party_id, party_id) for party_id in step.responsible]
             slack_cell = '<td class="slack"></td>'
             if result is not None:
-                bounds = result[step.id]
-                tip = f"latest finish {format_date(bounds.latest_finish, style='abbr')}"
-                negative = " negative" if bounds.total_slack < 0 else ""
-                slack_cell = (
-                    f'<td class="slack{negative}" title="{_e(tip)}">{bounds.total_slack}</td>'
-                )
+                _, latest, slack = result._finish(step.id)  # no free slack needed
+                tip = f"latest finish {format_date(latest, style='abbr')}"
+                negative = " negative" if slack < 0 else ""
+                slack_cell = f'<td class="slack{negative}" title="{_e(tip)}">{slack}</td>'
             number = f"{to_thai_digits(step.no)}. " if step.no is not None else ""
             row_class = severity_of.get(step.id, "")
             rows.append(

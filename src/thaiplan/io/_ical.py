@@ -170,11 +170,13 @@ def calendar_ics(
     ics.add("version", "2.0")
     ics.add("x-wr-calname", calendar.title)
     ics.add("x-wr-timezone", "Asia/Bangkok")
+    parties: dict[str, str] = {}
+    for agency in calendar.agencies:  # the first of an id, as calendar.party() finds
+        parties.setdefault(agency.id, agency.name)
+    for committee in calendar.committees:
+        parties.setdefault(committee.id, committee.name)
     for step in calendar.steps:
-        names = []
-        for party_id in step.responsible:
-            party = calendar.party(party_id)
-            names.append(party.name if party is not None else party_id)
+        names = [parties.get(party_id, party_id) for party_id in step.responsible]
         lines = [f"วันเดือนปี: {step.when}"]
         period = step.period
         start, last = period.start, period.end

@@ -181,6 +181,10 @@ class Explanation:
     def __delattr__(self, name: str) -> None:
         raise attrs.exceptions.FrozenInstanceError
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # pickled and copied with its chains, not the schedule they are read from
+        return (Explanation, self._key())
+
     def __repr__(self) -> str:
         return (
             f"Explanation(step={self.step!r}, earliest_start={self.earliest_start!r},"
@@ -305,6 +309,12 @@ class Schedule(Mapping[str, Bounds]):
             lf - es - duration + 1,
             self._free_slack()[i],
         )
+
+    def _start_finish(self, step_id: str) -> tuple[dt.date, dt.date, int]:
+        """Earliest start, latest finish and total slack, without the free slack of every step."""
+        i = self._position(step_id)
+        es, lf, duration = self._es[i], self._lf[i], self._durations[i]
+        return _day(es), _day(lf), lf - es - duration + 1
 
     def _finish(self, step_id: str) -> tuple[dt.date, dt.date, int]:
         """Earliest finish, latest finish and total slack, without the free slack of every step."""

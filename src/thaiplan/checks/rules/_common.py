@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from thaiplan.dates import format_date
 from thaiplan.model._steps import PlanningCalendar
@@ -28,6 +29,12 @@ def _party_ids(calendar: PlanningCalendar) -> list[str]:
     return [a.id for a in calendar.agencies] + [c.id for c in calendar.committees]
 
 
+@functools.lru_cache(maxsize=4096)
+def _squeezed(text: str) -> str:
+    """The text without spaces; calendars repeat their titles, so each is squeezed once."""
+    return text.replace(" ", "")
+
+
 def _contains(title: str, *words: str) -> bool:
-    squeezed = title.replace(" ", "")
-    return all(word.replace(" ", "") in squeezed for word in words)
+    squeezed = _squeezed(title)
+    return all(_squeezed(word) in squeezed for word in words)

@@ -62,13 +62,21 @@ def _phase_order(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
     if calendar is None:
         return
-    spans: list[tuple[str, dt.date, dt.date]] = []
-    for phase in calendar.phases:
-        steps = calendar.steps_in(phase.id)
-        if steps:
-            first = min(s.period.start or s.period.end for s in steps)
-            last = max(s.period.end for s in steps)
-            spans.append((phase.id, first, last))
+    # the first and last day of each phase's steps, in one pass over the steps
+    firsts: dict[str, dt.date] = {}
+    lasts: dict[str, dt.date] = {}
+    for step in calendar.steps:
+        first, last = step.period.start or step.period.end, step.period.end
+        phase = step.phase
+        if phase not in firsts or first < firsts[phase]:
+            firsts[phase] = first
+        if phase not in lasts or last > lasts[phase]:
+            lasts[phase] = last
+    spans = [
+        (phase.id, firsts[phase.id], lasts[phase.id])
+        for phase in calendar.phases
+        if phase.id in firsts
+    ]
     for (earlier, first_a, _), (later, _, last_b) in itertools.pairwise(spans):
         if last_b < first_a:
             yield Issue(

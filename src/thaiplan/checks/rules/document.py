@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import typing
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -150,27 +151,129 @@ def _no_responsible(context: Context) -> Iterator[Issue]:
 
 
 def _corrections(context: Context) -> Iterator[tuple[str, Correction, str | None]]:
-    """(where, correction, step id or None) for every correction recorded in the data."""
-    stack: list[tuple[str, object, str | None]] = []
+    """(where, correction, step id or None) for every correction recorded in the data.
+
+    The records are walked in the order of their fields, but only along the
+    fields that can hold a correction (``_fields_to_walk``), and a path
+    (``calendar.steps[3].corrections[0]``) is written only for a correction
+    found: a calendar of 100,000 steps without corrections costs one look at
+    each step's ``corrections``.
+    """
     if context.document is not None:
-        stack.append(("document", context.document, None))
+        root: object = context.document
+        name = "document"
     elif context.calendar is not None:
-        stack.append(("calendar", context.calendar, None))
-    while stack:
-        where, value, step = stack.pop()
-        if isinstance(value, Step):
-            step = value.id
-        if isinstance(value, Correction):
-            yield where, value, step
-        elif isinstance(value, tuple):
-            stack.extend(
-                (f"{where}[{i}]", item, step) for i, item in reversed(list(enumerate(value)))
-            )
-        elif attrs.has(type(value)):
-            for field in reversed(attrs.fields(type(value))):  # type: ignore[arg-type]
-                if field.metadata.get("derived"):
-                    continue
-                stack.append((f"{where}.{field.name}", getattr(value, field.name), step))
+        root, name = context.calendar, "calendar"
+    else:
+        return
+    found: list[tuple[str, Correction, str | None]] = []
+    _walk(root, [name], None, found)
+    yield from found
+
+
+def _walk(
+    value: object,
+    path: list[str],
+    step: str | None,
+    found: list[tuple[str, Correction, str | None]],
+) -> None:
+    if isinstance(value, Correction):
+        found.append(("".join(path), value, step))
+        return
+    if isinstance(value, tuple):
+        kind: type | None = None
+        names: tuple[str, ...] = ()
+        for i, item in enumerate(value):
+            if type(item) is not kind:
+                if isinstance(item, str | int | float | bool):
+                    return  # a tuple of plain values (the model's tuples hold one kind)
+                kind = type(item)
+                names = _fields_to_walk(kind)
+                walked = isinstance(item, Correction) or bool(names)
+            if not walked:
+                continue
+            # a record whose fields to walk are all empty needs no call (most steps)
+            if names and _empty(item, names):
+                continue
+            path.append(f"[{i}]")
+            _walk(item, path, step, found)
+            path.pop()
+        return
+    names = _fields_to_walk(type(value))
+    if not names:
+        return
+    if isinstance(value, Step):
+        step = value.id
+    for field in names:
+        item = getattr(value, field)
+        if item is None or item == ():
+            continue
+        path.append(f".{field}")
+        _walk(item, path, step, found)
+        path.pop()
+
+
+def _empty(record: object, names: tuple[str, ...]) -> bool:
+    for name in names:
+        value = getattr(record, name)
+        if value is not None and value != ():
+            return False
+    return True
+
+
+_WALKED: dict[type, tuple[str, ...]] = {}
+
+
+def _fields_to_walk(cls: type) -> tuple[str, ...]:
+    """The fields of a record class that may hold a correction, worked out once a class."""
+    names = _WALKED.get(cls)
+    if names is None:
+        names = _WALKED[cls] = _fields_of(cls)
+    return names
+
+
+def _fields_of(cls: type) -> tuple[str, ...]:
+    """The fields of a record class that may hold a correction, in order; () for any other type.
+
+    Read from the fields' annotations: a field of plain values (``str``,
+    ``int``, a date, a period, an enum, a tuple of those) holds none.
+    """
+    if not attrs.has(cls):
+        return ()
+    if cls in _VISITING:  # a record that holds its own kind: walk it all
+        return tuple(f.name for f in attrs.fields(cls))
+    _VISITING.add(cls)
+    try:
+        return _walked_fields(cls)
+    finally:
+        _VISITING.discard(cls)
+
+
+_VISITING: set[type] = set()
+
+
+def _walked_fields(cls: type) -> tuple[str, ...]:
+    try:
+        hints = typing.get_type_hints(cls)
+    except (NameError, TypeError):  # an annotation that cannot be resolved: walk every field
+        hints = {}
+    return tuple(
+        field.name
+        for field in attrs.fields(cls)
+        if not field.metadata.get("derived") and _may_hold(hints.get(field.name, object))
+    )
+
+
+def _may_hold(annotation: object) -> bool:
+    """Whether a value of this annotation may be or hold a Correction."""
+    arguments = typing.get_args(annotation)
+    if arguments:
+        return any(_may_hold(argument) for argument in arguments if argument is not Ellipsis)
+    if annotation is Correction or annotation is object:
+        return True
+    if not isinstance(annotation, type):
+        return True  # not a class we can reason about
+    return attrs.has(annotation) and bool(_fields_to_walk(annotation))
 
 
 @rule(

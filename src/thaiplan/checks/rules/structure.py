@@ -19,8 +19,9 @@ def _duplicate_ids(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
     if calendar is None:
         return
+    unique_steps = len(context.step_index) == len(calendar.steps)  # no Counter of 100,000 ids
     groups: dict[str, Iterable[str]] = {
-        "step": (s.id for s in calendar.steps),
+        "step": () if unique_steps else (s.id for s in calendar.steps),
         "phase": (p.id for p in calendar.phases),
         "agency or committee": _party_ids(calendar),
     }
@@ -37,7 +38,7 @@ def _duplicate_ids(context: Context) -> Iterator[Issue]:
 
 @rule("unknown-step", severity="error", description="`after` names steps of the calendar")
 def _unknown_steps(context: Context) -> Iterator[Issue]:
-    known = {s.id for s in context.steps}
+    known = context.step_index
     for step in context.steps:
         for dependency in step.after:
             if dependency.step not in known:
@@ -102,7 +103,7 @@ def _unknown_parties(context: Context) -> Iterator[Issue]:
 @rule("self-dependency", severity="error", description="a step does not follow itself")
 def _self_dependencies(context: Context) -> Iterator[Issue]:
     for step in context.steps:
-        if any(d.step == step.id for d in step.after):
+        if step.after and any(d.step == step.id for d in step.after):
             yield Issue(
                 f"{step.id} follows itself; remove {step.id} from its own `after`",
                 f"{step.id} ทำต่อจากตัวเอง ให้ลบออกจาก after",
@@ -114,13 +115,13 @@ def _self_dependencies(context: Context) -> Iterator[Issue]:
     "duplicate-dependency", severity="warning", description="a step names each step before it once"
 )
 def _duplicate_dependencies(context: Context) -> Iterator[Issue]:
-    known: set[str] | None = None
+    known = context.step_index
     for step in context.steps:
         after = step.after
-        if len(after) < 2 or len({d.step for d in after}) == len(after):
-            continue  # the common case, without a Counter per step
-        if known is None:
-            known = {s.id for s in context.steps}
+        if len(after) < 2 or (len(after) == 2 and after[0].step != after[1].step):
+            continue  # the common cases, without a set or a Counter per step
+        if len({d.step for d in after}) == len(after):
+            continue
         for other, count in Counter(d.step for d in after).items():
             if count > 1:
                 yield Issue(

@@ -18,16 +18,25 @@ from thaiplan.scheduling._schedule import Constraint, Explanation
     description="the stated periods leave room for each step to follow the steps before it",
 )
 def _impossible_dependencies(context: Context) -> Iterator[Issue]:
-    steps = {s.id: s for s in context.steps}
-    for step in context.steps:
+    steps = context.steps
+    # day ordinals and durations once a step: the loop over the dependencies is integer sums
+    index = context.step_index
+    starts = [s.period.start.toordinal() if s.period.start is not None else None for s in steps]
+    ends = [s.period.end.toordinal() for s in steps]
+    durations = [s.duration for s in steps]
+    find = index.get
+    for k, step in enumerate(steps):
         for dependency in step.after:
-            before = steps.get(dependency.step)
-            if before is None or before.period.start is None:
+            j = find(dependency.step)
+            if j is None:
                 continue
-            first_finish = before.period.start + dt.timedelta(days=before.duration - 1)
-            first_start = first_finish + dt.timedelta(days=1 + dependency.lag)
-            last_finish = first_start + dt.timedelta(days=step.duration - 1)
-            if last_finish > step.period.end:
+            first = starts[j]
+            if first is None:
+                continue
+            # first finish of the step before, first start after it, last finish of this one
+            if first + durations[j] + dependency.lag + durations[k] - 1 > ends[k]:
+                before = steps[j]
+                first_finish = dt.date.fromordinal(first + durations[j] - 1)
                 yield Issue(
                     f"{step.id} ({step.when}) must follow {before.id} ({before.when}), but"
                     f" {before.id} cannot finish before {_en(first_finish)} and {step.id}'s stated"
@@ -83,7 +92,7 @@ def _negative_slack(context: Context) -> Iterator[Issue]:
     result = context.schedule
     if result is None:
         return
-    order = {step.id: i for i, step in enumerate(context.steps)}
+    order = context.step_index
     for chain in result.infeasible_chains:
         bound, explanation = chain.bound, chain.explanation
         lead = explanation.step

@@ -1,0 +1,363 @@
+"""Benchmark the exports, shift, and the show/validate/schedule commands against the work they cannot avoid.
+
+For random calendars of ``benchmarks/bench_schedule.py`` (same generator, same
+seed), each stage is timed, and beside it a *baseline*: the work the stage
+cannot avoid, measured in the same process on the same calendar. The ratio is
+the stage over its baseline; the growth is the stage's time at 100,000 steps
+over its time at 10,000 (10 times the steps; linear is about 10, and the
+``touch`` row shows how much a plain loop over the steps grows on this
+machine, from its memory caches alone).
+
+==============  ==========================================================================
+stage           baseline: the work it cannot avoid
+==============  ==========================================================================
+CSV             ``csv.writer`` writing the same rows, built beforehand as lists of strings
+HTML Gantt      ``validate`` and ``schedule`` (the page shows their findings and slack),
+                plus writing one ``<td>`` a step and a month, as the page has
+iCalendar       the ``icalendar`` library building and writing the same components (the
+                export is that library's work, plus reading the calendar)
+shift           for each step, its period moved (a new ``Period``), its text written anew
+                (``format_period``) and a new ``Step`` (``attrs.evolve``)
+touch           (no stage) a loop reading each step's fields and dependencies once
+==============  ==========================================================================
+
+The commands ``thaiplan show``, ``validate`` and ``schedule`` run as new
+processes on the calendar written as a JSON file, output to ``/dev/null``,
+against the API calls each makes in this process: reading the file and
+``loads_calendar``, then ``schedule`` (show, schedule) or ``validate``. Goal:
+each command within 3 times its calls. Loading a file is measured, not
+improved, here; with today's loader the commands on 100,000 steps take
+minutes, so by default they run on 1,000 and 10,000 steps (``--commands-max``).
+
+Goals printed as PASS/FAIL: each stage grows at most 12 times from 10,000 to
+100,000 steps (the bar the issue sets for ``validate``), each export within
+its stated ratio of its baseline (CSV 3x, HTML 3x, iCalendar 1.5x, shift 3x),
+each command within 3x. Times are CPU seconds (``time.process_time``, and
+``RUSAGE_CHILDREN`` for the commands), the best of several runs, each size in
+a process of its own. It always exits 0.
+
+Run it from the repository root (the iCalendar rows need ``pip install -e '.[ical]'``)::
+
+    python benchmarks/bench_exports.py           # 1k, 10k, 100k steps; commands on 1k, 10k
+    python benchmarks/bench_exports.py --quick   # 1k and 10k steps; commands on 1k
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar as _calendar
+import csv
+import datetime as dt
+import io
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+import attrs
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from bench_schedule import build_calendar
+from bench_validate import best_of, run_child, runs_for, touch
+
+import thaiplan
+from thaiplan.dates import Period, format_period
+from thaiplan.io._csv import calendar_csv
+from thaiplan.io._gantt import _months
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - not on Windows
+    resource = None  # type: ignore[assignment]
+
+try:
+    import icalendar
+except ImportError:  # pragma: no cover - the ical extra
+    icalendar = None
+
+SIZES: Final = (1_000, 10_000, 100_000)
+QUICK_SIZES: Final = (1_000, 10_000)
+COMMAND_SIZES: Final = (1_000, 10_000, 100_000)
+GROWTH_FROM, GROWTH_TO, GROWTH_GOAL = 10_000, 100_000, 12.0
+RATIO_GOALS: Final = {"csv": 3.0, "html": 3.0, "ics": 1.5, "shift": 3.0}
+COMMAND_GOAL: Final = 3.0
+STAMP: Final = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+# -- baselines ------------------------------------------------------------------------
+
+
+def csv_rows(calendar: thaiplan.PlanningCalendar, result: thaiplan.Schedule) -> list[list[str]]:
+    """The rows calendar_csv writes, as lists of strings (built outside the timing)."""
+    rows = []
+    for step in calendar.steps:
+        bounds = result[step.id]
+        rows.append(
+            [
+                step.id,
+                str(step.no or ""),
+                step.phase,
+                step.title,
+                step.when,
+                str(step.period.start or ""),
+                str(step.period.end),
+                " ".join(step.responsible),
+                " ".join(d.step for d in step.after),
+                str(bounds.earliest_start),
+                str(bounds.latest_finish),
+                str(bounds.total_slack),
+            ]
+        )
+    return rows
+
+
+def write_csv(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
+def html_baseline(calendar: thaiplan.PlanningCalendar) -> str:
+    """Validate + schedule, and one cell a step and a month written."""
+    thaiplan.validate(calendar)
+    thaiplan.schedule(calendar)
+    months = [f"{y:04d}-{m:02d}" for y, m in _months(calendar)]
+    return "".join(
+        f'<td class="month" data-month="{month}"></td>' for _ in calendar.steps for month in months
+    )
+
+
+def ics_baseline(calendar: thaiplan.PlanningCalendar) -> str:
+    """The icalendar library building and writing the same components."""
+    ics = icalendar.Calendar()
+    ics.add("prodid", "-//thaiplan//thaiplan calendar export//TH")
+    ics.add("version", "2.0")
+    for step in calendar.steps:
+        period = step.period
+        component = icalendar.Todo() if period.start is None else icalendar.Event()
+        component.add("uid", f"{step.id}@thaiplan")
+        component.add("dtstamp", STAMP)
+        component.add("summary", step.title)
+        component.add("description", f"วันเดือนปี: {step.when}")
+        component.add("categories", [step.phase])
+        if period.start is None:
+            component.add("due", period.end)
+        else:
+            component.add("dtstart", period.start)
+            component.add("dtend", period.end + dt.timedelta(days=1))
+            component.add("transp", "TRANSPARENT")
+        ics.add_component(component)
+    text: str = ics.to_ical().decode("utf-8")
+    return text
+
+
+def _move(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later; a month's last day stays its last day (as shift moves)."""
+    last = _calendar.monthrange(day.year + years, day.month)[1]
+    if day.day == _calendar.monthrange(day.year, day.month)[1]:
+        return day.replace(year=day.year + years, day=last)
+    return day.replace(year=day.year + years, day=min(day.day, last))
+
+
+def shift_baseline(calendar: thaiplan.PlanningCalendar) -> list[thaiplan.Step]:
+    """Each step's period moved a year, written anew, and a new step."""
+    steps = []
+    for step in calendar.steps:
+        period = step.period
+        start = _move(period.start, 1) if period.start is not None else None
+        moved = Period(period.kind, start, _move(period.end, 1), "")
+        text = format_period(moved)
+        steps.append(
+            attrs.evolve(step, when=text, period=Period(period.kind, start, moved.end, text))
+        )
+    return steps
+
+
+# -- the children ---------------------------------------------------------------------
+
+
+def one_size(n: int, runs: int) -> dict[str, Any]:
+    """Time every stage and its baseline on the calendar of ``n`` steps."""
+    small = build_calendar(20, seed=1)
+    thaiplan.gantt_html(small)  # one-off costs (imports, the holiday data)
+    thaiplan.shift(small, fiscal_year=2564)
+    calendar = build_calendar(n)
+    result = thaiplan.schedule(calendar)
+    rows = csv_rows(calendar, result)
+    stages: dict[str, tuple[Callable[[], object], Callable[[], object]]] = {
+        "csv": (lambda: calendar_csv(calendar, result), lambda: write_csv(rows)),
+        "html": (lambda: thaiplan.gantt_html(calendar), lambda: html_baseline(calendar)),
+        "shift": (
+            lambda: thaiplan.shift(calendar, fiscal_year=2564),
+            lambda: shift_baseline(calendar),
+        ),
+    }
+    if icalendar is not None:
+        stages["ics"] = (
+            lambda: thaiplan.calendar_ics(calendar, stamp=STAMP),
+            lambda: ics_baseline(calendar),
+        )
+    found: dict[str, Any] = {"steps": n, "runs": runs}
+    for name, (stage, baseline) in stages.items():
+        stage_s, _ = best_of(stage, runs)
+        baseline_s, _ = best_of(baseline, runs)
+        found[name] = (stage_s, baseline_s)
+        print(f"{n:,} steps: {name} {stage_s:.4f} s, baseline {baseline_s:.4f} s", flush=True)
+    found["touch"] = (best_of(lambda: touch(calendar), runs)[0], None)
+    return found
+
+
+def _child_cpu(command: list[str]) -> tuple[float, int]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        status = subprocess.run(command, stdout=sink, stderr=sink, check=False).returncode
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), status
+
+
+def one_commands(n: int) -> dict[str, Any]:
+    """Thaiplan show, validate and schedule on a JSON file of ``n`` steps, and their API calls."""
+    calendar = build_calendar(n)
+    runs = 3 if n <= 10_000 else 1
+    found: dict[str, Any] = {"steps": n}
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "big.json")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(thaiplan.dumps_calendar(calendar, format="json"))
+
+        def load() -> thaiplan.PlanningCalendar:
+            with open(path, encoding="utf-8-sig") as file:
+                return thaiplan.loads_calendar(file.read(), file=path)
+
+        load_s, loaded = best_of(load, runs)
+        calls = {
+            "show": lambda: thaiplan.schedule(loaded),
+            "validate": lambda: thaiplan.validate(loaded),
+            "schedule": lambda: thaiplan.schedule(loaded),
+        }
+        for command, call in calls.items():
+            api_s = load_s + best_of(call, runs)[0]
+            spent = min(
+                _child_cpu([sys.executable, "-m", "thaiplan", command, path]) for _ in range(runs)
+            )
+            found[command] = (spent[0], api_s, spent[1])
+            print(
+                f"{n:,} steps: thaiplan {command} {spent[0]:.3f} s (exit {spent[1]}),"
+                f" API calls {api_s:.3f} s (loading {load_s:.3f} s)",
+                flush=True,
+            )
+    return found
+
+
+# -- output ---------------------------------------------------------------------------
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def report(sizes: dict[int, dict[str, Any]], commands: dict[int, dict[str, Any]]) -> None:
+    """The tables and the goals."""
+    names = [name for name in ("csv", "html", "ics", "shift", "touch") if name in sizes[min(sizes)]]
+    print("Stages (CPU seconds, best of `runs`; ratio = stage / baseline)")
+    print(f"  {'stage':>6}  {'steps':>9}  {'stage s':>9}  {'baseline s':>10}  {'ratio':>6}")
+    for name in names:
+        for n in sorted(sizes):
+            stage_s, baseline_s = sizes[n][name]
+            ratio = f"{stage_s / baseline_s:6.2f}" if baseline_s else "     -"
+            shown = f"{baseline_s:10.4f}" if baseline_s else "         -"
+            print(f"  {name:>6}  {n:>9,}  {stage_s:9.4f}  {shown}  {ratio}")
+    print()
+    if commands:
+        print("Commands (CPU seconds of the process; API = read + loads_calendar + the call)")
+        print(f"  {'command':>9}  {'steps':>9}  {'command s':>9}  {'API s':>8}  {'ratio':>6}")
+        for command in ("show", "validate", "schedule"):
+            for n in sorted(commands):
+                spent, api_s, _ = commands[n][command]
+                print(f"  {command:>9}  {n:>9,}  {spent:9.3f}  {api_s:8.3f}  {spent / api_s:6.2f}")
+        print()
+    print("Goals")
+    if GROWTH_FROM in sizes and GROWTH_TO in sizes:
+        for name in names:
+            growth = sizes[GROWTH_TO][name][0] / sizes[GROWTH_FROM][name][0]
+            if name == "touch":
+                print(f"  ----  touch (for comparison) grows {growth:.1f}x")
+                continue
+            print(
+                f"  {verdict(growth <= GROWTH_GOAL)}  {name}: {GROWTH_TO:,} steps <= {GROWTH_GOAL:g} x"
+                f" {GROWTH_FROM:,}: {growth:.1f}x"
+            )
+    else:
+        print(f"  SKIP  growth from {GROWTH_FROM:,} to {GROWTH_TO:,} steps: not run")
+    largest = sizes[max(sizes)]
+    for name, goal in RATIO_GOALS.items():
+        if name not in largest:
+            print(f"  SKIP  {name} within {goal:g}x of its baseline: not installed")
+            continue
+        stage_s, baseline_s = largest[name]
+        print(
+            f"  {verdict(stage_s / baseline_s <= goal)}  {name} ({max(sizes):,} steps) within {goal:g}x"
+            f" of its baseline: {stage_s / baseline_s:.2f}x"
+        )
+    if commands:
+        n = max(commands)
+        for command in ("show", "validate", "schedule"):
+            spent, api_s, _ = commands[n][command]
+            print(
+                f"  {verdict(spent / api_s <= COMMAND_GOAL)}  thaiplan {command} ({n:,} steps)"
+                f" within {COMMAND_GOAL:g}x of its API calls: {spent / api_s:.2f}x"
+            )
+        if GROWTH_FROM in commands and GROWTH_TO in commands:
+            for command in ("show", "validate", "schedule"):
+                growth = commands[GROWTH_TO][command][0] / commands[GROWTH_FROM][command][0]
+                print(
+                    f"  {verdict(growth <= GROWTH_GOAL)}  thaiplan {command}: {GROWTH_TO:,} steps"
+                    f" <= {GROWTH_GOAL:g} x {GROWTH_FROM:,}: {growth:.1f}x"
+                )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print the results; always 0."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="1k and 10k steps; commands on 1k")
+    parser.add_argument(
+        "--commands-max", type=int, default=10_000, help="largest calendar for the commands"
+    )
+    parser.add_argument("--one", nargs=2, metavar=("WHAT", "N"), help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+    if options.one is not None:
+        what, n = options.one[0], int(options.one[1])
+        found = one_size(n, runs_for(n)) if what == "size" else one_commands(n)
+        print("RESULT " + json.dumps(found), flush=True)
+        return 0
+    started = time.perf_counter()
+    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
+    print(
+        f"thaiplan {thaiplan.__version__}, icalendar {getattr(icalendar, '__version__', 'absent')}\n"
+    )
+    sizes = {}
+    for n in QUICK_SIZES if options.quick else SIZES:
+        found = run_child(["--one", "size", str(n)], __file__)
+        if found is not None:
+            sizes[n] = found
+    commands = {}
+    limit = 1_000 if options.quick else options.commands_max
+    for n in (n for n in COMMAND_SIZES if n <= limit):
+        found = run_child(["--one", "commands", str(n)], __file__)
+        if found is not None:
+            commands[n] = found
+    print()
+    if sizes:
+        report(sizes, commands)
+    print(f"\nTotal time {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
