@@ -486,7 +486,7 @@ class TestFastReader:
 class TestEmitters:
     """thaiplan writes with libyaml's emitter what PyYAML's pure-Python one writes."""
 
-    @settings(max_examples=100, deadline=None)
+    @settings(max_examples=50, deadline=None)
     @given(calendars())
     def test_same_text(self, calendar: thaiplan.PlanningCalendar) -> None:
         """The same YAML, byte for byte, whichever emitter writes it."""

@@ -33,6 +33,7 @@ one :class:`~thaiplan.errors.CalendarFileError` that lists them all:
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -56,7 +57,7 @@ from thaiplan.io._check import (
     _describe,
 )
 from thaiplan.io._convert import _converter
-from thaiplan.io._fast import _FastReader, read
+from thaiplan.io._fast import _FastReader, paused_collection, read
 from thaiplan.io._limits import max_bytes as limit
 from thaiplan.io._limits import too_large
 from thaiplan.io._reader import (
@@ -413,9 +414,10 @@ def dumps_calendar(calendar: PlanningCalendar, *, format: Format = "yaml") -> st
             f"dumps_calendar() takes a PlanningCalendar, not {_short(calendar)}{hint}"
         )
     _check_format_name(format)
-    data = {"format": CALENDAR_FORMAT, **_converter().unstructure(calendar)}
-    _check_writable(data, _calendar_of, calendar, "calendar")
-    return _dumps(data, format)
+    with paused_collection():
+        data = {"format": CALENDAR_FORMAT, **_converter().unstructure(calendar)}
+        _check_writable(data, _calendar_checks, "calendar")
+        return _dumps(data, format)
 
 
 def dumps_document(document: PlanningDocument, *, format: Format = "yaml") -> str:
@@ -440,35 +442,49 @@ def dumps_document(document: PlanningDocument, *, format: Format = "yaml") -> st
             f"dumps_document() takes a PlanningDocument, not {_short(document)}{hint}"
         )
     _check_format_name(format)
-    data = {"format": DOCUMENT_FORMAT, **_converter().unstructure(document)}
-    _check_writable(data, _document_of, document, "document")
-    return _dumps(data, format)
+    with paused_collection():
+        data = {"format": DOCUMENT_FORMAT, **_converter().unstructure(document)}
+        _check_writable(data, _document_checks, "document")
+        return _dumps(data, format)
 
 
-def _check_writable(data: dict[str, Any], shape: Any, record: object, what: str) -> None:
-    """Refuse to write what would not read back: the values are checked and read as a file's."""
+def _check_writable(data: dict[str, Any], checks: Any, what: str) -> None:
+    """Refuse to write what would not read back: the values get the checks of a file's.
+
+    They are checked by a reader without marks first (the passes of loading
+    but the last, structuring: the records exist already and their own
+    validators have run); only a value that fails is checked again to say
+    which, and where in the data.
+    """
     try:
-        again = shape(_FastReader(f"<the {what}>"), data)
-    except Exception:  # the marked checks below say what it is
-        again = None
-    if again is not None and again == record:
+        checks(_FastReader(f"<the {what}>"), data)
         return
+    except Exception:  # the marked checks below say what it is
+        pass
     reader = _Reader(f"<the {what}>")
-    try:
-        again = shape(reader, data)
-    except CalendarFileError as error:
-        details = "; ".join(
-            f"{problem.path}: {problem.message}" if problem.path else problem.message
-            for problem in error.problems
-        )
-        raise ModelError(
-            f"this {what} cannot be written as a file that reads back: {details}"
-        ) from None
-    if again != record:
-        raise ModelError(
-            f"this {what} cannot be written as a file that reads back: it would read back"
-            " as another value (is a derived field, such as a step's period, set by hand?)"
-        )
+    with contextlib.suppress(CalendarFileError):
+        checks(reader, data)
+    if not reader.problems:
+        return
+    details = "; ".join(
+        f"{problem.path}: {problem.message}" if problem.path else problem.message
+        for problem in reader.problems
+    )
+    raise ModelError(f"this {what} cannot be written as a file that reads back: {details}")
+
+
+def _calendar_checks(reader: _Reader, data: Any) -> None:
+    body = _check_format(reader, data, CALENDAR_FORMAT, ())
+    _check_record(reader, body, PlanningCalendar, ())
+    _check_references(reader, body, ())
+
+
+def _document_checks(reader: _Reader, data: Any) -> None:
+    body = _check_format(reader, data, DOCUMENT_FORMAT, ())
+    _check_record(reader, body, PlanningDocument, ())
+    if isinstance(body.get("calendar"), dict):
+        _check_references(reader, body["calendar"], ("calendar",))
+    _check_document_references(reader, body)
 
 
 def _check_format_name(format: object) -> None:

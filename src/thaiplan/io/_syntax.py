@@ -160,7 +160,8 @@ def _translate(problem: str, context: str) -> tuple[str, str] | None:
             if in_context is None:
                 continue
             groups = in_context.groups() or groups
-        return en.format(*groups), th.format(*groups)
+        found_text = groups[0] if groups else ""
+        return en.replace("{0}", found_text), th.replace("{0}", found_text)
     return None
 
 
