@@ -127,8 +127,15 @@ def _check_text(reader: _Reader, value: Any, path: Path_, parse: Callable[[str],
     except ThaiplanError as error:
         reader.problem(path, str(error))
         return False
-    except (ValueError, OverflowError) as error:  # a parser that fails in its own words
-        reader.problem(path, f"cannot be read as a date: {error}")
+    except (ValueError, OverflowError) as error:  # a parser that fails in Python's words
+        if "digits" in str(error):
+            reader.problem(
+                path,
+                "cannot be read: a number in it has more digits than Python reads (4,300)",
+                message_th="อ่านไม่ได้ เพราะมีตัวเลขยาวเกินกว่าที่ Python อ่านได้ (4,300 หลัก)",
+            )
+        else:
+            reader.problem(path, f"cannot be read: {error}")
         return False
     if reader.fast:
         seen.add(value)

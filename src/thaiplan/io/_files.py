@@ -41,6 +41,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Final, Literal, cast
 
+import attrs
 import yaml
 
 from thaiplan.errors import (
@@ -115,6 +116,8 @@ def _source_kind(function: str, source: object) -> None:
 
 
 def _short(value: object) -> str:
+    if attrs.has(type(value)):
+        return f"a {type(value).__name__}"
     text = repr(value)
     return text if len(text) <= 60 else f"{text[:57]}..."
 
