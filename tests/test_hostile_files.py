@@ -30,7 +30,7 @@ from thaiplan import (
 from thaiplan.errors import FileWriteError, ThaiplanTypeError
 from thaiplan.io import _fast, _reader
 from thaiplan.io._convert import _converter
-from thaiplan.io._files import _calendar_of
+from thaiplan.io._files import _calendar_of, _document_of
 from thaiplan.io._limits import ALIAS_FLOOR, MAX_DAYS, MAX_DEPTH, MAX_FILE_BYTES_VARIABLE
 from thaiplan.io._reader import _compose, _Reader
 
@@ -462,6 +462,16 @@ class TestFastReader:
         assert values is not _fast._SLOW
         reader = _Reader("x")
         assert _compose(text, reader) == values
+
+    @pytest.mark.parametrize("format", ["yaml", "json"])
+    def test_fast_reader_needs_no_marks_for_a_good_file(self, format: str) -> None:
+        """A good file is read to the end by the fast reader: it never falls back."""
+        document = load_document("samut-sakhon-2563")
+        text = dumps_document(document, format=format)  # type: ignore[arg-type]
+        assert document == _document_of(_fast._FastReader("x"), _fast.plain(text))
+        assert document.calendar is not None
+        text = dumps_calendar(document.calendar, format=format)  # type: ignore[arg-type]
+        assert document.calendar == _calendar_of(_fast._FastReader("x"), _fast.plain(text))
 
     def test_json_that_yaml_reads_otherwise(self) -> None:
         """Duplicate keys, NaN, a NEL and an escaped surrogate go to the marked reader."""

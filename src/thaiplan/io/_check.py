@@ -116,11 +116,11 @@ def _check_text(reader: _Reader, value: Any, path: Path_, parse: Callable[[str],
         return False
     if reader.fast:
         # A fast reader reads the same dates again and again: each text once.
-        seen = reader.parsed.setdefault(parse, set())
+        seen = reader.parsed.setdefault(parse, {})
         if value in seen:
             return True
     try:
-        parse(value)
+        result = parse(value)
     except ThaiDateError as error:
         reader.problem(path, str(error), offset=error.position)
         return False
@@ -138,7 +138,7 @@ def _check_text(reader: _Reader, value: Any, path: Path_, parse: Callable[[str],
             reader.problem(path, f"cannot be read: {error}")
         return False
     if reader.fast:
-        seen.add(value)
+        seen[value] = result
     return True
 
 

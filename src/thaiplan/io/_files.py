@@ -41,9 +41,9 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Final, Literal, cast
 
-import attrs
 import yaml
 
+from thaiplan.dates import parse_period
 from thaiplan.errors import (
     CalendarFileError,
     FileProblem,
@@ -57,10 +57,9 @@ from thaiplan.io._check import (
     _check_references,
     _describe,
 )
-from thaiplan.io._convert import _converter
+from thaiplan.io._convert import _converter, _fast_converter
 from thaiplan.io._fast import _FastReader, paused_collection, read
 from thaiplan.io._limits import max_bytes as limit
-from thaiplan.io._limits import too_large
 from thaiplan.io._reader import (
     _UNSAFE,
     Path_,
@@ -70,9 +69,14 @@ from thaiplan.io._reader import (
     _fail,
     _Reader,
 )
-from thaiplan.io._syntax import decode
+from thaiplan.io._sources import (
+    _check_text_size,
+    _short,
+    _text_of,
+    builtin_names,
+)
 from thaiplan.model._document import PlanningDocument
-from thaiplan.model._steps import PlanningCalendar
+from thaiplan.model._steps import PlanningCalendar, Step
 
 __all__ = [
     "CALENDAR_FORMAT",
@@ -96,137 +100,14 @@ DOCUMENT_FORMAT: Final = "thaiplan-document/1"
 # -- public functions -------------------------------------------------------------------
 
 
-def _problem_error(name: str, message: str, message_th: str | None = None) -> CalendarFileError:
-    return CalendarFileError(name, [FileProblem(name, None, None, "", message, message_th)])
-
-
-def _source_kind(function: str, source: object) -> None:
-    """Refuse what is not a source at all, naming the function and what came."""
-    if isinstance(source, str | os.PathLike) or hasattr(source, "read"):
-        return
-    hint = ""
-    if isinstance(source, bytes | bytearray):
-        hint = "; for the text of a file, use loads_calendar(text) or io.BytesIO(data)"
-    elif isinstance(source, PlanningCalendar | PlanningDocument):
-        hint = "; it is already loaded"
-    raise ThaiplanTypeError(
-        f"{function}() takes a path, an open file or the name of a built-in"
-        f" calendar, not {_short(source)}{hint}"
-    )
-
-
-def _short(value: object) -> str:
-    if attrs.has(type(value)):
-        return f"a {type(value).__name__}"
-    text = repr(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."
-
-
-def _read_source(source: Source, limit: int) -> tuple[str, str]:
-    """Return (text, file name) for a path or a file object, refusing a file over ``limit`` bytes."""
-    if isinstance(source, str | os.PathLike):
-        if isinstance(source, str) and not source.strip():
-            raise _problem_error(
-                repr(source),
-                "no file named: give the path of a calendar file or a built-in name"
-                f" ({', '.join(builtin_names())})",
-                "ไม่ได้ระบุชื่อไฟล์ ให้ระบุพาธของไฟล์ปฏิทินหรือชื่อปฏิทินในตัว",
-            )
-        path = Path(source)
-        name = str(path)
-        data, size, folder = b"", 0, False
-        try:
-            folder = path.is_dir()
-            if not folder:
-                size = path.stat().st_size
-                if size <= limit:
-                    with path.open("rb") as file:
-                        data = file.read(limit + 1)
-        except OSError as error:
-            message = f"cannot read: {error.strerror or error}"
-            if isinstance(source, str) and not path.suffix and len(path.parts) == 1:
-                names = ", ".join(builtin_names())
-                message = f"no such file, and no built-in calendar of that name (built-in: {names})"
-            raise _problem_error(name, message) from None
-        except ValueError as error:  # a NUL in the name
-            raise _problem_error(name, f"cannot read: not a file name ({error})") from None
-        if folder:
-            raise _problem_error(
-                name,
-                "this is a folder, not a calendar file: name a file in it",
-                "นี่คือโฟลเดอร์ ไม่ใช่ไฟล์ปฏิทิน ให้ระบุไฟล์ที่อยู่ในโฟลเดอร์",
-            )
-        if size > limit:
-            raise _problem_error(name, *too_large(size, limit))
-    else:
-        name = str(getattr(source, "name", "<stream>"))
-        try:
-            raw = source.read(limit + 1)
-        except OSError as error:
-            raise _problem_error(name, f"cannot read: {error}") from None
-        if isinstance(raw, str):
-            if len(raw) > limit:
-                raise _problem_error(name, *too_large(limit, limit, exact=False))
-            return raw, name
-        if not isinstance(raw, bytes | bytearray):
-            raise ThaiplanTypeError(
-                f"the file object {name} gave {type(raw).__name__}, not text or bytes"
-            )
-        data = bytes(raw)
-    if len(data) > limit:
-        raise _problem_error(name, *too_large(limit, limit, exact=False))
-    return decode(data, name), name
-
-
-def _check_text_size(text: str, name: str, limit: int) -> None:
-    if len(text) > limit // 4 and len(text.encode("utf-8", "surrogatepass")) > limit:
-        size = len(text.encode("utf-8", "surrogatepass"))
-        raise _problem_error(name, *too_large(size, limit))
-
-
-def builtin_names() -> tuple[str, ...]:
-    """The names of the built-in documents and calendars.
-
-    >>> builtin_names()
-    ('samut-sakhon-2563',)
-    """
-    folder = resources.files("thaiplan") / "data"
-    return tuple(
-        sorted(
-            entry.name.removesuffix(".yaml")
-            for entry in folder.iterdir()
-            if entry.name.endswith(".yaml")
-        )
-    )
-
-
-def _builtin_text(name: str) -> str | None:
-    if "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:
-        return None
-    entry = resources.files("thaiplan") / "data" / f"{name}.yaml"
-    return entry.read_text(encoding="utf-8") if entry.is_file() else None
-
-
-def _is_builtin_name(source: Source) -> bool:
-    if not isinstance(source, str) or not source or len(source) > 200:
-        return False
-    try:
-        exists = os.path.exists(source)
-    except ValueError:
-        return False
-    return not exists and _builtin_text(source) is not None
-
-
-def _text_of(function: str, source: Source, max_bytes: int | None) -> tuple[str, str]:
-    """The text and name of a source: a built-in name, a path or a file object."""
-    _source_kind(function, source)
-    size_limit = limit(max_bytes)
-    if _is_builtin_name(source):
-        assert isinstance(source, str)
-        text = _builtin_text(source)
-        assert text is not None
-        return text, f"<built-in {source}>"
-    return _read_source(source, size_limit)
+def _load(function: str, source: Source, max_bytes: int | None, shape: Any) -> Any:
+    """Read ``source`` by ``shape``; a path's text is let go once read, and read again if need be."""
+    text, name = _text_of(function, source, max_bytes)
+    if not isinstance(source, str | os.PathLike):
+        return read(text, name, shape)  # a stream cannot be read twice: its text is kept
+    box = [text]
+    del text
+    return read(box, name, shape, lambda: _text_of(function, source, max_bytes)[0])
 
 
 def loads_calendar(
@@ -319,7 +200,34 @@ def _structure_calendar(reader: _Reader, data: Any, path: Path_) -> PlanningCale
     _check_references(reader, body, path)
     if reader.problems or not clean:
         raise _fail(reader)
+    if reader.fast:
+        _give_periods(reader, body)
+        return _fast_converter().structure(body, PlanningCalendar)
     return _converter().structure(body, PlanningCalendar)
+
+
+def _give_periods(reader: _Reader, calendar: dict[str, Any]) -> None:
+    """Structure the steps one by one, each given the period its ``when`` was read as.
+
+    The checks read each distinct ``when`` once; every step that states it
+    shares that period (periods are immutable). Each step's values are let go
+    as soon as its record exists, so that a large calendar is not held twice.
+    """
+    periods = reader.parsed.get(parse_period, {})
+    steps = calendar.get("steps")
+    if not isinstance(steps, list):
+        return
+    structure = _fast_converter().structure
+    records = []
+    for index in range(len(steps)):
+        step = steps[index]
+        steps[index] = None
+        if isinstance(step, dict):
+            period = periods.get(step["when"])
+            if period is not None:
+                step = {**step, "period": period}
+            records.append(structure(step, Step))
+    calendar["steps"] = records
 
 
 def _structure_document(reader: _Reader, data: Any) -> PlanningDocument:
@@ -330,6 +238,10 @@ def _structure_document(reader: _Reader, data: Any) -> PlanningDocument:
     _check_document_references(reader, body)
     if reader.problems or not clean:
         raise _fail(reader)
+    if reader.fast:
+        if isinstance(body.get("calendar"), dict):
+            _give_periods(reader, body["calendar"])
+        return _fast_converter().structure(body, PlanningDocument)
     return _converter().structure(body, PlanningDocument)
 
 
@@ -352,8 +264,8 @@ def load_calendar(source: Source, *, max_bytes: int | None = None) -> PlanningCa
     >>> load_calendar("samut-sakhon-2563").fiscal_year
     2563
     """
-    text, name = _text_of("load_calendar", source, max_bytes)
-    return read(text, name, _calendar_of)
+    calendar: PlanningCalendar = _load("load_calendar", source, max_bytes, _calendar_of)
+    return calendar
 
 
 def load_document(source: Source, *, max_bytes: int | None = None) -> PlanningDocument:
@@ -371,8 +283,8 @@ def load_document(source: Source, *, max_bytes: int | None = None) -> PlanningDo
     >>> document.meeting.start.isoformat()
     '2018-04-04T13:30:00+07:00'
     """
-    text, name = _text_of("load_document", source, max_bytes)
-    return read(text, name, _document_of)
+    document: PlanningDocument = _load("load_document", source, max_bytes, _document_of)
+    return document
 
 
 def _load_either(
@@ -382,8 +294,8 @@ def _load_either(
 
     For the command line, which takes either kind of file.
     """
-    text, name = _text_of("load", source, max_bytes)
-    return read(text, name, _either_of)
+    loaded: PlanningDocument | PlanningCalendar = _load("load", source, max_bytes, _either_of)
+    return loaded
 
 
 Format = Literal["yaml", "json"]
