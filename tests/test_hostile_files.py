@@ -238,6 +238,16 @@ class TestSyntax:
         assert problem.describe("th").startswith(f"bad.yaml:{place[0]}:{place[1]}: ")
         assert "<unicode string>" not in str(caught.value)
 
+    def test_common_problems_in_thai(self) -> None:
+        """Missing keys, wrong types and unknown references have Thai texts too."""
+        text = "format: thaiplan-calendar/1\ntitle: 5\nsteps: 5\n"
+        with pytest.raises(CalendarFileError) as caught:
+            loads_calendar(text, file="f.yaml")
+        described = [problem.describe("th") for problem in caught.value.problems]
+        assert "f.yaml:1:1: PlanningCalendar ต้องมีกุญแจ 'province'" in described
+        assert "f.yaml:2:8: title: ต้องเป็นข้อความ แต่พบตัวเลข 5" in described
+        assert "f.yaml:3:8: steps: ต้องเป็นรายการ (list) แต่พบตัวเลข 5" in described
+
     def test_describe_refuses_unknown_language(self) -> None:
         """FileProblem.describe takes 'en' or 'th' and nothing else."""
         with pytest.raises(ThaiplanTypeError, match="'en' or 'th'"):
