@@ -773,3 +773,209 @@ registers = st.deferred(
         __import__("thaiplan").ProjectRegister
     )
 )
+# -- mutated files: every shipped calendar and document, broken in the ways people and attackers do
+
+from pathlib import Path  # noqa: E402
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def shipped_files() -> list[tuple[str, str]]:
+    """(name, text) of every shipped calendar and document, in YAML and in JSON.
+
+    The built-in data, the examples and the docs' examples, each as written
+    (YAML) and as thaiplan writes it in JSON.
+    """
+    import thaiplan
+
+    found = []
+    for folder in ("src/thaiplan/data", "examples", "docs/examples"):
+        for path in sorted((_ROOT / folder).glob("*.yaml")):
+            text = path.read_text(encoding="utf-8")
+            if "thaiplan-calendar/1" not in text and "thaiplan-document/1" not in text:
+                continue  # a progress file or a register: other formats, fuzzed by their tests
+            found.append((f"{folder}/{path.name}", text))
+            if "thaiplan-document/1" in text:
+                json_text = thaiplan.dumps_document(thaiplan.load_document(path), format="json")
+            else:
+                json_text = thaiplan.dumps_calendar(thaiplan.load_calendar(path), format="json")
+            found.append((f"{folder}/{path.stem}.json", json_text))
+    return found
+
+
+#: Values of the wrong type, and values too large, for any key of a file.
+wrong_values = st.sampled_from(
+    [
+        "5",
+        "1.5",
+        "-1",
+        "0",
+        "true",
+        "null",
+        "[]",
+        "{}",
+        "[1, [2, [3]]]",
+        "{a: 1}",
+        "''",
+        '"x"',
+        "100000000",
+        "100000000000",
+        "99999999999999999999999999",
+        "9" * 4_300,
+        "1" * 5_000,
+        "1e400",
+        ".nan",
+        "-.inf",
+        "0x7fffffffffffffff",
+        "!!python/object/apply:os.system ['true']",
+        "!!binary aGk=",
+        "!!set {a}",
+        "!foo x",
+        "!!str 5",
+        "&x [*x]",
+        "*nowhere",
+        "๑ พ.ค. " + "๙" * 5_000,
+        "ภายใน เมษ ๖๑",
+        "ธ.ค. 9999",
+        "'" + "ก" * 3_000 + "'",
+    ]
+)
+
+
+def _bomb(levels: int, width: int) -> str:
+    lines = ["b0: &b0 [" + ", ".join(["x"] * width) + "]"]
+    lines += [
+        f"b{level}: &b{level} [" + ", ".join([f"*b{level - 1}"] * width) + "]"
+        for level in range(1, levels)
+    ]
+    return "\n".join(lines)
+
+
+#: Blocks of text that stand for far more than they are, or for something endless.
+hostile_blocks = st.one_of(
+    st.builds(_bomb, st.integers(2, 12), st.integers(2, 12)),
+    st.sampled_from(["a: &a [*a]", "a: &a {b: *a}", "- &a [1, *a]", "x: &y\n  z: *y"]),
+    st.integers(10, 3_000).map(lambda depth: "deep: " + "[" * depth + "]" * depth),
+    st.integers(10, 3_000).map(lambda depth: "deep: " + "{a: " * depth + "1" + "}" * depth),
+    st.integers(10, 400).map(lambda depth: "".join(f"{'  ' * i}- \n" for i in range(depth))),
+    st.integers(10, 3_000).map(lambda depth: "deep: " + "[" * depth),
+)
+
+
+@st.composite
+def _mutate_text(draw: st.DrawFn, text: str) -> str:
+    lines = text.split("\n")
+    how = draw(
+        st.sampled_from(
+            ["delete", "swap", "duplicate", "indent", "value", "block", "char", "tab", "cut"]
+        )
+    )
+    at = draw(st.integers(0, max(0, len(lines) - 1)))
+    if how == "delete" and lines:
+        del lines[at]
+    elif how == "swap" and lines:
+        other = draw(st.integers(0, len(lines) - 1))
+        lines[at], lines[other] = lines[other], lines[at]
+    elif how == "duplicate" and lines:
+        lines.insert(at, lines[at])
+    elif how == "indent" and lines:
+        change = draw(st.integers(-4, 4))
+        line = lines[at]
+        lines[at] = " " * change + line if change > 0 else line[min(-change, len(line)) :]
+    elif how == "value" and lines:
+        line = lines[at]
+        key, colon, _ = line.partition(": ")
+        if colon:
+            lines[at] = f"{key}: {draw(wrong_values)}"
+        else:
+            lines[at] = line + " " + draw(wrong_values)
+    elif how == "block":
+        lines.insert(at, draw(hostile_blocks))
+    elif how == "char":
+        position = draw(st.integers(0, len(text)))
+        piece = draw(
+            st.sampled_from(
+                [
+                    "",
+                    ":",
+                    "-",
+                    "[",
+                    "]",
+                    "{",
+                    "}",
+                    "'",
+                    '"',
+                    "#",
+                    "&",
+                    "*",
+                    "!",
+                    "|",
+                    ">",
+                    "%",
+                    "@",
+                    "`",
+                    "\x00",
+                    "\x07",
+                    "\x85",
+                    "\u2028",
+                    "\ufeff",
+                    "\ud800",
+                    "\t",
+                    "\r",
+                    "ก",
+                ]
+            )
+        )
+        cut = draw(st.integers(0, 3))
+        return text[:position] + piece + text[position + cut :]
+    elif how == "tab" and lines:
+        lines[at] = lines[at].replace("  ", "\t", 1)
+    elif how == "cut":
+        return text[: draw(st.integers(0, len(text)))]
+    return "\n".join(lines)
+
+
+class Mutated:
+    """A mutated file: its name and what was done, and its bytes (shown by length only)."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name = name
+        self.data = data
+
+    def __repr__(self) -> str:
+        import hashlib
+
+        digest = hashlib.sha256(self.data).hexdigest()[:12]
+        return f"Mutated({self.name!r}, <{len(self.data):,} bytes, sha256 {digest}>)"
+
+
+@st.composite
+def mutated_files(draw: st.DrawFn, files: list[tuple[str, str]]) -> Mutated:
+    """(the file's name, its bytes): a shipped file, mutated.
+
+    One to three mutations of its text, and perhaps one of its bytes: a BOM,
+    CRLF line ends, a NUL, bytes that are not UTF-8, or the whole saved in
+    TIS-620.
+    """
+    name, text = draw(st.sampled_from(files))
+    for _ in range(draw(st.integers(1, 3))):
+        text = draw(_mutate_text(text))
+    data = text.encode("utf-8", "surrogatepass")
+    how = draw(st.sampled_from(["none", "none", "bom", "crlf", "nul", "invalid", "tis-620"]))
+    if how == "bom":
+        data = b"\xef\xbb\xbf" + data
+    elif how == "crlf":
+        data = data.replace(b"\n", b"\r\n")
+    elif how == "nul":
+        position = draw(st.integers(0, len(data)))
+        data = data[:position] + b"\x00" + data[position:]
+    elif how == "invalid":
+        position = draw(st.integers(0, len(data)))
+        data = (
+            data[:position]
+            + draw(st.sampled_from([b"\xff", b"\xc3", b"\xe0\xb8"]))
+            + data[position:]
+        )
+    elif how == "tis-620":
+        data = text.encode("cp874", "replace")
+    return Mutated(f"{name} ({how})", data)

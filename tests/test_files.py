@@ -271,7 +271,7 @@ class TestWriting:
         with pytest.raises(CalendarFileError, match="unknown format"):
             dumps_calendar(loads_calendar(GOOD), format="toml")  # type: ignore[arg-type]
 
-    @settings(max_examples=60)
+    @settings(max_examples=60, deadline=None)
     @given(calendars())
     def test_round_trip(self, calendar: PlanningCalendar) -> None:
         """load(dump(c)) == c, for YAML and JSON, Thai and tricky text byte for byte."""
@@ -300,7 +300,7 @@ class TestSchema:
         assert [] == list(validator.iter_errors(builtin))  # type: ignore[attr-defined]
         assert [] == list(validator.iter_errors(good))  # type: ignore[attr-defined]
 
-    @settings(max_examples=30)
+    @settings(max_examples=30, deadline=None)
     @given(calendars())
     def test_generated_files_are_valid(self, calendar: PlanningCalendar) -> None:
         """Every file thaiplan writes satisfies the schema."""

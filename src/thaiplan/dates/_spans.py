@@ -31,6 +31,32 @@ if TYPE_CHECKING:
 __all__ = ["Bound", "Direction", "Recurrence", "Span", "SpanUnit", "TimeRange"]
 
 
+def _of(kind: type | tuple[type, ...], expected: str) -> Any:
+    """A validator: the value is a ``kind`` (a ThaiDateTypeError that names the field if not)."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            raise ThaiDateTypeError(f"{type(instance).__name__}.{attribute.name}", value, expected)
+
+    return check
+
+
+def _occurrence_kind(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in _OCCURRENCE_KINDS:
+        kinds = ", ".join(repr(kind.value) for kind in _OCCURRENCE_KINDS)
+        raise ThaiDateError(
+            f"Recurrence.each is one of {kinds}, not {value!r}",
+            text=str(value),
+            position=None,
+            reason="unknown_kind",
+        )
+
+
+def _times(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise ThaiDateTypeError("Recurrence.times", value, "a whole number or None")
+
+
 def _check_time(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None and attribute.name == "end":
         return
@@ -63,7 +89,7 @@ class TimeRange:
 
     start: dt.time = attrs.field(validator=_check_time)
     end: dt.time | None = attrs.field(default=None, validator=_check_time)
-    onward: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    onward: bool = attrs.field(default=False, validator=_of(bool, "True or False"))
 
     def __attrs_post_init__(self) -> None:
         if self.onward and self.end is not None:
@@ -171,8 +197,8 @@ class Span:
     direction: Direction | None = attrs.field(
         default=None, converter=attrs.converters.optional(Direction)
     )
-    anchor: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
-    count_text: str = attrs.field(default="", eq=False, validator=attrs.validators.instance_of(str))
+    anchor: str = attrs.field(default="", validator=_of(str, "text (a str)"))
+    count_text: str = attrs.field(default="", eq=False, validator=_of(str, "text (a str)"))
 
     def __attrs_post_init__(self) -> None:
         if self.anchor != self.anchor.strip():
@@ -216,13 +242,15 @@ class Recurrence:
     datetime.datetime(2024, 1, 15, 0, 0)
     """
 
-    rule: str = attrs.field(validator=attrs.validators.instance_of(str))
+    rule: str = attrs.field(
+        validator=_of(str, "an RRULE as text, such as 'FREQ=MONTHLY;BYMONTHDAY=15'")
+    )
     each: PeriodKind = attrs.field(
         default=PeriodKind.DAY,
         converter=PeriodKind,
-        validator=attrs.validators.in_(_OCCURRENCE_KINDS),
+        validator=_occurrence_kind,
     )
-    times: int | None = attrs.field(default=None)
+    times: int | None = attrs.field(default=None, validator=_times)
 
     def rrule(self, dtstart: dt.date) -> rrule:
         """The rule as :class:`dateutil.rrule.rrule`, starting on ``dtstart``."""

@@ -59,7 +59,11 @@ def _check(reader: _Reader, value: Any, kind: Any, path: Path_) -> bool:
             if isinstance(value, str) and args[0] is str:
                 return True
             if not isinstance(value, list):
-                reader.problem(path, f"expected a list, found {_describe(value)}")
+                reader.problem(
+                    path,
+                    f"expected a list, found {_describe(value)}",
+                    message_th=f"ต้องเป็นรายการ (list) แต่พบ{_describe_th(value)}",
+                )
                 return False
             results = [
                 _check(reader, item, args[0], (*path, index)) for index, item in enumerate(value)
@@ -76,17 +80,29 @@ def _check(reader: _Reader, value: Any, kind: Any, path: Path_) -> bool:
         if isinstance(value, str):
             return True
         hint = f"; quote it: '{value}'" if isinstance(value, int | float) else ""
-        reader.problem(path, f"expected text, found {_describe(value)}{hint}")
+        reader.problem(
+            path,
+            f"expected text, found {_describe(value)}{hint}",
+            message_th=f"ต้องเป็นข้อความ แต่พบ{_describe_th(value)}",
+        )
         return False
     if kind is bool:
         if isinstance(value, bool):
             return True
-        reader.problem(path, f"expected true or false, found {_describe(value)}")
+        reader.problem(
+            path,
+            f"expected true or false, found {_describe(value)}",
+            message_th=f"ต้องเป็น true หรือ false แต่พบ{_describe_th(value)}",
+        )
         return False
     if kind is int:
         if isinstance(value, int) and not isinstance(value, bool):
             return True
-        reader.problem(path, f"expected a whole number, found {_describe(value)}")
+        reader.problem(
+            path,
+            f"expected a whole number, found {_describe(value)}",
+            message_th=f"ต้องเป็นจำนวนเต็ม แต่พบ{_describe_th(value)}",
+        )
         return False
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         allowed = [member.value for member in kind]
@@ -116,22 +132,29 @@ def _check_text(reader: _Reader, value: Any, path: Path_, parse: Callable[[str],
         return False
     if reader.fast:
         # A fast reader reads the same dates again and again: each text once.
-        seen = reader.parsed.setdefault(parse, set())
+        seen = reader.parsed.setdefault(parse, {})
         if value in seen:
             return True
     try:
-        parse(value)
+        result = parse(value)
     except ThaiDateError as error:
         reader.problem(path, str(error), offset=error.position)
         return False
     except ThaiplanError as error:
         reader.problem(path, str(error))
         return False
-    except (ValueError, OverflowError) as error:  # a parser that fails in its own words
-        reader.problem(path, f"cannot be read as a date: {error}")
+    except (ValueError, OverflowError) as error:  # a parser that fails in Python's words
+        if "digits" in str(error):
+            reader.problem(
+                path,
+                "cannot be read: a number in it has more digits than Python reads (4,300)",
+                message_th="อ่านไม่ได้ เพราะมีตัวเลขยาวเกินกว่าที่ Python อ่านได้ (4,300 หลัก)",
+            )
+        else:
+            reader.problem(path, f"cannot be read: {error}")
         return False
     if reader.fast:
-        seen.add(value)
+        seen[value] = result
     return True
 
 
@@ -178,7 +201,11 @@ def _check_bound(reader: _Reader, value: Any, bound: tuple[Any, ...], path: Path
 def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
     name = cls.__name__
     if not isinstance(value, dict):
-        reader.problem(path, f"expected a mapping (a {name}), found {_describe(value)}")
+        reader.problem(
+            path,
+            f"expected a mapping (a {name}), found {_describe(value)}",
+            message_th=f"ต้องเป็นการจับคู่ (mapping) ของ {name} แต่พบ{_describe_th(value)}",
+        )
         return False
     fields, allowed = _fields(cls)
     ok = True
@@ -188,13 +215,22 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
             hint = f"; did you mean {close[0]!r}?" if close else ""
             if key in fields:
                 hint = f"; {key} is worked out from the other keys"
-            reader.problem((*path, key), f"unknown key {key!r} in a {name}{hint}", at_key=True)
+            reader.problem(
+                (*path, key),
+                f"unknown key {key!r} in a {name}{hint}",
+                at_key=True,
+                message_th=f"ไม่รู้จักกุญแจ {key!r} ใน {name}{hint}",
+            )
             ok = False
     for field_name in allowed:
         field = fields[field_name]
         if field_name not in value:
             if field.default is attrs.NOTHING:
-                reader.problem(path, f"a {name} needs the key {field_name!r}")
+                reader.problem(
+                    path,
+                    f"a {name} needs the key {field_name!r}",
+                    message_th=f"{name} ต้องมีกุญแจ {field_name!r}",
+                )
                 ok = False
             continue
         here = (*path, field_name)
@@ -281,6 +317,21 @@ def _describe(value: Any) -> str:
     return f"{value!r}"
 
 
+def _describe_th(value: Any) -> str:
+    """:func:`_describe` in Thai, after "แต่พบ"."""
+    if value is None:
+        return "ค่าว่าง"
+    if isinstance(value, bool):
+        return f" true/false ({str(value).lower()})"
+    if isinstance(value, dict):
+        return "การจับคู่ (mapping)"
+    if isinstance(value, list):
+        return "รายการ (list)"
+    if isinstance(value, int | float):
+        return f"ตัวเลข {value!r}"
+    return f" {value!r}"
+
+
 # -- 4. references ----------------------------------------------------------------------
 
 
@@ -330,12 +381,20 @@ def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> Non
         here = (*base, "steps", index)
         phase = step.get("phase")
         if isinstance(phase, str) and phases and phase not in phases:
-            reader.problem((*here, "phase"), f"unknown phase {phase!r}{_nearest(phase, phases)}")
+            reader.problem(
+                (*here, "phase"),
+                f"unknown phase {phase!r}{_nearest(phase, phases)}",
+                message_th=f"ไม่รู้จักระยะ (phase) {phase!r}{_nearest(phase, phases)}",
+            )
         for position, item in enumerate(_items(step.get("after"))):
             target = item.get("step") if isinstance(item, dict) else item
             where = (*here, "after", position) + (("step",) if isinstance(item, dict) else ())
             if isinstance(target, str) and target not in steps:
-                reader.problem(where, f"unknown step {target!r}{_nearest(target, steps)}")
+                reader.problem(
+                    where,
+                    f"unknown step {target!r}{_nearest(target, steps)}",
+                    message_th=f"ไม่รู้จักขั้นตอน {target!r}{_nearest(target, steps)}",
+                )
             elif target == step.get("id"):
                 reader.problem(where, f"step {target!r} cannot come after itself")
         responsible = step.get("responsible")

@@ -30,9 +30,11 @@ the tests compare the two readers on mutated files.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final, TypeVar
 
 import yaml
@@ -58,18 +60,54 @@ class _FastReader(_Reader):
         raise _Slow
 
 
-def read(text: str, file: str, shape: Callable[[_Reader, Any], T]) -> T:
-    """``shape(reader, values)`` of ``text``: fast when it can be, with marks when it must."""
-    values = plain(text)
-    if values is not _SLOW:
-        try:
-            return shape(_FastReader(file), values)
-        except _Slow:
-            pass
-        except Exception:  # the marked reader says what it is, in place
-            pass
-    reader = _Reader(file)
-    return shape(reader, _compose(text, reader))
+@contextlib.contextmanager
+def paused_collection() -> Iterator[None]:
+    """No cyclic garbage collection inside: reading and writing make no reference cycles.
+
+    A file of 100,000 steps becomes millions of objects, all alive until the
+    end; each full collection would walk every one of them again, for
+    nothing. The collector is switched on again afterwards (if it was on),
+    and collects as usual from then on.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def read(
+    text: str | list[str],
+    file: str,
+    shape: Callable[[_Reader, Any], T],
+    again: Callable[[], str] | None = None,
+) -> T:
+    """``shape(reader, values)`` of ``text``: fast when it can be, with marks when it must.
+
+    ``text`` may come in a list of one, which is emptied, with ``again``, a way
+    to read the text anew: the text is then let go once its values are read
+    (for a calendar of a million steps, some 500 MB), and read again only for
+    the marked reader.
+    """
+    if isinstance(text, list):
+        text = text.pop()
+    with paused_collection():
+        values = plain(text)
+        if values is not _SLOW:
+            if again is not None:
+                del text
+            try:
+                return shape(_FastReader(file), values)
+            except _Slow:
+                pass
+            except Exception:  # the marked reader says what it is, in place
+                pass
+            del values
+            text = again() if again is not None else text
+        reader = _Reader(file)
+        return shape(reader, _compose(text, reader))
 
 
 _SLOW: Final = object()
@@ -94,11 +132,29 @@ def plain(text: str) -> Any:
     return _events(text)
 
 
-def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-    mapping = dict(items)
-    if len(mapping) != len(items):
-        raise _Slow  # a key written twice
-    return mapping
+class _Pairs:
+    """json's object hook: a key written twice is for the marked reader; equal texts are shared.
+
+    A calendar repeats its texts (the same title, phase, ``when`` and step ids
+    in thousands of steps); one string for each saves about a quarter of the
+    memory of the records.
+    """
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+
+    def __call__(self, items: list[tuple[str, Any]]) -> dict[str, Any]:
+        texts = self.texts
+        mapping = {}
+        for key, value in items:
+            if type(value) is str:
+                value = texts.setdefault(value, value)
+            elif type(value) is list and value and type(value[0]) is str:
+                value = [texts.setdefault(v, v) if type(v) is str else v for v in value]
+            mapping[key] = value
+        if len(mapping) != len(items):
+            raise _Slow  # a key written twice
+        return mapping
 
 
 def _constant(name: str) -> Any:
@@ -109,7 +165,7 @@ def _json(text: str) -> Any:
     if _JSON_SLOW.search(text):
         return _SLOW
     try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant)
+        return json.loads(text, object_pairs_hook=_Pairs(), parse_constant=_constant)
     except (_Slow, ValueError, RecursionError):
         return _SLOW
 

@@ -33,6 +33,7 @@ one :class:`~thaiplan.errors.CalendarFileError` that lists them all:
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -42,6 +43,7 @@ from typing import IO, Any, Final, Literal, cast
 
 import yaml
 
+from thaiplan.dates import parse_period
 from thaiplan.errors import (
     CalendarFileError,
     FileProblem,
@@ -55,8 +57,8 @@ from thaiplan.io._check import (
     _check_references,
     _describe,
 )
-from thaiplan.io._convert import _converter
-from thaiplan.io._fast import _FastReader, read
+from thaiplan.io._convert import _converter, _fast_converter
+from thaiplan.io._fast import _FastReader, paused_collection, read
 from thaiplan.io._limits import max_bytes as limit
 from thaiplan.io._reader import (
     _UNSAFE,
@@ -67,9 +69,13 @@ from thaiplan.io._reader import (
     _fail,
     _Reader,
 )
-from thaiplan.io._sources import _check_text_size, _text_of, builtin_names
+from thaiplan.io._sources import (
+    _check_text_size,
+    _text_of,
+    builtin_names,
+)
 from thaiplan.model._document import PlanningDocument
-from thaiplan.model._steps import PlanningCalendar
+from thaiplan.model._steps import PlanningCalendar, Step
 
 __all__ = [
     "CALENDAR_FORMAT",
@@ -93,6 +99,16 @@ DOCUMENT_FORMAT: Final = "thaiplan-document/1"
 
 
 # -- public functions -------------------------------------------------------------------
+
+
+def _load(function: str, source: Source, max_bytes: int | None, shape: Any) -> Any:
+    """Read ``source`` by ``shape``; a path's text is let go once read, and read again if need be."""
+    text, name = _text_of(function, source, max_bytes)
+    if not isinstance(source, str | os.PathLike):
+        return read(text, name, shape)  # a stream cannot be read twice: its text is kept
+    box = [text]
+    del text
+    return read(box, name, shape, lambda: _text_of(function, source, max_bytes)[0])
 
 
 def loads_calendar(
@@ -187,7 +203,34 @@ def _structure_calendar(reader: _Reader, data: Any, path: Path_) -> PlanningCale
     _check_references(reader, body, path)
     if reader.problems or not clean:
         raise _fail(reader)
+    if reader.fast:
+        _give_periods(reader, body)
+        return _fast_converter().structure(body, PlanningCalendar)
     return _converter().structure(body, PlanningCalendar)
+
+
+def _give_periods(reader: _Reader, calendar: dict[str, Any]) -> None:
+    """Structure the steps one by one, each given the period its ``when`` was read as.
+
+    The checks read each distinct ``when`` once; every step that states it
+    shares that period (periods are immutable). Each step's values are let go
+    as soon as its record exists, so that a large calendar is not held twice.
+    """
+    periods = reader.parsed.get(parse_period, {})
+    steps = calendar.get("steps")
+    if not isinstance(steps, list):
+        return
+    structure = _fast_converter().structure
+    records = []
+    for index in range(len(steps)):
+        step = steps[index]
+        steps[index] = None
+        if isinstance(step, dict):
+            period = periods.get(step["when"])
+            if period is not None:
+                step = {**step, "period": period}
+            records.append(structure(step, Step))
+    calendar["steps"] = records
 
 
 def _structure_document(reader: _Reader, data: Any) -> PlanningDocument:
@@ -198,6 +241,10 @@ def _structure_document(reader: _Reader, data: Any) -> PlanningDocument:
     _check_document_references(reader, body)
     if reader.problems or not clean:
         raise _fail(reader)
+    if reader.fast:
+        if isinstance(body.get("calendar"), dict):
+            _give_periods(reader, body["calendar"])
+        return _fast_converter().structure(body, PlanningDocument)
     return _converter().structure(body, PlanningDocument)
 
 
@@ -220,8 +267,8 @@ def load_calendar(source: Source, *, max_bytes: int | None = None) -> PlanningCa
     >>> load_calendar("samut-sakhon-2563").fiscal_year
     2563
     """
-    text, name = _text_of("load_calendar", source, max_bytes)
-    return read(text, name, _calendar_of)
+    calendar: PlanningCalendar = _load("load_calendar", source, max_bytes, _calendar_of)
+    return calendar
 
 
 def load_document(source: Source, *, max_bytes: int | None = None) -> PlanningDocument:
@@ -239,8 +286,8 @@ def load_document(source: Source, *, max_bytes: int | None = None) -> PlanningDo
     >>> document.meeting.start.isoformat()
     '2018-04-04T13:30:00+07:00'
     """
-    text, name = _text_of("load_document", source, max_bytes)
-    return read(text, name, _document_of)
+    document: PlanningDocument = _load("load_document", source, max_bytes, _document_of)
+    return document
 
 
 def _load_either(
@@ -250,8 +297,8 @@ def _load_either(
 
     For the command line, which takes either kind of file.
     """
-    text, name = _text_of("load", source, max_bytes)
-    return read(text, name, _either_of)
+    loaded: PlanningDocument | PlanningCalendar = _load("load", source, max_bytes, _either_of)
+    return loaded
 
 
 def loads_document(
@@ -314,9 +361,10 @@ def dumps_calendar(calendar: PlanningCalendar, *, format: Format = "yaml") -> st
             else None,
         )
     _check_format_name(format)
-    data = {"format": CALENDAR_FORMAT, **_converter().unstructure(calendar)}
-    _check_writable(data, _calendar_of, calendar, "calendar")
-    return _dumps(data, format)
+    with paused_collection():
+        data = {"format": CALENDAR_FORMAT, **_converter().unstructure(calendar)}
+        _check_writable(data, _calendar_checks, "calendar")
+        return _dumps(data, format)
 
 
 def dumps_document(document: PlanningDocument, *, format: Format = "yaml") -> str:
@@ -341,35 +389,49 @@ def dumps_document(document: PlanningDocument, *, format: Format = "yaml") -> st
             else None,
         )
     _check_format_name(format)
-    data = {"format": DOCUMENT_FORMAT, **_converter().unstructure(document)}
-    _check_writable(data, _document_of, document, "document")
-    return _dumps(data, format)
+    with paused_collection():
+        data = {"format": DOCUMENT_FORMAT, **_converter().unstructure(document)}
+        _check_writable(data, _document_checks, "document")
+        return _dumps(data, format)
 
 
-def _check_writable(data: dict[str, Any], shape: Any, record: object, what: str) -> None:
-    """Refuse to write what would not read back: the values are checked and read as a file's."""
+def _check_writable(data: dict[str, Any], checks: Any, what: str) -> None:
+    """Refuse to write what would not read back: the values get the checks of a file's.
+
+    They are checked by a reader without marks first (the passes of loading
+    but the last, structuring: the records exist already and their own
+    validators have run); only a value that fails is checked again to say
+    which, and where in the data.
+    """
     try:
-        again = shape(_FastReader(f"<the {what}>"), data)
-    except Exception:  # the marked checks below say what it is
-        again = None
-    if again is not None and again == record:
+        checks(_FastReader(f"<the {what}>"), data)
         return
+    except Exception:  # the marked checks below say what it is
+        pass
     reader = _Reader(f"<the {what}>")
-    try:
-        again = shape(reader, data)
-    except CalendarFileError as error:
-        details = "; ".join(
-            f"{problem.path}: {problem.message}" if problem.path else problem.message
-            for problem in error.problems
-        )
-        raise ModelError(
-            f"this {what} cannot be written as a file that reads back: {details}"
-        ) from None
-    if again != record:
-        raise ModelError(
-            f"this {what} cannot be written as a file that reads back: it would read back"
-            " as another value (is a derived field, such as a step's period, set by hand?)"
-        )
+    with contextlib.suppress(CalendarFileError):
+        checks(reader, data)
+    if not reader.problems:
+        return
+    details = "; ".join(
+        f"{problem.path}: {problem.message}" if problem.path else problem.message
+        for problem in reader.problems
+    )
+    raise ModelError(f"this {what} cannot be written as a file that reads back: {details}")
+
+
+def _calendar_checks(reader: _Reader, data: Any) -> None:
+    body = _check_format(reader, data, CALENDAR_FORMAT, ())
+    _check_record(reader, body, PlanningCalendar, ())
+    _check_references(reader, body, ())
+
+
+def _document_checks(reader: _Reader, data: Any) -> None:
+    body = _check_format(reader, data, DOCUMENT_FORMAT, ())
+    _check_record(reader, body, PlanningDocument, ())
+    if isinstance(body.get("calendar"), dict):
+        _check_references(reader, body["calendar"], ("calendar",))
+    _check_document_references(reader, body)
 
 
 def _check_format_name(format: object) -> None:

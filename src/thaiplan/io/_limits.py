@@ -83,8 +83,8 @@ def max_bytes(given: int | None) -> int:
 
 
 def size_text(size: int) -> str:
-    """A size in bytes for a message: ``52,428,800 bytes (50.0 MiB)``."""
-    return f"{size:,} bytes ({size / 2**20:.1f} MiB)"
+    """A size in bytes for a message: ``52,428,800 bytes (50.0 MiB)``, ``54 bytes``."""
+    return f"{size:,} bytes ({size / 2**20:.1f} MiB)" if size >= 2**20 else f"{size:,} bytes"
 
 
 def too_large(size: int, limit: int, *, exact: bool = True) -> tuple[str, str]:

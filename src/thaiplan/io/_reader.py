@@ -190,7 +190,7 @@ class _Reader:
         self.key_marks: dict[Path_, tuple[int, int]] = {}
         self.scalars: dict[Path_, yaml.ScalarNode] = {}
         self.problems: list[FileProblem] = []
-        self.parsed: dict[Any, set[str]] = {}  # texts each parser has read (fast readers)
+        self.parsed: dict[Any, dict[str, Any]] = {}  # what each parser read (fast readers)
 
     def problem(
         self,

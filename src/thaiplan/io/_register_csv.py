@@ -283,6 +283,13 @@ def _project(
             problems.add(
                 line, columns["links"] + 1, "links", f"a link is tree:node, not {written!r}"
             )
+        elif not tree.strip() or not node.strip() or " " in tree.strip() or " " in node.strip():
+            problems.add(
+                line,
+                columns["links"] + 1,
+                "links",
+                f"a link is tree:node, each an id without spaces, not {written!r}",
+            )
         else:
             links.append(StrategyLink(tree.strip(), node.strip()))
     indicators = []

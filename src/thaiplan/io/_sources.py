@@ -1,4 +1,7 @@
-"""Where the text of a file comes from: a path, an open file or a built-in name, read within the size limit."""
+"""Where a file's text comes from: a path, a stream or a built-in name, within the size limit.
+
+The passes of loading are described in :mod:`thaiplan.io._files`.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +10,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from thaiplan.errors import (
-    CalendarFileError,
-    FileProblem,
-    ThaiplanTypeError,
-)
+import attrs
+
+from thaiplan.errors import CalendarFileError, FileProblem, ThaiplanTypeError
 from thaiplan.io._limits import max_bytes as limit
 from thaiplan.io._limits import too_large
-from thaiplan.io._reader import (
-    Source,
-)
+from thaiplan.io._reader import Source
 from thaiplan.io._syntax import decode
 from thaiplan.model._document import PlanningDocument
 from thaiplan.model._steps import PlanningCalendar
@@ -44,6 +43,8 @@ def _source_kind(function: str, source: object) -> None:
 
 
 def _short(value: object) -> str:
+    if attrs.has(type(value)):
+        return f"a {type(value).__name__}"
     text = repr(value)
     return text if len(text) <= 60 else f"{text[:57]}..."
 

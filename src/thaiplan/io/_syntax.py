@@ -89,8 +89,8 @@ _SYNTAX: Final = (
     (
         r"expected ',' or '}', but (?:got|found) .*",
         None,
-        "a mapping in {{ }} is not closed, or two of its entries have no ',' between them",
-        "การจับคู่ใน {{ }} ไม่ได้ปิด หรือสองรายการไม่มี ',' คั่น",
+        "a mapping in { } is not closed, or two of its entries have no ',' between them",
+        "การจับคู่ใน { } ไม่ได้ปิด หรือสองรายการไม่มี ',' คั่น",
     ),
     (
         r"found unexpected end of stream",
@@ -160,7 +160,8 @@ def _translate(problem: str, context: str) -> tuple[str, str] | None:
             if in_context is None:
                 continue
             groups = in_context.groups() or groups
-        return en.format(*groups), th.format(*groups)
+        found_text = groups[0] if groups else ""
+        return en.replace("{0}", found_text), th.replace("{0}", found_text)
     return None
 
 
