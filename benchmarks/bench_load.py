@@ -189,7 +189,7 @@ def run_size(n: int, folder: Path) -> Row:
     """Write a calendar of ``n`` steps in both formats, and time reading and writing it."""
     runs = runs_for(n)
     calendar = build_calendar(n)
-    writes = 2 if n <= 10_000 else 1
+    writes = 3 if n <= 10_000 else 2
     dumps_json_s, json_text = best_of(
         lambda: thaiplan.dumps_calendar(calendar, format="json"), writes
     )
