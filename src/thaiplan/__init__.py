@@ -65,27 +65,8 @@ from thaiplan.model._meetings import (
 )
 from thaiplan.model._organisations import Agency, AgencyKind, Committee, Level, Order
 from thaiplan.model._plans import Plan, PlanKind, PlanLevel, ProjectIdea
-from thaiplan.model._progress import Progress, ProgressState, StepProgress
-from thaiplan.model._project_parts import (
-    BudgetLine,
-    Escalation,
-    FollowUp,
-    FundingSource,
-    Indicator,
-    IndicatorKind,
-    Location,
-    ProjectForm,
-    ProjectState,
-    RowSource,
-    StatusChange,
-    StrategyLink,
-)
-from thaiplan.model._projects import Project
 from thaiplan.model._records import Correction
-from thaiplan.model._register import ProjectRegister, RollupRow, SummaryRow
 from thaiplan.model._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
-from thaiplan.model._strategies import StrategyKind, StrategyNode, StrategyTree
-from thaiplan.model._trace import Trace, TraceStage, trace
 
 if TYPE_CHECKING:
     from thaiplan.checks._registry import (
@@ -146,6 +127,25 @@ if TYPE_CHECKING:
     )
     from thaiplan.io._xlsx import calendar_xlsx
     from thaiplan.io._xlsx_read import read_calendar_xlsx
+    from thaiplan.model._progress import Progress, ProgressState, StepProgress
+    from thaiplan.model._project_parts import (
+        BudgetLine,
+        Escalation,
+        FollowUp,
+        FundingSource,
+        Indicator,
+        IndicatorKind,
+        Location,
+        ProjectForm,
+        ProjectState,
+        RowSource,
+        StatusChange,
+        StrategyLink,
+    )
+    from thaiplan.model._projects import Project
+    from thaiplan.model._register import ProjectRegister, RollupRow, SummaryRow
+    from thaiplan.model._strategies import StrategyKind, StrategyNode, StrategyTree
+    from thaiplan.model._trace import Trace, TraceStage, trace
     from thaiplan.scheduling._graph import dependency_graph
     from thaiplan.scheduling._passes import schedule
     from thaiplan.scheduling._schedule import (
@@ -164,6 +164,30 @@ __version__ = "0.1.0.dev0"
 # cattrs, networkx ...) the first time one of their names is used, so that
 # ``import thaiplan`` stays light.
 _LAZY: dict[str, str] = {
+    # The records of the register and of progress reports: few scripts need them,
+    # and they are half the time of importing the model.
+    **dict.fromkeys(("Progress", "ProgressState", "StepProgress"), "thaiplan.model._progress"),
+    **dict.fromkeys(
+        (
+            "BudgetLine",
+            "Escalation",
+            "FollowUp",
+            "FundingSource",
+            "Indicator",
+            "IndicatorKind",
+            "Location",
+            "ProjectForm",
+            "ProjectState",
+            "RowSource",
+            "StatusChange",
+            "StrategyLink",
+        ),
+        "thaiplan.model._project_parts",
+    ),
+    **dict.fromkeys(("Project",), "thaiplan.model._projects"),
+    **dict.fromkeys(("ProjectRegister", "RollupRow", "SummaryRow"), "thaiplan.model._register"),
+    **dict.fromkeys(("StrategyKind", "StrategyNode", "StrategyTree"), "thaiplan.model._strategies"),
+    **dict.fromkeys(("Trace", "TraceStage", "trace"), "thaiplan.model._trace"),
     **dict.fromkeys(
         (
             "CALENDAR_FORMAT",

@@ -32,14 +32,13 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
 from thaiplan.errors import ThaiDateError, ThaiDateTypeError
 
 from ._diagnose import _diagnose, _place, _Problem, _raise
 from ._fiscal import FiscalYear
 from ._names import MONTH_VARIANTS, WEEKDAY_VARIANTS
-from ._notations import Options, _ends_on_month, read_period
 from ._patterns import (
     _DATE_RE,
     _DATETIME_RE,
@@ -57,6 +56,9 @@ from ._patterns import (
 from ._periods import Period, PeriodKind, _month_end
 from ._text import BE_OFFSET, _normalise, check_bool, check_str, to_thai_digits
 from ._values import _ce_year, _date_from, _make_date, _weekday_problem
+
+if TYPE_CHECKING:
+    from ._notations import Options
 
 __all__ = ["MAX_TEXT_LENGTH", "parse_date", "parse_datetime", "parse_period"]
 
@@ -88,6 +90,17 @@ def _prepare(text: object) -> str:
     if not norm:
         raise ThaiDateError("empty text", text=text, position=0, reason="empty")
     return norm
+
+
+def _notations() -> Any:
+    """The reader of the notations beyond the seed's (``_notations``), imported on first use.
+
+    Most texts are read without it, and its patterns are the largest of the
+    date layer: ``import thaiplan`` does not pay for them.
+    """
+    import importlib
+
+    return importlib.import_module("thaiplan.dates._notations")
 
 
 # -- public parsers ------------------------------------------------------------------
@@ -166,7 +179,7 @@ def _parse_date(text: str, strict: bool, year: int | None = None) -> dt.date:
         if match is None:
             norm = _prepare(text)
             match = _DATE_RE.fullmatch(norm)
-            if match is None and year is not None and _ends_on_month(norm):
+            if match is None and year is not None and _notations()._ends_on_month(norm):
                 match = _DATE_RE.fullmatch(f"{norm} พ.ศ. {year}")
             if match is None:
                 raise _diagnose(norm, _DATE_RE, "date")
@@ -294,7 +307,11 @@ def parse_period(
             return _period(norm, text, strict, diagnose=False)
         except _Problem:
             pass
-        return read_period(norm, text, Options(strict, year, reference), _core)
+        notations = _notations()
+        found: Period = notations.read_period(
+            norm, text, notations.Options(strict, year, reference), _core
+        )
+        return found
     except _Problem as problem:
         _raise(text, problem, accepts=_accepts(_period_of, strict, year, reference))
 
