@@ -37,6 +37,7 @@ import contextlib
 import errno
 import json
 import os
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Final, Literal, cast
@@ -483,20 +484,9 @@ def dump_calendar(
             or the file cannot be written.
         ThaiplanTypeError: ``destination`` is neither a path nor a file.
     """
-    if not isinstance(destination, str | os.PathLike) and not hasattr(destination, "write"):
-        raise ThaiplanTypeError(
-            "dump_calendar(destination)", destination, "a path or an open text file"
-        )
-    if format is None:
-        suffix = (
-            Path(destination).suffix.lower() if isinstance(destination, str | os.PathLike) else ""
-        )
-        format = "json" if suffix == ".json" else "yaml"
-    text = dumps_calendar(calendar, format=format)
-    if isinstance(destination, str | os.PathLike):
-        _write(Path(destination), text)
-    else:
-        destination.write(text)
+    write_to(
+        destination, format, lambda chosen: dumps_calendar(calendar, format=chosen), "dump_calendar"
+    )
 
 
 def dump_document(
@@ -518,16 +508,33 @@ def dump_document(
             or the file cannot be written.
         ThaiplanTypeError: ``destination`` is neither a path nor a file.
     """
+    write_to(
+        destination, format, lambda chosen: dumps_document(document, format=chosen), "dump_document"
+    )
+
+
+def write_to(
+    destination: str | os.PathLike[str] | IO[str],
+    format: Format | None,
+    dumps: Callable[[Format], str],
+    function: str,
+) -> None:
+    """Write ``dumps(format)`` to a path or an open text file; the format by default from the suffix.
+
+    What every ``dump_*`` function does: a path's folder must exist, a folder
+    is not a file, and anything else than a path or a text file is a
+    :class:`~thaiplan.errors.ThaiplanTypeError` naming ``function``.
+    """
     if not isinstance(destination, str | os.PathLike) and not hasattr(destination, "write"):
         raise ThaiplanTypeError(
-            "dump_document(destination)", destination, "a path or an open text file"
+            f"{function}(destination)", destination, "a path or an open text file"
         )
     if format is None:
         suffix = (
             Path(destination).suffix.lower() if isinstance(destination, str | os.PathLike) else ""
         )
         format = "json" if suffix == ".json" else "yaml"
-    text = dumps_document(document, format=format)
+    text = dumps(format)
     if isinstance(destination, str | os.PathLike):
         _write(Path(destination), text)
     else:

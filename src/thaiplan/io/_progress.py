@@ -20,13 +20,12 @@ from __future__ import annotations
 import json
 import os
 from importlib import resources
-from pathlib import Path
 from typing import IO, Any, Final
 
 from thaiplan.errors import ModelTypeError, ThaiplanTypeError
 from thaiplan.io._check import _check_record, _describe
 from thaiplan.io._convert import _converter
-from thaiplan.io._files import Format, _dumps
+from thaiplan.io._files import Format, _dumps, write_to
 from thaiplan.io._limits import max_bytes as limit
 from thaiplan.io._reader import Path_, Source, _compose, _fail, _Reader
 from thaiplan.io._sources import _check_text_size, _text_of
@@ -175,17 +174,15 @@ def dump_progress(
         progress: The reports.
         destination: A path or an open text file.
         format: ``"yaml"`` or ``"json"``; by default from the path's suffix.
+
+    Raises:
+        FileWriteError: The path is a folder, or its folder does not exist,
+            or the file cannot be written.
+        ThaiplanTypeError: ``destination`` is neither a path nor a file.
     """
-    if format is None:
-        suffix = (
-            Path(destination).suffix.lower() if isinstance(destination, str | os.PathLike) else ""
-        )
-        format = "json" if suffix == ".json" else "yaml"
-    text = dumps_progress(progress, format=format)
-    if isinstance(destination, str | os.PathLike):
-        Path(destination).write_text(text, encoding="utf-8")
-    else:
-        destination.write(text)
+    write_to(
+        destination, format, lambda chosen: dumps_progress(progress, format=chosen), "dump_progress"
+    )
 
 
 def progress_schema() -> dict[str, Any]:

@@ -43,7 +43,6 @@ import os
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from importlib import resources
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, Literal
 
 import attrs
@@ -55,7 +54,7 @@ from thaiplan.errors import (
     ThaiplanError,
     ThaiplanTypeError,
 )
-from thaiplan.io._files import _dumps
+from thaiplan.io._files import _dumps, write_to
 from thaiplan.io._reader import _BAD, Path_, Source, _compose, _fail, _Reader
 from thaiplan.io._sources import _text_of
 from thaiplan.io._walk import _describe, _nearest, _Walker
@@ -475,17 +474,15 @@ def dump_register(
         register: The register.
         destination: A path or an open text file.
         format: ``"yaml"`` or ``"json"``; by default from the path's suffix.
+
+    Raises:
+        FileWriteError: The path is a folder, or its folder does not exist,
+            or the file cannot be written.
+        ThaiplanTypeError: ``destination`` is neither a path nor a file.
     """
-    if format is None:
-        suffix = (
-            Path(destination).suffix.lower() if isinstance(destination, str | os.PathLike) else ""
-        )
-        format = "json" if suffix == ".json" else "yaml"
-    text = dumps_register(register, format=format)
-    if isinstance(destination, str | os.PathLike):
-        Path(destination).write_text(text, encoding="utf-8")
-    else:
-        destination.write(text)
+    write_to(
+        destination, format, lambda chosen: dumps_register(register, format=chosen), "dump_register"
+    )
 
 
 def register_schema() -> dict[str, Any]:
