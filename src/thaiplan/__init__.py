@@ -18,16 +18,11 @@ from thaiplan.dates import (
     FiscalYear,
     Period,
     PeriodKind,
-    bahttext,
-    format_baht,
     format_date,
     format_period,
-    parse_baht,
     parse_date,
     parse_datetime,
     parse_period,
-    parse_thai_number,
-    thai_number_words,
 )
 from thaiplan.errors import (
     CalendarFileError,
@@ -81,6 +76,13 @@ if TYPE_CHECKING:
         rules,
         unregister_rule,
         validate,
+    )
+    from thaiplan.dates._numbers import (
+        bahttext,
+        format_baht,
+        parse_baht,
+        parse_thai_number,
+        thai_number_words,
     )
     from thaiplan.io._docx import calendar_docx
     from thaiplan.io._files import (
@@ -164,6 +166,10 @@ __version__ = "0.1.0.dev0"
 # cattrs, networkx ...) the first time one of their names is used, so that
 # ``import thaiplan`` stays light.
 _LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        ("bahttext", "format_baht", "parse_baht", "parse_thai_number", "thai_number_words"),
+        "thaiplan.dates._numbers",
+    ),
     # The records of the register and of progress reports: few scripts need them,
     # and they are half the time of importing the model.
     **dict.fromkeys(("Progress", "ProgressState", "StepProgress"), "thaiplan.model._progress"),

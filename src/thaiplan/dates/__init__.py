@@ -17,6 +17,8 @@ datetime.date(2018, 5, 31)
 The names exported here are a contract that other tools import.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._fiscal import FiscalYear
 from ._format import DateStyle, Digits, format_date, format_period
 from ._kinds import PeriodKind
@@ -28,7 +30,6 @@ from ._names import (
     WEEKDAY_NAMES,
     WEEKDAY_VARIANTS,
 )
-from ._numbers import bahttext, format_baht, parse_baht, parse_thai_number, thai_number_words
 from ._parse import MAX_TEXT_LENGTH, parse_date, parse_datetime, parse_period
 from ._periods import Period
 from ._spans import Bound, Direction, Recurrence, Span, SpanUnit, TimeRange
@@ -83,3 +84,24 @@ __all__ = [
     "working_day_on_or_after",
     "working_days_between",
 ]
+
+# Thai number words and baht load on first use: most users of the date layer
+# never need them.
+_NUMBERS = ("bahttext", "format_baht", "parse_baht", "parse_thai_number", "thai_number_words")
+
+if TYPE_CHECKING:
+    from ._numbers import bahttext, format_baht, parse_baht, parse_thai_number, thai_number_words
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NUMBERS:
+        from . import _numbers
+
+        value = getattr(_numbers, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'thaiplan.dates' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_NUMBERS})
