@@ -567,7 +567,12 @@ def calendar_schema() -> dict[str, Any]:
     >>> calendar_schema()["properties"]["format"]["const"]
     'thaiplan-calendar/1'
     """
-    text = (resources.files("thaiplan") / "data" / "calendar.schema.json").read_text(
+    return shipped_schema("calendar")
+
+
+def shipped_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema ``thaiplan/data/<name>.schema.json`` shipped with thaiplan."""
+    text = (resources.files("thaiplan") / "data" / f"{name}.schema.json").read_text(
         encoding="utf-8"
     )
     schema: dict[str, Any] = json.loads(text)

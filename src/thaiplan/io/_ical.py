@@ -51,20 +51,6 @@ def step_uid(calendar: PlanningCalendar, step_id: str) -> str:
     return f"{uuid.uuid5(_NAMESPACE, key)}@thaiplan"
 
 
-def _deadlines(document: PlanningDocument | None) -> dict[str, tuple[dt.date, str]]:
-    """The resolutions' deadlines by step: the earliest end, and its text."""
-    found: dict[str, tuple[dt.date, str]] = {}
-    if document is None or document.meeting is None:
-        return found
-    for action in document.meeting.actions():
-        if action.deadline is None or action.step is None:
-            continue
-        end = action.deadline.end
-        if action.step not in found or end < found[action.step][0]:
-            found[action.step] = (end, action.deadline.text or end.isoformat())
-    return found
-
-
 def _label(step: Step) -> str:
     return f"{step.no}. {step.title}" if step.no is not None else step.title
 
@@ -163,7 +149,11 @@ def calendar_ics(
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     phases = {phase.id: phase.title for phase in calendar.phases}
     steps = {step.id: step for step in calendar.steps}
-    narrowed = _deadlines(document)
+    narrowed = (
+        document.meeting.step_deadlines()
+        if document is not None and document.meeting is not None
+        else {}
+    )
     reports = progress.by_step() if progress is not None else {}
     ics = icalendar.Calendar()
     ics.add("prodid", "-//thaiplan//thaiplan calendar export//TH")
@@ -182,9 +172,10 @@ def calendar_ics(
         start, last = period.start, period.end
         if period.open_ended and start is not None:
             last = start  # ตั้งแต่ ... เป็นต้นไป: an event on the day it starts; the text says the rest
-        if step.id in narrowed and narrowed[step.id][0] < last:
-            last, deadline = narrowed[step.id]
-            lines.append(f"ตามมติที่ประชุม: {deadline}")
+        deadline = narrowed.get(step.id)
+        if deadline is not None and deadline.end < last:
+            last = deadline.end
+            lines.append(f"ตามมติที่ประชุม: {deadline.text or deadline.end.isoformat()}")
             if start is not None and start > last:
                 start = last
         if names:

@@ -96,17 +96,10 @@ def _when(day: dt.date, time: str = "00:00:00") -> str:
 
 def _deadlines(subject: PlanningCalendar | PlanningDocument) -> dict[str, dt.date]:
     """The earliest resolution deadline of each step, for a document."""
-    from thaiplan.model._document import PlanningDocument
-
-    found: dict[str, dt.date] = {}
-    if isinstance(subject, PlanningDocument) and subject.meeting is not None:
-        for item in subject.meeting.agenda:
-            for resolution in item.resolutions:
-                for action in resolution.actions:
-                    if action.step and action.deadline is not None:
-                        end = action.deadline.end
-                        found[action.step] = min(found.get(action.step, end), end)
-    return found
+    meeting = getattr(subject, "meeting", None)
+    if meeting is None:
+        return {}
+    return {step: period.end for step, period in meeting.step_deadlines().items()}
 
 
 def _holidays(first: dt.date, last: dt.date) -> list[dt.date]:

@@ -17,15 +17,13 @@ JSON, every problem at its line and column at once) and written so that
 
 from __future__ import annotations
 
-import json
 import os
-from importlib import resources
 from typing import IO, Any, Final
 
 from thaiplan.errors import ModelTypeError, ThaiplanTypeError
 from thaiplan.io._check import _check_record, _describe
 from thaiplan.io._convert import _converter
-from thaiplan.io._files import Format, _dumps, write_to
+from thaiplan.io._files import Format, _dumps, shipped_schema, write_to
 from thaiplan.io._limits import max_bytes as limit
 from thaiplan.io._reader import Path_, Source, _compose, _fail, _Reader
 from thaiplan.io._sources import _check_text_size, _text_of
@@ -191,8 +189,4 @@ def progress_schema() -> dict[str, Any]:
     >>> progress_schema()["properties"]["format"]["const"]
     'thaiplan-progress/1'
     """
-    text = (resources.files("thaiplan") / "data" / "progress.schema.json").read_text(
-        encoding="utf-8"
-    )
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return shipped_schema("progress")

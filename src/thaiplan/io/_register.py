@@ -54,7 +54,7 @@ from thaiplan.errors import (
     ThaiplanError,
     ThaiplanTypeError,
 )
-from thaiplan.io._files import _dumps, write_to
+from thaiplan.io._files import _dumps, shipped_schema, write_to
 from thaiplan.io._reader import _BAD, Path_, Source, _compose, _fail, _Reader
 from thaiplan.io._sources import _text_of
 from thaiplan.io._walk import _describe, _nearest, _Walker
@@ -491,11 +491,7 @@ def register_schema() -> dict[str, Any]:
     >>> register_schema()["properties"]["format"]["const"]
     'thaiplan-register/1'
     """
-    text = (resources.files("thaiplan") / "data" / "register.schema.json").read_text(
-        encoding="utf-8"
-    )
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return shipped_schema("register")
 
 
 # -- DataFrames -------------------------------------------------------------------------

@@ -200,6 +200,23 @@ class Meeting:
             for action in resolution.actions
         )
 
+    def step_deadlines(self) -> dict[str, Period]:
+        """The deadline the resolutions set for each calendar step: the one that ends first.
+
+        >>> import thaiplan
+        >>> meeting = thaiplan.load_document("samut-sakhon-2563").meeting
+        >>> meeting.step_deadlines()["s7"].text
+        'ภายในเดือนมิถุนายน ๒๕๖๑'
+        """
+        found: dict[str, Period] = {}
+        for action in self.actions():
+            deadline = action.deadline
+            if deadline is None or action.step is None:
+                continue
+            if action.step not in found or deadline.end < found[action.step].end:
+                found[action.step] = deadline
+        return found
+
     def _repr_html_(self) -> str:
         from thaiplan.io._notebook import meeting_html
 

@@ -50,12 +50,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from thaiplan.dates import add_working_days, working_days_between
-from thaiplan.errors import HolidayDataError, ModelError, ModelTypeError, ThaiplanTypeError
+from thaiplan.errors import HolidayDataError, ModelError, ModelTypeError
 from thaiplan.model._document import PlanningDocument
 from thaiplan.model._progress import Progress, StepProgress
 from thaiplan.model._records import missing_member
 from thaiplan.model._steps import LagUnit, PlanningCalendar
 from thaiplan.scheduling._passes import schedule
+from thaiplan.scheduling._source import calendar_and_document
 
 if TYPE_CHECKING:
     import pandas
@@ -196,23 +197,6 @@ class Status(Mapping[str, StepStatus]):
         return self.in_standing(Standing.DUE)
 
 
-def _source(
-    source: object, what: str
-) -> tuple[PlanningCalendar, PlanningCalendar | PlanningDocument]:
-    if isinstance(source, PlanningDocument):
-        if source.calendar is None:
-            raise ModelError(f"document {source.id!r} has no calendar to {what}")
-        return source.calendar, source
-    if isinstance(source, PlanningCalendar):
-        return source, source
-    raise ThaiplanTypeError(
-        f"{what}(source)",
-        source,
-        "a PlanningCalendar or a PlanningDocument",
-        hint="load one with thaiplan.load_calendar or thaiplan.load_document",
-    )
-
-
 def _after(day: dt.date, lag: int, unit: LagUnit) -> dt.date:
     """The first day a step may start when the one before it finishes on ``day``."""
     if unit is LagUnit.WORKING_DAYS and lag:
@@ -251,7 +235,8 @@ def status(
     >>> result["s1"].standing, result["s2"].standing
     (<Standing.DONE: 'done'>, <Standing.OVERDUE: 'overdue'>)
     """
-    calendar, subject = _source(source, "status")
+    calendar, document = calendar_and_document("status", source)
+    subject = document if document is not None else calendar
     if progress is not None and not isinstance(progress, Progress):
         raise ModelTypeError("status(progress)", progress, "a Progress or None")
     if as_of is None:
