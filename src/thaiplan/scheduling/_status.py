@@ -249,16 +249,26 @@ def status(
         raise ModelTypeError("status(as_of)", as_of, "a datetime.date")
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
-    reports_day = progress.date if progress is not None else as_of
-    records = progress.by_step() if progress is not None else {}
-    known = {step.id for step in calendar.steps}
     if progress is not None:
-        unknown = [step_id for step_id in records if step_id not in known]
+        known = {step.id for step in calendar.steps}
+        unknown = [record.step for record in progress if record.step not in known]
         if unknown:
             raise ModelError(
                 f"the progress reports steps the calendar does not have: {', '.join(unknown)}"
             )
-    plan = schedule(subject)
+    return standing_of(calendar, schedule(subject), as_of, progress)
+
+
+def standing_of(
+    calendar: PlanningCalendar, plan: Schedule, as_of: dt.date, progress: Progress | None
+) -> Status:
+    """The status of ``calendar`` on ``as_of``, against its schedule ``plan`` (already made).
+
+    :func:`status` after its checks; the rules on progress call it with the
+    schedule that validation has made already.
+    """
+    reports_day = progress.date if progress is not None else as_of
+    records = progress.by_step() if progress is not None else {}
     steps = {step.id: step for step in calendar.steps}
     finish: dict[str, dt.date] = {}
     result: dict[str, StepStatus] = {}

@@ -8,23 +8,40 @@ they measure the reports as of the progress's own date, as
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterator
 
 from thaiplan.checks._registry import Context, Issue, rule
 from thaiplan.checks.rules._common import _en, _th
-from thaiplan.errors import DependencyCycleError, HolidayDataError, ModelError
+from thaiplan.errors import HolidayDataError
 from thaiplan.model._progress import StepProgress
-from thaiplan.scheduling._status import Status, status
+from thaiplan.scheduling._status import Status, standing_of
+
+# The status of one validation, shared by the rules that read it: made once,
+# against the schedule validation has made already.
+_STATUSES: weakref.WeakKeyDictionary[Context, Status | None] = weakref.WeakKeyDictionary()
 
 
 def _status(context: Context) -> Status | None:
-    if context.progress is None or context.calendar is None:
-        return None
-    source = context.document if context.document is not None else context.calendar
+    if context not in _STATUSES:
+        _STATUSES[context] = _make_status(context)
+    return _STATUSES[context]
+
+
+def _make_status(context: Context) -> Status | None:
+    progress, calendar = context.progress, context.calendar
+    if progress is None or calendar is None:
+        return None  # no reports: the schedule is not asked for
+    known = {step.id for step in calendar.steps}
+    if any(record.step not in known for record in progress):
+        return None  # reported by progress-unknown-step
+    plan = context.schedule
+    if plan is None:
+        return None  # a calendar that cannot be scheduled: reported by its own rules
     try:
-        return status(source, progress=context.progress)
-    except (ModelError, DependencyCycleError, HolidayDataError):
-        return None  # an unknown step, a cycle: reported by their own rules
+        return standing_of(calendar, plan, progress.date, progress)
+    except HolidayDataError:
+        return None  # a working-day lag beyond the holiday data
 
 
 @rule(
