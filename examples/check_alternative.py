@@ -5,7 +5,7 @@ script), validates it, and prints:
 
 - the findings in Thai and in English, grouped by severity (errors, warnings,
   notes);
-- the schedule: whether it can be kept, its critical path, and the latest day
+- the schedule: whether it can be kept, its critical chains, and the latest day
   each step may finish, with its slack;
 - why the tightest step has the bounds it has.
 
@@ -68,16 +68,24 @@ def print_findings(report: thaiplan.Report) -> None:
 
 
 def print_schedule(calendar: thaiplan.PlanningCalendar, result: thaiplan.Schedule) -> None:
-    """Print the critical path and the latest finish and slack of every step."""
+    """Print the critical chains and the latest finish and slack of every step.
+
+    A chain is steps linked by dependencies, each after the one before it; steps
+    as tight that no dependency links are listed apart, never joined by an arrow.
+    """
     print(f"\nตารางเวลา / schedule: {'feasible' if result.feasible else 'NOT FEASIBLE'}")
-    print(f"เส้นทางวิกฤต / critical path: {' -> '.join(result.critical_path)}")
+    for chain in result.critical_paths:
+        print(f"เส้นทางวิกฤต / critical chain: {' -> '.join(chain)}")
+    if result.critical_unlinked:
+        print(f"ตึงแต่ไม่เชื่อมโยงกัน / tight, not linked: {', '.join(result.critical_unlinked)}")
     print("วันสุดท้ายที่ต้องแล้วเสร็จ / latest finish:")
     for step in calendar:
         bounds = result[step.id]
         day = thaiplan.format_date(bounds.latest_finish, style="abbr")
+        slack = "open" if bounds.total_slack is None else bounds.total_slack
         print(
             f"  {step.id:<5} {bounds.latest_finish.isoformat()}  {day:<14}"
-            f" slack {bounds.total_slack:>3}  ({step.when})"
+            f" slack {slack:>3}  ({step.when})"
         )
 
 
@@ -91,9 +99,11 @@ def tightest(result: thaiplan.Schedule) -> thaiplan.Explanation:
 
     def key(step_id: str) -> tuple[int, int]:
         why = result.explain(step_id)
-        return result[step_id].total_slack, -(len(why.earliest_start) + len(why.latest_finish))
+        slack = result[step_id].total_slack
+        return (0 if slack is None else slack), -(len(why.earliest_start) + len(why.latest_finish))
 
-    return result.explain(min(result, key=key))
+    dated = [step_id for step_id, bounds in result.items() if bounds.total_slack is not None]
+    return result.explain(min(dated or list(result), key=key))
 
 
 def print_tightest(result: thaiplan.Schedule) -> None:

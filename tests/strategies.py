@@ -377,6 +377,7 @@ def calendars(draw: st.DrawFn, max_steps: int = 8) -> PlanningCalendar:
         gantt_year=draw(st.none() | st.integers(2500, 2600)),
         source=draw(texts),
         notes=draw(texts),
+        as_of=draw(st.sampled_from(["", "ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑", "4 เม.ย. 61", "2018-04-04"])),
     )
 
 
@@ -422,12 +423,19 @@ def window_step(
 
 @st.composite
 def acyclic_calendars(
-    draw: st.DrawFn, min_steps: int = 1, max_steps: int = 8, working_days: bool = True
+    draw: st.DrawFn,
+    min_steps: int = 1,
+    max_steps: int = 8,
+    working_days: bool = True,
+    as_of: bool = True,
+    dated: bool = False,
 ) -> PlanningCalendar:
     """A calendar for scheduling: random windows, durations 1-10, acyclic edges.
 
     Edges run only from earlier to later steps, with lags of 0-5 calendar days
-    or, when ``working_days``, sometimes 0-5 working days.
+    or, when ``working_days``, sometimes 0-5 working days. When ``as_of``, the
+    calendar sometimes states its own date (in Thai, a day of the same years);
+    when ``dated``, always, so that no start is open.
     """
     count = draw(st.integers(min_steps, max_steps))
     units = [LagUnit.DAYS, LagUnit.WORKING_DAYS] if working_days else [LagUnit.DAYS]
@@ -439,7 +447,9 @@ def acyclic_calendars(
             for j in before
         ]
         steps.append(window_step(f"s{index}", draw(windows()), draw(st.integers(1, 10)), after))
-    return PlanningCalendar("ปฏิทินทดสอบ", "สมุทรสาคร", 2563, steps=steps)
+    day = draw(schedule_days if dated else st.one_of(st.none(), schedule_days)) if as_of else None
+    written = "" if day is None else format_date(day, style="abbr")
+    return PlanningCalendar("ปฏิทินทดสอบ", "สมุทรสาคร", 2563, steps=steps, as_of=written)
 
 
 @st.composite
@@ -470,7 +480,9 @@ def cyclic_calendars(draw: st.DrawFn, max_steps: int = 8) -> PlanningCalendar:
                 duration=step.duration,
             )
         )
-    return PlanningCalendar(calendar.title, calendar.province, calendar.fiscal_year, steps=steps)
+    return PlanningCalendar(
+        calendar.title, calendar.province, calendar.fiscal_year, steps=steps, as_of=calendar.as_of
+    )
 
 
 # -- plans, meetings, letters and whole documents ------------------------------------------

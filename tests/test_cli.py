@@ -145,9 +145,14 @@ class TestSchedule:
             "earliest_finish",
             "latest_start",
             "latest_finish",
+            "latest_working_finish",
             "total_slack",
+            "working_slack",
             "free_slack",
         } == set(data["steps"]["s1"])
+        assert "2018-09-28" == data["steps"]["s14"]["latest_working_finish"]  # 30 Sep: a Sunday
+        assert "2018-04-04" == data["first_day"]
+        assert ([], ["s3"]) == (data["critical_paths"], data["critical_unlinked"])
 
     def test_infeasible_text(self, tmp_path: Path) -> None:
         """An infeasible calendar says so, and why."""

@@ -45,7 +45,7 @@ JUNE = Period.month(2018, 6)
 
 
 def negative(result: Schedule) -> list[str]:
-    return [s for s in result.order if result[s].total_slack < 0]
+    return [s for s in result.order if (result[s].total_slack or 0) < 0]
 
 
 def ends(result: Schedule, step: str) -> tuple[tuple[str, str], tuple[str, str]]:

@@ -75,7 +75,7 @@ def _parties(calendar: PlanningCalendar) -> dict[str, Agency | Committee]:
 #: The fields that hold the document's own words, by record: each string in
 #: them must occur in the seed exactly.
 TEXT_FIELDS: dict[str, frozenset[str]] = {
-    "PlanningCalendar": frozenset({"title", "province"}),
+    "PlanningCalendar": frozenset({"title", "province", "as_of"}),
     "Phase": frozenset({"title", "title_th"}),
     "Step": frozenset({"title", "when", "gantt"}),
     "Agency": frozenset({"name", "abbreviations", "aliases"}),

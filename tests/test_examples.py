@@ -103,7 +103,9 @@ class TestCheckAlternative:
             "    th: s10 ตรงกับ ๒๔ ส.ค. ๖๒ ซึ่งไม่ใช่วันทำการ (วันเสาร์)",
             "    en: s10 falls on 2019-08-24, which is not a working day (a Saturday)",
             "ตารางเวลา / schedule: feasible",
-            "เส้นทางวิกฤต / critical path: s1 -> s10 -> s11",
+            # s1 is as tight but linked to neither: no arrow joins it to them
+            "เส้นทางวิกฤต / critical chain: s10 -> s11",
+            "ตึงแต่ไม่เชื่อมโยงกัน / tight, not linked: s1",
             "  s7    2019-06-30  ๓๐ มิ.ย. ๖๒    slack  10  (ภายใน มิ.ย. ๖๒)",
             "ขั้นตอนที่ตึงที่สุด / tightest step: s1 (slack 0 days; also 0: s10, s11)",
             "    s1 must finish by 2019-04-09: its stated period ๙ เม.ย. ๖๒ ends then",

@@ -36,7 +36,8 @@ class TestExport:
             "export", "samut-sakhon-2563", "--to", "xlsx", "--schedule-columns", "-o", str(path)
         )
         sheet = openpyxl.load_workbook(path)["ปฏิทิน"]
-        assert ("ขั้นตอน", "เริ่มได้เร็วสุด") == (sheet["A3"].value, sheet["Q3"].value)
+        # the months run เม.ย. - ต.ค. ๖๑ (C-I), then the parties and the schedule
+        assert ("ขั้นตอน", "เริ่มได้เร็วสุด") == (sheet["A3"].value, sheet["K3"].value)
 
     def test_docx(self, tmp_path: Path) -> None:
         """The whole circular for a document."""

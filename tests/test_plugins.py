@@ -151,7 +151,11 @@ class TestFailingRules:
         monkeypatch.setattr("thaiplan.checks._registry.schedule", broken)
         report = validate(seed)
         failed = report.by_code(RULE_FAILED)
-        assert {("dependency-cycle",), ("negative-slack",)} == {f.objects for f in failed}
+        assert {
+            ("dependency-cycle",),
+            ("negative-slack",),
+            ("start-before-predecessor",),
+        } == {f.objects for f in failed}
         assert 1 == len(calls)
         assert all("OverflowError: date value out of range" in f.message_en for f in failed)
 

@@ -351,6 +351,14 @@ CASES: list[tuple[str, Callable[[], Source], Callable[[], Source], Expected]] = 
         [(ERROR, ("s1", "s2"), ())],
     ),
     (
+        # s1 takes 20 days from 1 May (done 20 May at the earliest); s2 is stated to
+        # start on 15 May after it; its period (to 31 May) still leaves room.
+        "start-before-predecessor",
+        lambda: calendar(step("s1", duration=20), step("s2", "๑๕ - ๓๑ พ.ค. ๖๑", after=["s1"])),
+        lambda: calendar(step("s1", duration=20), step("s2", "๒๑ - ๓๑ พ.ค. ๖๑", after=["s1"])),
+        [(WARNING, ("s1", "s2"), ())],
+    ),
+    (
         # 10 + 10 + 15 days in May: each pair fits, the chain does not (4 days short).
         "negative-slack",
         lambda: calendar(
@@ -839,6 +847,7 @@ class TestRegistry:
             ("duplicate-dependency", WARNING),
             ("dependency-cycle", ERROR),
             ("impossible-dependency", ERROR),
+            ("start-before-predecessor", WARNING),
             ("negative-slack", ERROR),
             ("deadline-conflict", WARNING),
             ("gantt-outside-period", WARNING),
@@ -1021,6 +1030,7 @@ class TestSeedDocument:
             "duplicate-dependency",
             "dependency-cycle",
             "impossible-dependency",
+            "start-before-predecessor",
             "negative-slack",
             "weekday-mismatch",
             "non-working-day",

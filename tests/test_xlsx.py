@@ -156,39 +156,38 @@ class TestWrite:
         assert SEED_TITLE == sheet["A1"].value
         assert "สมุทรสาคร · ปีงบประมาณ พ.ศ. ๒๕๖๓" == sheet["A2"].value
         assert ("ขั้นตอน", "วันเดือนปี") == (sheet["A3"].value, sheet["B3"].value)
-        # s2, a deadline with nothing before it, is scheduled on the calendar's
-        # first day (1 Oct 2560), so the months run ต.ค. ๒๕๖๐ - ต.ค. ๒๕๖๑.
-        assert ("พ.ศ. ๒๕๖๐", "พ.ศ. ๒๕๖๑") == (sheet["C3"].value, sheet["F3"].value)
+        # s2, a deadline with nothing before it, is scheduled from the calendar's
+        # date (ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑), so the months run เม.ย. - ต.ค. ๒๕๖๑
+        # (before as_of, the first day was 1 Oct 2560 and they began in ต.ค. ๒๕๖๐).
+        assert ("พ.ศ. ๒๕๖๑", None) == (sheet["C3"].value, sheet["D3"].value)
         merged = {str(r) for r in sheet.merged_cells.ranges}
-        assert {"A3:A4", "B3:B4", "C3:E3", "F3:O3", "P3:P4", "V3:V4"} <= merged
-        assert ["ต.ค.", "พ.ย.", "ธ.ค.", *MONTHS[:10]] == [
-            sheet.cell(row=4, column=c).value for c in range(3, 16)
-        ]
-        assert "หน่วยงานที่เกี่ยวข้อง" == sheet["P3"].value
+        assert {"A3:A4", "B3:B4", "C3:I3", "J3:J4", "P3:P4"} <= merged
+        assert MONTHS[3:10] == [sheet.cell(row=4, column=c).value for c in range(3, 10)]
+        assert "หน่วยงานที่เกี่ยวข้อง" == sheet["J3"].value
         assert ["เริ่มได้เร็วสุด", "เสร็จได้เร็วสุด", "เริ่มช้าสุด", "เสร็จช้าสุด", "วันเหลือ (slack)", "รหัส"] == [
-            sheet.cell(row=3, column=c).value for c in range(17, 23)
+            sheet.cell(row=3, column=c).value for c in range(11, 17)
         ]
 
     def test_rows(self, book: object) -> None:
         """Phase rows, then steps: number and title, when, marks as written, parties as lines."""
         sheet = book["ปฏิทิน"]  # type: ignore[index]
-        assert ("Area Based", "area-based") == (sheet["A5"].value, sheet["V5"].value)
-        assert "A5:U5" in {str(r) for r in sheet.merged_cells.ranges}
+        assert ("Area Based", "area-based") == (sheet["A5"].value, sheet["P5"].value)
+        assert "A5:O5" in {str(r) for r in sheet.merged_cells.ranges}
         row6 = [cell.value for cell in sheet[6]]
         assert row6[0].startswith("๑. ข้อมูลปัญหาและความต้องการ")
-        assert ("ภายใน พ.ค. ๖๑", "s1") == (row6[1], row6[21])
-        assert ["↔"] == [v for v in row6[2:15] if v]
-        assert "↔" == sheet["I6"].value  # เม.ย. ๒๕๖๑, as the document marks it
-        assert "- ที่ทำการปกครองจังหวัดสมุทรสาคร" == sheet["P6"].value
+        assert ("ภายใน พ.ค. ๖๑", "s1") == (row6[1], row6[15])
+        assert ["↔"] == [v for v in row6[2:9] if v]
+        assert "↔" == sheet["C6"].value  # เม.ย. ๒๕๖๑, as the document marks it
+        assert "- ที่ทำการปกครองจังหวัดสมุทรสาคร" == sheet["J6"].value
         # Row heights follow the wrapped text: s1's title takes two lines of its
         # column; s2's three parties take four, the third wrapping once.
         assert (2 * 24, 4 * 24) == (sheet.row_dimensions[6].height, sheet.row_dimensions[7].height)
         assert (
             "- ส่วนราชการในจังหวัด\n- อำเภอทุกอำเภอ\n- ผู้แทนภาคประชาชน ภาคประชาสังคม ภาคเอกชน"
-            == sheet["P7"].value
+            == sheet["J7"].value
         )
-        steps = {sheet.cell(row=r, column=22).value: r for r in range(5, sheet.max_row + 1)}
-        assert "●" == sheet.cell(row=steps["s3"], column=9).value  # one day: ●
+        steps = {sheet.cell(row=r, column=16).value: r for r in range(5, sheet.max_row + 1)}
+        assert "●" == sheet.cell(row=steps["s3"], column=3).value  # one day: ●
 
     def test_every_row(self, book: object, document: thaiplan.PlanningDocument) -> None:
         """Every row of the table, cell by cell, against the calendar and its schedule."""
@@ -196,13 +195,13 @@ class TestWrite:
         assert calendar is not None
         result = thaiplan.schedule(document)
         sheet = book["ปฏิทิน"]  # type: ignore[index]
-        months = [(2017, m) for m in (10, 11, 12)] + [(2018, m) for m in range(1, 11)]
+        months = [(2018, m) for m in range(4, 11)]
         titles = {p.id: p.title for p in calendar.phases}
         expected: list[list[object]] = []
         previous = None
         for step in calendar.steps:
             if step.phase != previous:
-                expected.append([titles[step.phase], *[None] * 20, step.phase])
+                expected.append([titles[step.phase], *[None] * 14, step.phase])
                 previous = step.phase
             marked = set(step.gantt_months(2561))
             symbol = "●" if step.period.start == step.period.end else "↔"
@@ -229,8 +228,8 @@ class TestWrite:
         assert expected == rows
         filled = {
             (step_id, months[c - 3])
-            for step_id, r in ((row[21], i) for i, row in enumerate(rows, 5))
-            for c in range(3, 16)
+            for step_id, r in ((row[15], i) for i, row in enumerate(rows, 5))
+            for c in range(3, 10)
             if sheet.cell(row=r, column=c).fill.fill_type == "solid" and step_id in result
         }
         bars = {
@@ -244,14 +243,14 @@ class TestWrite:
         """s13 is marked in ก.ค. and scheduled in ส.ค.: the mark and the bar sit side by side."""
         sheet = book["ปฏิทิน"]  # type: ignore[index]
         row = next(
-            r for r in range(5, sheet.max_row + 1) if sheet.cell(row=r, column=22).value == "s13"
+            r for r in range(5, sheet.max_row + 1) if sheet.cell(row=r, column=16).value == "s13"
         )
-        july, august = sheet.cell(row=row, column=12), sheet.cell(row=row, column=13)
+        july, august = sheet.cell(row=row, column=6), sheet.cell(row=row, column=7)
         assert ("↔", None) == (july.value, august.value)
         assert "00BDD7EE" == august.fill.fgColor.rgb
         assert july.fill.fill_type is None
-        assert dt.datetime(2018, 8, 2) == sheet.cell(row=row, column=17).value
-        assert "[$-D07041E]d mmm yy" == sheet.cell(row=row, column=17).number_format
+        assert dt.datetime(2018, 8, 2) == sheet.cell(row=row, column=11).value
+        assert "[$-D07041E]d mmm yy" == sheet.cell(row=row, column=11).number_format
 
     def test_font_print_and_panes(self, book: object) -> None:
         """TH SarabunPSK with the Thai character set; A4 landscape; headers frozen and repeated."""

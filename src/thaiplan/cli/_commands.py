@@ -48,6 +48,7 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
         return _show_register(register, out)
     document, calendar = _load(args.source)
     result = schedule(_subject(document, calendar))
+    lang = getattr(args, "lang", "en")
     print(calendar.title, file=out)
     print(
         f"{calendar.province} · {FiscalYear(calendar.fiscal_year).format()} · "
@@ -80,7 +81,7 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
                     step.when,
                     ", ".join(names),
                     format_date(bounds.latest_finish, style="abbr"),
-                    str(bounds.total_slack),
+                    _slack(bounds.total_slack, lang),
                 ]
             )
         print(_table(rows, widths), file=out)
@@ -169,22 +170,68 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _slack(slack: int | None, lang: str = "en") -> str:
+    """A slack figure, or "open" (เปิด) for a step that nothing dates."""
+    if slack is None:
+        return "เปิด" if lang == "th" else "open"
+    return str(slack)
+
+
+def _iso(day: Any) -> str | None:
+    return None if day is None else str(day.isoformat())
+
+
 def _bounds_json(result: Schedule) -> dict[str, Any]:
+    start = result.start
     return {
         "feasible": result.feasible,
-        "critical_path": list(result.critical_path),
+        "first_day": _iso(start),
+        "critical_paths": [list(chain) for chain in result.critical_paths],
+        "critical_unlinked": list(result.critical_unlinked),
+        "critical_path": list(result.critical_path),  # deprecated: not a path
         "steps": {
             step_id: {
-                "earliest_start": bounds.earliest_start.isoformat(),
-                "earliest_finish": bounds.earliest_finish.isoformat(),
+                "earliest_start": _iso(bounds.earliest_start),
+                "earliest_finish": _iso(bounds.earliest_finish),
                 "latest_start": bounds.latest_start.isoformat(),
                 "latest_finish": bounds.latest_finish.isoformat(),
+                "latest_working_finish": _iso(bounds.latest_working_finish),
                 "total_slack": bounds.total_slack,
+                "working_slack": bounds.working_slack,
                 "free_slack": bounds.free_slack,
             }
             for step_id, bounds in result.items()
         },
     }
+
+
+def _chains_text(result: Schedule) -> list[str]:
+    """The critical chains, one a line, and the tight steps linked to none: never an arrow between unlinked steps."""
+    chains, alone = result.critical_paths, result.critical_unlinked
+    if not chains and not alone:
+        return ["critical chains: none (no step has a slack figure: every start is open)"]
+    least = result._finish((chains[0] if chains else alone)[0])[2]
+    lines = [f"critical chains (least slack, {least} days):{'' if chains else ' none'}"]
+    lines += [f"  {' -> '.join(chain)}" for chain in chains]
+    if alone:
+        lines.append(f"tight, linked to no other tight step: {', '.join(alone)}")
+    return lines
+
+
+def _non_working(result: Schedule) -> list[str]:
+    """A line for each latest finish on a day that is not a working day."""
+    lines = []
+    for step_id, bounds in result.items():
+        last = bounds.latest_working_finish
+        if last is None or last == bounds.latest_finish:
+            continue
+        day = bounds.latest_finish
+        why = holiday_name(day) or day.strftime("%A")
+        lines.append(
+            f"  {step_id}: latest end {day.isoformat()} is not a working day ({why});"
+            f" the last working day before it is {last.isoformat()}"
+        )
+    return lines
 
 
 def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
@@ -207,23 +254,52 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
         out.write("\n")
         return EXIT_OK
     rows = [
-        ["step", "earliest start", "earliest end", "latest start", "latest end", "slack", "free"]
+        [
+            "step",
+            "earliest start",
+            "earliest end",
+            "latest start",
+            "latest end",
+            "slack",
+            "wd",
+            "free",
+        ]
     ]
     for step_id, bounds in result.items():
+        working = bounds.working_slack
+        last = bounds.latest_working_finish
         rows.append(
             [
                 step_id,
-                bounds.earliest_start.isoformat(),
-                bounds.earliest_finish.isoformat(),
+                _iso(bounds.earliest_start) or "open",
+                _iso(bounds.earliest_finish) or "open",
                 bounds.latest_start.isoformat(),
-                bounds.latest_finish.isoformat(),
-                str(bounds.total_slack),
-                str(bounds.free_slack),
+                bounds.latest_finish.isoformat()
+                + (" *" if last not in (None, bounds.latest_finish) else ""),
+                _slack(bounds.total_slack),
+                "" if working is None else str(working),
+                _slack(bounds.free_slack),
             ]
         )
-    print(_table(rows, [8, 14, 14, 14, 14, 6, 6]), file=out)
+    print(_table(rows, [8, 14, 14, 14, 14, 6, 5, 6]), file=out)
+    start = result.start
+    first = (
+        f"first day: {start.isoformat()}"
+        + (
+            f" (the calendar's date: {calendar.as_of})"
+            if calendar.as_of_date
+            else " (the earliest stated start)"
+        )
+        if start is not None
+        else "first day: open (no as_of, and no step states a start)"
+    )
+    print(f"\nslack in days; wd: in working days. {first}", file=out)
+    non_working = _non_working(result)
+    if non_working:
+        print("* latest end on a day that is not a working day:", file=out)
+        print("\n".join(non_working), file=out)
     print(f"\nfeasible: {'yes' if result.feasible else 'no'}", file=out)
-    print(f"critical path: {' -> '.join(result.critical_path)}", file=out)
+    print("\n".join(_chains_text(result)), file=out)
     for chain in result.infeasible_chains:  # one for each bound, not one a step
         explanation = chain.explanation
         others = [step for step in chain.steps if step != explanation.step]

@@ -78,7 +78,7 @@ def _json(entries: list[StepStatus], as_of: dt.date) -> dict[str, Any]:
             {
                 "step": e.step,
                 "standing": e.standing.value,
-                "earliest_start": e.earliest_start.isoformat(),
+                "earliest_start": e.earliest_start.isoformat() if e.earliest_start else None,
                 "latest_finish": e.latest_finish.isoformat(),
                 "forecast_start": e.forecast_start.isoformat(),
                 "forecast_finish": e.forecast_finish.isoformat(),

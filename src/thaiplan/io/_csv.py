@@ -40,9 +40,12 @@ def calendar_csv(calendar: PlanningCalendar, result: Schedule) -> str:
             "earliest_start",
             "latest_finish",
             "total_slack",
+            "working_slack",
+            "deadline",
         ]
     )
-    bounds = result._start_finish  # what the rows show, without free slack
+    # start and end: the window the schedule keeps, the stated period narrowed by a
+    # resolution's deadline (named in the deadline column); an open start is empty
     writer.writerows(
         [
             step.id,
@@ -50,15 +53,17 @@ def calendar_csv(calendar: PlanningCalendar, result: Schedule) -> str:
             step.phase,
             step.title,
             step.when,
-            step.period.start.isoformat() if step.period.start else "",
-            step.period.end.isoformat(),
+            start.isoformat() if start else "",
+            end.isoformat(),
             " ".join(step.responsible),
             " ".join(d.step for d in step.after),
-            earliest.isoformat(),
-            latest.isoformat(),
-            slack,
+            bounds.earliest_start.isoformat() if bounds.earliest_start else "",
+            bounds.latest_finish.isoformat(),
+            "" if bounds.total_slack is None else bounds.total_slack,
+            "" if bounds.working_slack is None else bounds.working_slack,
+            source.removeprefix("deadline:") if source.startswith("deadline:") else "",
         ]
         for step in calendar.steps
-        for earliest, latest, slack in (bounds(step.id),)
+        for bounds, (start, end, source) in ((result[step.id], result.window(step.id)),)
     )
     return buffer.getvalue()

@@ -50,13 +50,27 @@ def schedule_dataframe(schedule: Schedule) -> pandas.DataFrame:
             "latest_start": bounds.latest_start,
             "latest_finish": bounds.latest_finish,
             "total_slack": bounds.total_slack,
+            "working_slack": bounds.working_slack,
             "free_slack": bounds.free_slack,
             "critical": bounds.critical,
+            "latest_working_finish": bounds.latest_working_finish,
         }
         for step_id, bounds in schedule.items()
     ]
     frame = pandas.DataFrame.from_records(rows, columns=list(_SCHEDULE_COLUMNS))
-    _dates(pandas, frame, ("earliest_start", "earliest_finish", "latest_start", "latest_finish"))
+    _dates(
+        pandas,
+        frame,
+        (
+            "earliest_start",
+            "earliest_finish",
+            "latest_start",
+            "latest_finish",
+            "latest_working_finish",
+        ),
+    )
+    for column in ("total_slack", "working_slack", "free_slack"):  # None (open) stays <NA>
+        frame[column] = frame[column].astype("Int64")
     return frame.set_index("step")
 
 
@@ -68,8 +82,10 @@ _SCHEDULE_COLUMNS = (
     "latest_start",
     "latest_finish",
     "total_slack",
+    "working_slack",
     "free_slack",
     "critical",
+    "latest_working_finish",
 )
 
 

@@ -22,7 +22,16 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING, Final
 
-from thaiplan.dates import MONTH_ABBREVIATIONS, FiscalYear, ce_to_be, format_date, to_thai_digits
+import attrs
+
+from thaiplan.dates import (
+    MONTH_ABBREVIATIONS,
+    FiscalYear,
+    Period,
+    ce_to_be,
+    format_date,
+    to_thai_digits,
+)
 from thaiplan.errors import DependencyCycleError, ModelError
 
 if TYPE_CHECKING:
@@ -48,7 +57,7 @@ _STYLE: Final = """
 .thaiplan-gantt tr.error td.title { background: #fde7e7; }
 .thaiplan-gantt tr.warning td.title { background: #fff4d6; }
 .thaiplan-gantt td.slack.negative { color: #b3261e; font-weight: bold; }
-.thaiplan-gantt .legend, .thaiplan-gantt .findings { font-size: 12px; }
+.thaiplan-gantt .legend, .thaiplan-gantt .findings, .thaiplan-gantt .chains { font-size: 12px; }
 """
 
 
@@ -123,6 +132,71 @@ def _cells(
     return "".join(cells)
 
 
+def _narrowed(step: Step, result: Schedule | None) -> tuple[Step, str]:
+    """The step as drawn, its period narrowed by a resolution's deadline as the schedule keeps it, and a note."""
+    if result is None:
+        return step, ""
+    start, end, source = result.window(step.id)
+    if not source.startswith("deadline:") and start == step.period.start:
+        return step, ""
+    if start is None:
+        period = Period.deadline_of(end, text=step.when)
+    else:
+        start = min(start, end)  # a deadline before the stated start: drawn on that day
+        period = (
+            Period.day(end, text=step.when)
+            if start == end
+            else Period.days(start, end, text=step.when)
+        )
+    written = source.removeprefix("deadline:")
+    note = (
+        f'<br><small class="narrowed" title="narrowed by a resolution">ตามมติ: {_e(written)}</small>'
+    )
+    return attrs.evolve(step, period=period), note
+
+
+def _slack_cell(result: Schedule, step_id: str) -> str:
+    """The slack of a step: days, working days in the tip; เปิด (open) when nothing dates its start."""
+    bounds = result[step_id]
+    tip = f"latest finish {format_date(bounds.latest_finish, style='abbr')}"
+    last = bounds.latest_working_finish
+    if last is not None and last != bounds.latest_finish:
+        tip += f" (not a working day; last working day {format_date(last, style='abbr')})"
+    slack = bounds.total_slack
+    if slack is None:
+        tip = f"open: nothing dates its start, so it has no slack figure; {tip}"
+        return f'<td class="slack open" title="{_e(tip)}">เปิด</td>'
+    if bounds.working_slack is not None:
+        tip += f"; {bounds.working_slack} working days"
+    negative = " negative" if slack < 0 else ""
+    return f'<td class="slack{negative}" title="{_e(tip)}">{slack}</td>'
+
+
+def _chains(result: Schedule | None) -> str:
+    """The critical chains, each a list of linked steps; tight steps on no chain without arrows."""
+    if result is None:
+        return ""
+    chains, alone = result.critical_paths, result.critical_unlinked
+    if not chains and not alone:
+        return ""
+    least = result._finish((chains[0] if chains else alone)[0])[2]
+    items = "".join(
+        f'<li data-chain="{_e(" ".join(chain))}">{" → ".join(_e(s) for s in chain)}</li>'
+        for chain in chains
+    )
+    listed = f"<ol>{items}</ol>" if items else "<p>ไม่มี (none)</p>"
+    unlinked = (
+        f'<p class="unlinked" data-steps="{_e(" ".join(alone))}">ตึงแต่ไม่เชื่อมโยงกับขั้นตอนอื่นที่ตึง'
+        f" (tight, linked to no other tight step): {_e(', '.join(alone))}</p>"
+        if alone
+        else ""
+    )
+    return (
+        f'<div class="chains"><p><b>เส้นทางวิกฤต (critical chains)</b>:'
+        f" ขั้นตอนที่เชื่อมโยงกันและมีวันเหลือน้อยที่สุด ({least} วัน)</p>{listed}{unlinked}</div>"
+    )
+
+
 def _analyse(subject: PlanningCalendar | PlanningDocument) -> tuple[Schedule | None, Report]:
     from thaiplan.checks._registry import validate
     from thaiplan.scheduling._passes import schedule
@@ -188,20 +262,18 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
         )
         for step in steps:
             marks = set(step.gantt_months(calendar.gantt_year)) if calendar.gantt_year else set()
-            cells = _cells(step, months, column_of, month_bounds, marks, empty)
+            drawn, narrowed = _narrowed(step, result)  # a resolution's deadline narrows the bar
+            cells = _cells(drawn, months, column_of, month_bounds, marks, empty)
             names = [parties.get(party_id, party_id) for party_id in step.responsible]
             slack_cell = '<td class="slack"></td>'
             if result is not None:
-                _, latest, slack = result._finish(step.id)  # no free slack needed
-                tip = f"latest finish {format_date(latest, style='abbr')}"
-                negative = " negative" if slack < 0 else ""
-                slack_cell = f'<td class="slack{negative}" title="{_e(tip)}">{slack}</td>'
+                slack_cell = _slack_cell(result, step.id)
             number = f"{to_thai_digits(step.no)}. " if step.no is not None else ""
             row_class = severity_of.get(step.id, "")
             rows.append(
                 f'<tr class="{row_class}" data-step="{_e(step.id)}">'
                 f'<td class="title">{_e(number)}{_e(step.title)}</td>'
-                f'<td class="when">{_e(step.when)}</td>{cells}'
+                f'<td class="when">{_e(step.when)}{narrowed}</td>{cells}'
                 f'<td class="responsible">{"<br>".join(_e(n) for n in names)}</td>{slack_cell}</tr>'
             )
     listing = ""
@@ -226,7 +298,7 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
         f"<p><b>{_e(calendar.title)}</b><br>{_e(calendar.province)} · {_e(fiscal_year)}</p>"
         f"<table><thead><tr><th>ขั้นตอน</th><th>วันเดือนปี</th>{head}"
         f"<th>หน่วยงานที่เกี่ยวข้อง</th><th>slack</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>{legend}{listing}</div>"
+        f"<tbody>{''.join(rows)}</tbody></table>{legend}{_chains(result)}{listing}</div>"
     )
 
 

@@ -80,6 +80,13 @@ _FIELD_NAMES: Final = {field_id: name for field_id, name, _ in FIELDS}
 _NOT_XML: Final = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+def _planned(bounds: Bounds) -> tuple[dt.date, dt.date]:
+    """The start and finish a task is drawn at: the earliest, or the latest when its start is open."""
+    if bounds.earliest_start is None or bounds.earliest_finish is None:
+        return bounds.latest_start, bounds.latest_finish
+    return bounds.earliest_start, bounds.earliest_finish
+
+
 def _text(value: str, where: str) -> str:
     bad = _NOT_XML.search(value)
     if bad is not None:
@@ -145,7 +152,7 @@ def calendar_mspdi(subject: PlanningCalendar | PlanningDocument) -> str:
     deadlines = _deadlines(subject)
     uid = {step.id: index for index, step in enumerate(calendar.steps, 1)}
     phases = {phase.id: phase for phase in calendar.phases}
-    first = min((b.earliest_start for b in bounds.values()), default=None)
+    first = min((_planned(b)[0] for b in bounds.values()), default=None)
     last = max((b.latest_finish for b in bounds.values()), default=None)
     out: list[str] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>']
     out.append(f'<Project xmlns="{NAMESPACE}">')
@@ -214,8 +221,8 @@ def calendar_mspdi(subject: PlanningCalendar | PlanningDocument) -> str:
             row += 1
             phase = phases.get(step.phase)
             title = phase.title if phase is not None else step.phase
-            start = min(bounds[s.id].earliest_start for s in run)
-            finish = max(bounds[s.id].earliest_finish for s in run)
+            start = min(_planned(bounds[s.id])[0] for s in run)
+            finish = max(_planned(bounds[s.id])[1] for s in run)
             out.append("    <Task>")
             put("UID", task_uid, 3)
             put("ID", row, 3)
@@ -272,20 +279,25 @@ def _task(
     add("ID", row)
     add("Name", _text(label, f"{where}'s title"))
     add("OutlineLevel", 2)
-    add("Start", _when(bounds.earliest_start))
-    add("Finish", _when(bounds.earliest_finish + dt.timedelta(days=1)))
+    start, finish = _planned(bounds)
+    add("Start", _when(start))
+    add("Finish", _when(finish + dt.timedelta(days=1)))
     add("Duration", f"PT{24 * step.duration}H0M0S")
     add("DurationFormat", FORMAT_ELAPSED_DAYS)
     one_day = step.period.start == step.period.end and step.duration == 1
     add("Milestone", int(one_day))
     add("Summary", 0)
     add("Critical", int(bounds.critical))
-    add("EarlyStart", _when(bounds.earliest_start))
-    add("EarlyFinish", _when(bounds.earliest_finish + dt.timedelta(days=1)))
+    add("EarlyStart", _when(start))
+    add("EarlyFinish", _when(finish + dt.timedelta(days=1)))
     add("LateStart", _when(bounds.latest_start))
     add("LateFinish", _when(bounds.latest_finish + dt.timedelta(days=1)))
-    add("ConstraintType", 4)  # Start No Earlier Than
-    add("ConstraintDate", _when(bounds.earliest_start))
+    if bounds.earliest_start is not None:
+        add("ConstraintType", 4)  # Start No Earlier Than
+        add("ConstraintDate", _when(bounds.earliest_start))
+    else:  # open: nothing dates its start; it must finish by its latest finish
+        add("ConstraintType", 7)  # Finish No Later Than
+        add("ConstraintDate", _when(bounds.latest_finish, WORKING_TIMES[-1][1]))
     end = min(step.period.end, deadlines.get(step.id, step.period.end))
     add("Deadline", _when(end, WORKING_TIMES[-1][1]))
     names = []

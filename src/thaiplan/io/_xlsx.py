@@ -188,7 +188,9 @@ def _month_range(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[in
 def _bar_months(bounds: Bounds | None) -> set[tuple[int, int]]:
     if bounds is None:
         return set()
-    start, finish = bounds.earliest_start, bounds.earliest_finish
+    # an open start (nothing dates it) is drawn at the latest it can be
+    start = bounds.earliest_start or bounds.latest_start
+    finish = bounds.earliest_finish or bounds.latest_finish
     return set(_month_range((start.year, start.month), (finish.year, finish.month)))
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from thaiplan.dates import MONTH_VARIANTS, Period, parse_period
+from thaiplan.dates import MONTH_VARIANTS, Period, parse_date, parse_period
 from thaiplan.dates._diagnose import _suggest_month
 from thaiplan.dates._text import BE_OFFSET, _normalise
 from thaiplan.errors import ModelError, ModelIndexError, ModelTypeError, ThaiDateError
@@ -187,6 +187,41 @@ def _gantt_mark(mark: str) -> tuple[tuple[int, int], ...] | None:
     return tuple(parse_period(mark).iter_months())
 
 
+def parse_as_of(text: str) -> dt.date:
+    """The day a calendar's ``as_of`` states ("ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑").
+
+    Any notation of :func:`~thaiplan.dates.parse_date`, or a period of
+    :func:`~thaiplan.dates.parse_period` that is one day (``ในวันที่ ๔ เม.ย. ๖๑``).
+
+    Raises:
+        ThaiDateError: The text is not a date, or is a period longer than a day.
+    """
+    try:
+        return parse_date(text)
+    except ThaiDateError as error:
+        try:
+            period = parse_period(text)
+        except ThaiDateError:
+            raise error from None
+        if period.start is None or period.start != period.end:
+            raise ThaiDateError(
+                "the calendar's date (as_of) is one day, the date of its letter or of its data"
+                " ('ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑'), not a period",
+                text=text,
+                position=0,
+                reason="unexpected_text",
+            ) from None
+        return period.start
+
+
+def _as_of_date(calendar: PlanningCalendar) -> dt.date | None:
+    if not isinstance(calendar.as_of, str):  # named here, before the parser names its own argument
+        raise ModelTypeError(
+            "PlanningCalendar.as_of", calendar.as_of, "the calendar's date as text (a str)"
+        )
+    return parse_as_of(calendar.as_of) if calendar.as_of.strip() else None
+
+
 def _parse_when(step: Step) -> Period:
     if not isinstance(step.when, str):  # named here, before the parser would name its own argument
         raise ModelTypeError("Step.when", step.when, "the stated period as text (a str)")
@@ -305,11 +340,18 @@ class PlanningCalendar:
         source: Where the calendar comes from (a document, a file).
         notes: Free notes.
         corrections: Known corrections of what the document wrote.
+        as_of: The calendar's own date as written ("ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑":
+            the date of its letter, or of its data), in any notation of
+            :func:`~thaiplan.dates.parse_date` or a one-day period; ``""`` when
+            it states none. A step with no stated start starts no earlier.
+        as_of_date: ``as_of``, read (``None`` without one).
 
     >>> import thaiplan
     >>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
     >>> len(calendar.steps), calendar.step("s14").period.end
     (15, datetime.date(2018, 9, 30))
+    >>> calendar.as_of, calendar.as_of_date
+    ('ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑', datetime.date(2018, 4, 4))
     """
 
     title: str = attrs.field(validator=text)
@@ -337,6 +379,13 @@ class PlanningCalendar:
     notes: str = attrs.field(default="", validator=text)
     corrections: tuple[Correction, ...] = attrs.field(
         default=(), converter=corrections, validator=check_corrections
+    )
+    as_of: str = attrs.field(default="", validator=text, metadata={"parse": parse_as_of})
+    as_of_date: dt.date | None = attrs.field(
+        init=False,
+        default=attrs.Factory(_as_of_date, takes_self=True),
+        eq=False,
+        metadata={"derived": True},
     )
 
     def step(self, step_id: str) -> Step:

@@ -35,7 +35,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from thaiplan.scheduling._schedule import _WINDOW, Explanation, InfeasibleChain
+from thaiplan.scheduling._bounds import _WINDOW
+from thaiplan.scheduling._schedule import Explanation, InfeasibleChain
 
 if TYPE_CHECKING:
     from thaiplan.scheduling._schedule import Schedule

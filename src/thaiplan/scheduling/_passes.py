@@ -10,14 +10,21 @@ is a window of that step too. ``after`` is finish-to-start: with lag L,
 start(B) >= finish(A) + 1 + L, where L counts calendar days, or Thai
 government working days when the dependency's unit says so.
 
-A step with neither a stated start nor a step before it starts no earlier
-than the calendar's first day: the start of the fiscal year two years before
-the one the calendar prepares (the Samut Sakhon calendar for FY 2563 runs in
-2561, across fiscal years 2561 and 2562), or the earliest stated start of a
-step when that is earlier. The first day is a constant of the calendar, so
-adding a dependency or narrowing a window never moves a bound the wrong way,
-and it is early enough that it never makes a planning calendar infeasible by
-itself. So the bounds are always dates.
+A step with no stated start starts no earlier than the calendar's first
+day: its own date (``as_of``, "ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑") when it states
+one, else the earliest start any step states. Nothing else sets it: no
+constant of the fiscal year, and no step without a stated start. It is one
+day for the whole calendar, so adding a dependency never moves a bound the
+wrong way, nor does narrowing a window that leaves the first day where it
+is and states no start before it (a start stated before the ``as_of`` is the
+step's own, as written). A step with no stated start that must finish before the
+first day has negative slack: without an ``as_of`` that is the rule's doing
+as much as the calendar's, and the ``negative-slack`` finding says so and
+asks for the calendar's date. With neither, the first
+day is open: a step with no stated start and no dated step before it has
+no earliest start (``None``), and so no slack figure; it is kept as a day
+far before any date (``_OPEN``), which every real bound beats, so the
+passes need no second case.
 
 The passes, in order:
 
@@ -64,10 +71,11 @@ import operator
 from collections import Counter
 from typing import TYPE_CHECKING, Final
 
-from thaiplan.dates import FiscalYear, add_working_days
+from thaiplan.dates import add_working_days
 from thaiplan.errors import DependencyCycleError, ModelError
 from thaiplan.model._steps import LagUnit, PlanningCalendar, Step
-from thaiplan.scheduling._schedule import _WINDOW, Schedule, _day
+from thaiplan.scheduling._bounds import _OPEN, _WINDOW, _day
+from thaiplan.scheduling._schedule import Schedule
 from thaiplan.scheduling._source import calendar_and_document
 
 if TYPE_CHECKING:
@@ -248,12 +256,14 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
                 lf_by[j] = i
                 lf_lag[j] = lag
 
-    # the calendar's first day (see the module notes): a constant, so that more
-    # dependencies or narrower windows never move an earliest start earlier
+    # the calendar's first day (see the module notes): its as_of, or the earliest
+    # stated start, so that more dependencies or narrower windows never move an
+    # earliest start earlier; without either, the steps it would bound are open
     calendar_start = _first_day(calendar, [start for start in starts if start is not None])
+    floor = _OPEN if calendar_start is None else calendar_start
 
     # 4. forward pass, in the order of the edges' targets
-    es = [calendar_start if start is None else start for start in starts]
+    es = [floor if start is None else start for start in starts]
     es_by = [_WINDOW] * n
     es_lag = [0] * n
     forward = zip(edge_sources, edge_targets, edge_lags, strict=True)
@@ -268,6 +278,8 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
         for j, i, lag in forward:
             if lag >= 0:
                 bound = es[j] + durations[j] + lag
+            elif es[j] < _FIRST:  # open: so is what follows it, unless something dates it
+                bound = es[j] + durations[j]
             else:
                 finish = _day_of(es[j] + durations[j] - 1, steps[j], "end after 9999-12-31")
                 bound = add_working_days(finish, -lag).toordinal() + 1
@@ -287,7 +299,7 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
         (es, lf, durations, ends),
         (es_by, lf_by, es_lag, lf_lag),
         (edge_sources, edge_targets, edge_lags),
-        (sources, [start is not None for start in starts]),
+        (sources, starts),
         calendar_start,
     )
 
@@ -318,23 +330,16 @@ def _kahn(ids: list[str], sources: list[int], targets: list[int]) -> list[int]:
     return order
 
 
-def _first_day(calendar: PlanningCalendar, stated: list[int]) -> int:
-    """The calendar's first day, as an ordinal.
+def _first_day(calendar: PlanningCalendar, stated: list[int]) -> int | None:
+    """The calendar's first day, as an ordinal, or ``None`` when nothing states one.
 
-    The start of the fiscal year two years before the one the calendar
-    prepares (the FY 2563 cycle of the seed runs in 2561, within FY 2561 and
-    2562), or the earliest stated start when that is earlier.
+    The calendar's own date (``as_of``) when it has one, else the earliest
+    start any step states; else ``None``: with neither, the starts are open.
+    Nothing else: no constant, and no step without a stated start.
     """
-    first = min(stated) if stated else None
-    if calendar.fiscal_year - 2 >= 2400:
-        cycle = FiscalYear(calendar.fiscal_year - 2).start.toordinal()
-        first = cycle if first is None else min(first, cycle)
-    if first is None:
-        raise ModelError(
-            f"cannot place the calendar in time: fiscal year {calendar.fiscal_year} is not a"
-            " Buddhist-Era year and no step states a start"
-        )
-    return first
+    if calendar.as_of_date is not None:
+        return calendar.as_of_date.toordinal()
+    return min(stated) if stated else None
 
 
 def _find_cycle(ids: list[str], predecessors: dict[int, list[int]]) -> list[str]:

@@ -8,82 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 import attrs
 
-from thaiplan.dates import add_working_days, format_date, to_thai_digits
+from thaiplan.dates import add_working_days, to_thai_digits
 from thaiplan.errors import ModelError
 from thaiplan.model._steps import LagUnit, PlanningCalendar
+from thaiplan.scheduling._bounds import _WINDOW, Bounds, Constraint, _day, _en, _th
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = ["Bounds", "Constraint", "Explanation", "InfeasibleChain", "Schedule"]
-
-_WINDOW: Final = -1  # "set by the step's own window", in the *_by lists
-
-
-@attrs.frozen
-class Bounds:
-    """The bounds of one step.
-
-    Attributes:
-        step: The step's id.
-        earliest_start: The first day it can start.
-        earliest_finish: The first day it can finish.
-        latest_start: The last day it can start without breaking any bound.
-        latest_finish: The last day it can finish.
-        total_slack: latest_finish - earliest_finish, in days; negative when
-            the calendar cannot be kept.
-        free_slack: Days it can slip without moving any step after it or
-            leaving its own window.
-    """
-
-    step: str
-    earliest_start: dt.date
-    earliest_finish: dt.date
-    latest_start: dt.date
-    latest_finish: dt.date
-    total_slack: int
-    free_slack: int
-
-    @property
-    def critical(self) -> bool:
-        """Whether the step has no slack left (or less than none)."""
-        return self.total_slack <= 0
-
-
-@attrs.frozen
-class Constraint:
-    """One link of an explanation: what sets a bound of a step.
-
-    Attributes:
-        step: The step whose bound it is.
-        bound: ``"earliest_start"`` or ``"latest_finish"``.
-        date: The bound.
-        cause: ``"window"`` (the stated period or a resolution's deadline),
-            ``"calendar_start"`` (the calendar's first day) or ``"after"`` (a
-            dependency on ``other``).
-        other: The step of the dependency, for ``"after"``.
-        lag: The dependency's lag.
-        unit: What the lag counts.
-        source: The text the window comes from (``"ก.ย. ๖๑"``, or
-            ``"deadline:ภายในเดือนมิถุนายน ๒๕๖๑"`` for a resolution's), for ``"window"``.
-        message_en: The link in English.
-        message_th: The link in Thai.
-    """
-
-    step: str
-    bound: str
-    date: dt.date
-    cause: str
-    other: str | None = None
-    lag: int = 0
-    unit: LagUnit = LagUnit.DAYS
-    source: str = ""
-    message_en: str = ""
-    message_th: str = ""
 
 
 class Explanation:
@@ -231,18 +168,6 @@ def _lag_of(stored: int) -> tuple[int, LagUnit]:
     return (-stored, LagUnit.WORKING_DAYS) if stored < 0 else (stored, LagUnit.DAYS)
 
 
-def _day(ordinal: int) -> dt.date:
-    return dt.date.fromordinal(ordinal)
-
-
-def _en(ordinal: int) -> str:
-    return _day(ordinal).isoformat()
-
-
-def _th(ordinal: int) -> str:
-    return format_date(_day(ordinal), style="abbr")
-
-
 def _lag_en(lag: int, unit: LagUnit) -> str:
     return f"lag {lag}" + (" working days" if unit is LagUnit.WORKING_DAYS and lag else "")
 
@@ -280,8 +205,8 @@ class Schedule(Mapping[str, Bounds]):
         bounds: tuple[list[int], list[int], list[int], list[int]],
         links: tuple[list[int], list[int], list[int], list[int]],
         edges: tuple[list[int], list[int], list[int]],
-        windows: tuple[list[str], list[bool]],
-        start: int,
+        windows: tuple[list[str], list[int | None]],
+        start: int | None,
     ) -> None:
         self.calendar = calendar
         self._ids = ids
@@ -290,7 +215,8 @@ class Schedule(Mapping[str, Bounds]):
         self._es, self._lf, self._durations, self._ends = bounds
         self._es_by, self._lf_by, self._es_lag, self._lf_lag = links
         self._edges = edges
-        self._window_source, self._has_start = windows
+        self._window_source, self._window_start = windows
+        self._has_start = [start is not None for start in self._window_start]
         self._start = start
         self._free: list[int] | None = None
         self._links: dict[
@@ -300,6 +226,8 @@ class Schedule(Mapping[str, Bounds]):
     def __getitem__(self, step_id: str) -> Bounds:
         i = self._position(step_id)
         es, lf, duration = self._es[i], self._lf[i], self._durations[i]
+        if es < 1:  # open: nothing dates its start
+            return Bounds(step_id, None, None, _day(lf - duration + 1), _day(lf), None, None)
         return Bounds(
             step_id,
             _day(es),
@@ -310,17 +238,39 @@ class Schedule(Mapping[str, Bounds]):
             self._free_slack()[i],
         )
 
-    def _start_finish(self, step_id: str) -> tuple[dt.date, dt.date, int]:
+    def _start_finish(self, step_id: str) -> tuple[dt.date | None, dt.date, int | None]:
         """Earliest start, latest finish and total slack, without the free slack of every step."""
         i = self._position(step_id)
         es, lf, duration = self._es[i], self._lf[i], self._durations[i]
+        if es < 1:
+            return None, _day(lf), None
         return _day(es), _day(lf), lf - es - duration + 1
 
-    def _finish(self, step_id: str) -> tuple[dt.date, dt.date, int]:
+    def _finish(self, step_id: str) -> tuple[dt.date | None, dt.date, int | None]:
         """Earliest finish, latest finish and total slack, without the free slack of every step."""
         i = self._position(step_id)
         es, lf, duration = self._es[i], self._lf[i], self._durations[i]
+        if es < 1:
+            return None, _day(lf), None
         return _day(es + duration - 1), _day(lf), lf - es - duration + 1
+
+    def window(self, step_id: str) -> tuple[dt.date | None, dt.date, str]:
+        """The window a step is scheduled in: its stated period, narrowed by any resolution.
+
+        Its first day (``None`` for a deadline), its last day, and where the
+        last day comes from: the step's ``when``, or ``"deadline:"`` and the
+        resolution's deadline as written, when a resolution of the document
+        narrows it. The exports draw and write this window, so that every
+        output narrows a step as the schedule does.
+
+        >>> import thaiplan
+        >>> result = thaiplan.schedule(thaiplan.load_document("samut-sakhon-2563"))
+        >>> result.window("s7")
+        (datetime.date(2018, 6, 1), datetime.date(2018, 6, 30), 'deadline:ภายในเดือนมิถุนายน ๒๕๖๑')
+        """
+        i = self._position(step_id)
+        start = self._window_start[i]
+        return (None if start is None else _day(start)), _day(self._ends[i]), self._window_source[i]
 
     def _free_slack(self) -> list[int]:
         """Free slack of every step, worked out on first use.
@@ -335,6 +285,8 @@ class Schedule(Mapping[str, Bounds]):
                 for end, start, duration in zip(self._ends, es, durations, strict=True)
             ]
             for j, i, lag in zip(*self._edges, strict=True):
+                if es[j] < 1:  # open: no free slack to lower
+                    continue
                 if lag >= 0:
                     gap = es[i] - es[j] - durations[j] - lag
                 else:  # the latest finish that still lets i start on es[i]
@@ -389,9 +341,13 @@ class Schedule(Mapping[str, Bounds]):
         )
 
     @property
-    def start(self) -> dt.date:
-        """The calendar's first day: the earliest any step may start."""
-        return _day(self._start)
+    def start(self) -> dt.date | None:
+        """The calendar's first day: the earliest a step with no stated start may start.
+
+        The calendar's ``as_of`` when it states one, else the earliest start
+        any step states; ``None`` (open) with neither.
+        """
+        return None if self._start is None else _day(self._start)
 
     @property
     def order(self) -> tuple[str, ...]:
@@ -400,15 +356,62 @@ class Schedule(Mapping[str, Bounds]):
 
     @property
     def critical_path(self) -> tuple[str, ...]:
-        """The steps with the least total slack, in topological order."""
-        if not self._ids:
-            return ()
-        slack = [
-            lf - es - duration + 1
-            for lf, es, duration in zip(self._lf, self._es, self._durations, strict=True)
-        ]
-        least = min(slack)
-        return tuple(self._ids[i] for i in self._order if slack[i] == least)
+        """The steps with the least total slack, in topological order (deprecated).
+
+        Deprecated: these steps need not be linked to one another, so they
+        are not a path; use :attr:`critical_paths` for the chains they make,
+        and :attr:`critical_unlinked` for those on none. Kept, unchanged, for
+        code that reads it; an open step (no slack figure) is never in it.
+        """
+        from thaiplan.scheduling._chains import critical_steps
+
+        return tuple(self._ids[i] for i in critical_steps(self))
+
+    @property
+    def critical_paths(self) -> tuple[tuple[str, ...], ...]:
+        """The critical chains: linked steps with the least total slack, in time order.
+
+        Each chain is a path of the dependency graph: a dependency joins
+        each consecutive pair, so each step starts after the one before it
+        finishes. Every step on a chain has the least total slack of the
+        calendar, and a chain is as long as it can be. Where such steps
+        branch, each branch is a chain (at most 100 chains are listed). The
+        steps of least slack linked to no other are :attr:`critical_unlinked`;
+        open steps, with no slack figure, are on no chain. See the design
+        page for the algorithm.
+
+        >>> import thaiplan
+        >>> calendar = thaiplan.loads_calendar('''
+        ... format: thaiplan-calendar/1
+        ... title: t
+        ... province: สมุทรสาคร
+        ... fiscal_year: 2563
+        ... steps:
+        ...   - {id: a, no: 1, phase: p, title: ก, when: ๑ พ.ค. ๖๑}
+        ...   - {id: b, no: 2, phase: p, title: ข, when: ๒ พ.ค. ๖๑, after: [a]}
+        ...   - {id: c, no: 3, phase: p, title: ค, when: ๙ พ.ค. ๖๑}
+        ... ''')
+        >>> result = thaiplan.schedule(calendar)
+        >>> result.critical_paths, result.critical_unlinked
+        ((('a', 'b'),), ('c',))
+        """
+        from thaiplan.scheduling._chains import critical_chains
+
+        ids = self._ids
+        chains, _ = critical_chains(self)
+        return tuple(tuple(ids[i] for i in chain) for chain in chains)
+
+    @property
+    def critical_unlinked(self) -> tuple[str, ...]:
+        """The steps of least total slack that no dependency links to another such step.
+
+        Each is tight on its own; no arrow joins it to another (see
+        :attr:`critical_paths`).
+        """
+        from thaiplan.scheduling._chains import critical_chains
+
+        _, alone = critical_chains(self)
+        return tuple(self._ids[i] for i in alone)
 
     @property
     def conflicts(self) -> tuple[Explanation, ...]:
@@ -504,14 +507,9 @@ class Schedule(Mapping[str, Bounds]):
         by = self._es_by[i]
         if by == _WINDOW:
             if not self._has_start[i]:
-                return Constraint(
-                    step,
-                    "earliest_start",
-                    _day(day),
-                    "calendar_start",
-                    message_en=f"{step} cannot start before {_en(day)}: the calendar's first day",
-                    message_th=f"{step} เริ่มได้ไม่ก่อน {_th(day)} ซึ่งเป็นวันแรกของปฏิทิน",
-                )
+                from thaiplan.scheduling._bounds import first_day_link
+
+                return first_day_link(self, i)
             text, text_th = self._source_text(i)
             return Constraint(
                 step,
@@ -524,6 +522,18 @@ class Schedule(Mapping[str, Bounds]):
             )
         lag, unit = _lag_of(self._es_lag[i])
         other = self._ids[by]
+        if day < 1:
+            return Constraint(
+                step,
+                "earliest_start",
+                None,
+                "after",
+                other,
+                lag,
+                unit,
+                message_en=f"{step} has no earliest start (open): it follows {other}, whose start is open",
+                message_th=f"{step} ยังไม่มีวันเริ่มที่เร็วที่สุด (เปิด) เพราะทำต่อจาก {other} ซึ่งยังไม่มีวันเริ่ม",
+            )
         return Constraint(
             step,
             "earliest_start",

@@ -107,7 +107,7 @@ class StepStatus:
     Attributes:
         step: The step's id.
         standing: Where it stands.
-        earliest_start: The plan's earliest start.
+        earliest_start: The plan's earliest start; ``None`` when the plan leaves it open.
         latest_finish: The plan's latest finish (the deadline it must keep).
         forecast_start: When it starts (or started), re-forecast from ``as_of``.
         forecast_finish: When it finishes (or finished), re-forecast from ``as_of``.
@@ -120,7 +120,7 @@ class StepStatus:
 
     step: str
     standing: Standing
-    earliest_start: dt.date
+    earliest_start: dt.date | None
     latest_finish: dt.date
     forecast_start: dt.date
     forecast_finish: dt.date
@@ -276,7 +276,9 @@ def standing_of(
         step = steps[step_id]
         bounds = plan[step_id]
         record = records.get(step_id)
-        start = bounds.earliest_start
+        planned = bounds.earliest_start
+        # open (nothing dates it): nothing but the steps before it and the status date holds it
+        start = planned if planned is not None else as_of
         for dependency in step.after:
             start = max(start, _after(finish[dependency.step], dependency.lag, dependency.unit))
         duration = step.duration
@@ -309,14 +311,14 @@ def standing_of(
             standing = Standing.AT_RISK
         elif record is not None and record.started_yet:
             standing = Standing.IN_PROGRESS
-        elif bounds.earliest_start <= as_of:
+        elif planned is None or planned <= as_of:
             standing = Standing.DUE
         else:
             standing = Standing.NOT_YET_DUE
         result[step_id] = StepStatus(
             step_id,
             standing,
-            bounds.earliest_start,
+            planned,
             bounds.latest_finish,
             first,
             last,

@@ -1,4 +1,8 @@
-"""Rules on time: dependencies that cannot be kept, negative slack, deadlines that conflict."""
+"""Rules on time: dependencies that cannot be kept, starts before a predecessor allows, negative slack, deadlines that conflict.
+
+Every rule counts a lag in working days in Thai government working days, as
+:func:`~thaiplan.schedule` does.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,41 @@ from typing import Final
 
 from thaiplan.checks._registry import Context, Issue, Severity, rule
 from thaiplan.checks.rules._common import _days, _en, _th
-from thaiplan.dates import to_thai_digits
+from thaiplan.dates import Period, PeriodKind, add_working_days, to_thai_digits
+from thaiplan.errors import HolidayDataError
+from thaiplan.model._steps import Dependency, LagUnit
 from thaiplan.scheduling._schedule import Constraint, Explanation
+
+
+def _after(finish: dt.date, lag: int, unit: LagUnit) -> dt.date:
+    """The first day a step may start after one that finishes on ``finish``, with the lag.
+
+    A lag in working days is counted in working days (as :func:`~thaiplan.schedule`
+    counts it): five working days after a Friday is the next Friday, not Wednesday.
+
+    Raises:
+        HolidayDataError: A working-day lag reaches a year without holiday data.
+    """
+    if unit is LagUnit.WORKING_DAYS and lag:
+        return add_working_days(finish, lag) + _ONE
+    return finish + dt.timedelta(days=lag + 1)
+
+
+_ONE: Final = dt.timedelta(days=1)
+
+
+def _lag_en(dependency: Dependency) -> str:
+    if not dependency.lag:
+        return ""
+    unit = "working day" if dependency.unit is LagUnit.WORKING_DAYS else "day"
+    return f" and a lag of {_days(dependency.lag).replace('day', unit, 1)}"
+
+
+def _lag_th(dependency: Dependency) -> str:
+    if not dependency.lag:
+        return ""
+    unit = "วันทำการ" if dependency.unit is LagUnit.WORKING_DAYS else "วัน"
+    return f" และต้องเว้น {to_thai_digits(dependency.lag)} {unit}"
 
 
 @rule(
@@ -34,18 +71,108 @@ def _impossible_dependencies(context: Context) -> Iterator[Issue]:
             if first is None:
                 continue
             # first finish of the step before, first start after it, last finish of this one
-            if first + durations[j] + dependency.lag + durations[k] - 1 > ends[k]:
+            lag = dependency.lag
+            if lag and dependency.unit is LagUnit.WORKING_DAYS:
+                try:
+                    begin = _after(
+                        dt.date.fromordinal(first + durations[j] - 1), lag, dependency.unit
+                    )
+                except HolidayDataError:
+                    continue  # no working days to count: the schedule says so
+                earliest = begin.toordinal()
+            else:
+                earliest = first + durations[j] + lag
+            if earliest + durations[k] - 1 > ends[k]:
                 before = steps[j]
                 first_finish = dt.date.fromordinal(first + durations[j] - 1)
                 yield Issue(
                     f"{step.id} ({step.when}) must follow {before.id} ({before.when}), but"
-                    f" {before.id} cannot finish before {_en(first_finish)} and {step.id}'s stated"
-                    f" period ends on {_en(step.period.end)}: change one of the periods or the dependency",
+                    f" {before.id} cannot finish before {_en(first_finish)}{_lag_en(dependency)},"
+                    f" and {step.id}'s stated period ends on {_en(step.period.end)}:"
+                    " change one of the periods or the dependency",
                     f"{step.id} ({step.when}) ต้องทำต่อจาก {before.id} ({before.when}) แต่ {before.id}"
-                    f" เสร็จได้เร็วที่สุด {_th(first_finish)} ขณะที่ {step.id} ต้องเสร็จภายใน"
+                    f" เสร็จได้เร็วที่สุด {_th(first_finish)}{_lag_th(dependency)} ขณะที่ {step.id} ต้องเสร็จภายใน"
                     f" {_th(step.period.end)}",
                     steps=(before.id, step.id),
                 )
+
+
+@rule(
+    "start-before-predecessor",
+    severity="warning",
+    description="a step's stated start leaves room for the steps before it (their earliest finish and the lag)",
+)
+def _starts_before_predecessors(context: Context) -> Iterator[Issue]:
+    """A stated start earlier than a step before it allows: the document's start cannot be kept.
+
+    The earliest day a predecessor allows is its earliest finish (from the
+    schedule: its stated start, the steps before it, the calendar's first
+    day) plus one day and the lag, in working days when the lag says so. A
+    start stated to the day is checked against that day; a month against its
+    last day (see :func:`_stated_start`). The step can still be done later in
+    its period, so this is a warning; a period that ends too early for the
+    dependency is ``impossible-dependency``.
+    """
+    result = context.schedule
+    if result is None:
+        return
+    steps = context.steps
+    find = context.step_index.get
+    for step in steps:
+        stated = _stated_start(step.period)
+        if stated is None or not step.after:
+            continue
+        start, last = stated
+        for dependency in step.after:
+            j = find(dependency.step)
+            if j is None:
+                continue
+            before = steps[j]
+            finish = result._finish(before.id)[0]
+            if finish is None:  # open: it allows any day
+                continue
+            try:
+                allowed = _after(finish, dependency.lag, dependency.unit)
+            except HolidayDataError:
+                continue
+            if allowed <= last:
+                continue
+            if start == last:
+                said_en, said_th = f"to start on {_en(start)}", f"เริ่ม {_th(start)}"
+                late_en = f", {_days((allowed - start).days)} later"
+            else:  # a month: it starts in that month, on no day in particular
+                month = _th(start).split(" ", 1)[1]
+                said_en, said_th = f"to start in {month}", f"เริ่มใน{month}"
+                late_en = ", after that month"
+            yield Issue(
+                f"{step.id} is stated {said_en} ({step.when}), but it follows"
+                f" {before.id} ({before.when}), which finishes no earlier than {_en(finish)}"
+                f"{_lag_en(dependency)}: {step.id} can start on {_en(allowed)} at the earliest"
+                f"{late_en}. Change the stated period or the dependency",
+                f"{step.id} กำหนด{said_th} ({step.when}) แต่ต้องทำต่อจาก {before.id}"
+                f" ({before.when}) ซึ่งเสร็จได้เร็วที่สุด {_th(finish)}{_lag_th(dependency)}"
+                f" จึงเริ่มได้เร็วที่สุด {_th(allowed)}",
+                steps=(before.id, step.id),
+            )
+
+
+def _stated_start(period: Period) -> tuple[dt.date, dt.date] | None:
+    """When a period says its step starts: a day, or the days of its first month.
+
+    A day (``๔ เม.ย. ๖๑``), a span of days and ``ตั้งแต่ … เป็นต้นไป`` state the
+    day; a month or a month range states only the month it starts in (``พ.ค.
+    ๖๑`` may start on any day of May). A deadline states no start, and a
+    quarter or a year is too coarse to say more than its whole span does.
+    """
+    start = period.start
+    if start is None:
+        return None
+    if period.kind in (PeriodKind.DAY, PeriodKind.DAY_RANGE, PeriodKind.OPEN_ENDED):
+        return start, start
+    if period.kind in (PeriodKind.MONTH, PeriodKind.MONTH_RANGE):
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, following - _ONE
+    return None
 
 
 #: A chain of more links than this shows its first and last _ENDS links only
@@ -97,6 +224,8 @@ def _negative_slack(context: Context) -> Iterator[Issue]:
         bound, explanation = chain.bound, chain.explanation
         lead = explanation.step
         earliest, latest, slack = result._finish(lead)  # no free slack needed
+        assert earliest is not None  # a step with negative slack is dated
+        assert slack is not None
         head_en = (
             f"{lead} cannot be kept: it can finish no earlier than"
             f" {_en(earliest)} but must finish by {_en(latest)} ({_days(-slack)} short)."
@@ -127,10 +256,27 @@ def _negative_slack(context: Context) -> Iterator[Issue]:
             head_en += " Why:"
             head_th += " เพราะ"
         named = {*chain.steps, bound.step}
+        severity = None
+        tail_en = tail_th = ""
+        calendar = context.calendar
+        started = explanation.earliest_start[-1].cause == "calendar_start"
+        if started and calendar is not None and calendar.as_of_date is None:
+            # the first day is the earliest stated start only because the calendar has no date
+            severity = Severity.WARNING
+            tail_en = (
+                "\nThe calendar states no date of its own (as_of), so a step with no stated start"
+                " cannot start before the earliest start a step states; if these steps come before"
+                " it, give the calendar its as_of (the date of its letter or its data)."
+            )
+            tail_th = (
+                "\nปฏิทินไม่ระบุวันที่ของข้อมูล (as_of) ขั้นตอนที่ไม่ระบุวันเริ่มจึงเริ่มได้ไม่ก่อนวันเริ่มที่เร็วที่สุด"
+                "ที่ขั้นตอนใดระบุ หากขั้นตอนเหล่านี้มาก่อนวันนั้น ให้ระบุ as_of (วันที่ของหนังสือหรือของข้อมูล)"
+            )
         yield Issue(
-            f"{head_en}\n{_why(explanation, 'en')}",
-            f"{head_th}\n{_why(explanation, 'th')}",
+            f"{head_en}\n{_why(explanation, 'en')}{tail_en}",
+            f"{head_th}\n{_why(explanation, 'th')}{tail_th}",
             steps=tuple(sorted(named, key=order.__getitem__)),
+            severity=severity,
         )
 
 

@@ -1,0 +1,206 @@
+"""The records of a schedule: the bounds of a step, and the links that explain them.
+
+:class:`~thaiplan.Schedule` (in :mod:`thaiplan.scheduling._schedule`) builds
+them; the passes are in :mod:`thaiplan.scheduling._passes`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from thaiplan.dates import add_working_days, format_date, working_days_between
+from thaiplan.errors import HolidayDataError
+from thaiplan.model._steps import LagUnit
+
+if TYPE_CHECKING:
+    from thaiplan.scheduling._schedule import Schedule
+
+__all__ = ["Bounds", "Constraint", "first_day_link"]
+
+_WINDOW: Final = -1  # "set by the step's own window", in the *_by lists
+#: The earliest start of a step that nothing dates: a day before any date, so
+#: that every real bound is later and open steps need no case of their own in
+#: the passes (sums of a chain of durations and lags stay far below any date).
+_OPEN: Final = -(10**15)
+
+
+@attrs.frozen
+class Bounds:
+    """The bounds of one step.
+
+    Attributes:
+        step: The step's id.
+        earliest_start: The first day it can start; ``None`` when it is open
+            (nothing dates it: the calendar states no ``as_of`` and no step
+            states a start, and no dated step comes before it).
+        earliest_finish: The first day it can finish (``None`` when open).
+        latest_start: The last day it can start without breaking any bound.
+        latest_finish: The last day it can finish.
+        total_slack: latest_finish - earliest_finish, in days; negative when
+            the calendar cannot be kept; ``None`` when the start is open.
+        free_slack: Days it can slip without moving any step after it or
+            leaving its own window (``None`` when the start is open).
+    """
+
+    step: str
+    earliest_start: dt.date | None
+    earliest_finish: dt.date | None
+    latest_start: dt.date
+    latest_finish: dt.date
+    total_slack: int | None
+    free_slack: int | None
+
+    @property
+    def critical(self) -> bool:
+        """Whether the step has no slack left (or less than none); never when open."""
+        return self.total_slack is not None and self.total_slack <= 0
+
+    @property
+    def open(self) -> bool:
+        """Whether the step's start is open: nothing dates it, so it has no slack figure."""
+        return self.earliest_start is None
+
+    @property
+    def working_slack(self) -> int | None:
+        """The total slack in Thai government working days, beside ``total_slack`` in days.
+
+        The working days after the earliest finish up to the latest finish
+        (negative: those after the latest finish up to the earliest finish).
+        ``None`` when the start is open, or the span reaches a year without
+        holiday data.
+
+        >>> import thaiplan
+        >>> bounds = thaiplan.schedule(thaiplan.load_calendar("samut-sakhon-2563"))["s2"]
+        >>> bounds.total_slack, bounds.working_slack
+        (57, 35)
+        """
+        finish = self.earliest_finish
+        if finish is None:
+            return None
+        try:
+            if self.latest_finish >= finish:
+                return working_days_between(finish, self.latest_finish)
+            return -working_days_between(self.latest_finish, finish)
+        except HolidayDataError:
+            return None
+
+    @property
+    def latest_working_finish(self) -> dt.date | None:
+        """The last working day on or before the latest finish.
+
+        It is the latest finish itself on a working day; the working day
+        before it when the latest finish falls on a weekend or a holiday
+        (30 Sep 2018 is a Sunday: the work must be done by Friday 28 Sep).
+        ``None`` when the holiday data does not cover the year.
+
+        >>> import thaiplan
+        >>> bounds = thaiplan.schedule(thaiplan.load_calendar("samut-sakhon-2563"))["s14"]
+        >>> bounds.latest_finish, bounds.latest_working_finish
+        (datetime.date(2018, 9, 30), datetime.date(2018, 9, 28))
+        """
+        last = self.latest_finish
+        if last == dt.date.max:
+            return None
+        try:
+            return add_working_days(last + dt.timedelta(days=1), -1)
+        except HolidayDataError:
+            return None
+
+
+@attrs.frozen
+class Constraint:
+    """One link of an explanation: what sets a bound of a step.
+
+    Attributes:
+        step: The step whose bound it is.
+        bound: ``"earliest_start"`` or ``"latest_finish"``.
+        date: The bound; ``None`` for an open start.
+        cause: ``"window"`` (the stated period or a resolution's deadline),
+            ``"calendar_start"`` (the calendar's first day: its ``as_of``, or
+            the earliest start a step states, named in ``source`` and
+            ``other``), ``"open"`` (nothing dates the start) or ``"after"`` (a
+            dependency on ``other``).
+        other: The step of the dependency, for ``"after"``.
+        lag: The dependency's lag.
+        unit: What the lag counts.
+        source: The text the window comes from (``"ก.ย. ๖๑"``, or
+            ``"deadline:ภายในเดือนมิถุนายน ๒๕๖๑"`` for a resolution's), for ``"window"``.
+        message_en: The link in English.
+        message_th: The link in Thai.
+    """
+
+    step: str
+    bound: str
+    date: dt.date | None
+    cause: str
+    other: str | None = None
+    lag: int = 0
+    unit: LagUnit = LagUnit.DAYS
+    source: str = ""
+    message_en: str = ""
+    message_th: str = ""
+
+
+def _day(ordinal: int) -> dt.date:
+    return dt.date.fromordinal(ordinal)
+
+
+def _en(ordinal: int) -> str:
+    return _day(ordinal).isoformat()
+
+
+def _th(ordinal: int) -> str:
+    return format_date(_day(ordinal), style="abbr")
+
+
+def first_day_link(result: Schedule, i: int) -> Constraint:
+    """Why a step with no stated start (and no dated step before it) starts when it does."""
+    step, day = result._ids[i], result._es[i]
+    if result._start is None:
+        return Constraint(
+            step,
+            "earliest_start",
+            None,
+            "open",
+            message_en=(
+                f"{step} has no earliest start (open): the calendar states no date of its own"
+                " (as_of) and no step states a start, so its slack is not known"
+            ),
+            message_th=(
+                f"{step} ยังไม่มีวันเริ่มที่เร็วที่สุด (เปิด) เพราะปฏิทินไม่ระบุวันที่ของข้อมูล (as_of)"
+                " และไม่มีขั้นตอนใดระบุวันเริ่ม จึงไม่ทราบจำนวนวันที่เหลือ"
+            ),
+        )
+    if result.calendar.as_of_date is not None:
+        written = result.calendar.as_of
+        return Constraint(
+            step,
+            "earliest_start",
+            _day(day),
+            "calendar_start",
+            source=written,
+            message_en=f"{step} cannot start before {_en(day)}: the calendar's own date ({written}, its as_of)",
+            message_th=f"{step} เริ่มได้ไม่ก่อน {_th(day)} ซึ่งเป็นวันที่ของปฏิทิน ({written})",
+        )
+    first = result._window_start.index(result._start)
+    other = result._ids[first]
+    text, text_th = result._source_text(first)
+    return Constraint(
+        step,
+        "earliest_start",
+        _day(day),
+        "calendar_start",
+        other,
+        source=result._window_source[first],
+        message_en=(
+            f"{step} cannot start before {_en(day)}: the calendar states no date of its own"
+            f" (as_of), and the earliest start a step states is {other}'s, {text}"
+        ),
+        message_th=(
+            f"{step} เริ่มได้ไม่ก่อน {_th(day)} เพราะปฏิทินไม่ระบุวันที่ของข้อมูล (as_of)"
+            f" และวันเริ่มที่เร็วที่สุดที่ขั้นตอนระบุคือของ {other} ตาม{text_th}"
+        ),
+    )
