@@ -326,7 +326,7 @@ def _first_day(calendar: PlanningCalendar, stated: list[int]) -> int:
     2562), or the earliest stated start when that is earlier.
     """
     first = min(stated) if stated else None
-    if calendar.fiscal_year - 2 >= 2400:
+    if calendar.fiscal_year is not None and calendar.fiscal_year - 2 >= 2400:
         cycle = FiscalYear(calendar.fiscal_year - 2).start.toordinal()
         first = cycle if first is None else min(first, cycle)
     if first is None:
