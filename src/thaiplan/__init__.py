@@ -61,6 +61,7 @@ from thaiplan.model._meetings import (
 from thaiplan.model._organisations import Agency, AgencyKind, Committee, Level, Order
 from thaiplan.model._plans import Plan, PlanKind, PlanLevel, ProjectIdea
 from thaiplan.model._records import Correction
+from thaiplan.model._scope import Recurs, Scope
 from thaiplan.model._steps import Dependency, LagUnit, Phase, PlanningCalendar, Step
 
 if TYPE_CHECKING:
@@ -352,6 +353,7 @@ __all__ = [
     "ProjectRegister",
     "ProjectState",
     "Recipient",
+    "Recurs",
     "Reference",
     "Report",
     "Resolution",
@@ -360,6 +362,7 @@ __all__ = [
     "RowSource",
     "Rule",
     "Schedule",
+    "Scope",
     "Severity",
     "ShiftResult",
     "Standing",

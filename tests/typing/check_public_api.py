@@ -31,6 +31,14 @@ calendar = thaiplan.PlanningCalendar(
     steps=[step],
     agencies=[thaiplan.Agency("provincial-office", "สำนักงานจังหวัดสมุทรสาคร", abbreviations=["สนง."])],
 )
+standing = thaiplan.PlanningCalendar(
+    "เทศบัญญัติ",
+    scope=thaiplan.Scope.LOCAL,
+    recurs=thaiplan.Recurs.YEARLY,
+    steps=[thaiplan.Step("s1", 1, "p", "t", "ภายใน 1 ตุลาคม", year=2566)],
+)
+one_year: thaiplan.PlanningCalendar = standing.for_fiscal_year(2569)
+template: bool = standing.is_template
 end: dt.date = calendar.step("s1").period.end
 period: Period = parse_period("มิ.ย. - ก.ค. ๖๑")
 fiscal_year: FiscalYear = FiscalYear.containing(end)

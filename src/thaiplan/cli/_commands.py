@@ -18,9 +18,12 @@ from thaiplan.dates import (
     to_thai_digits,
 )
 from thaiplan.errors import DependencyCycleError, HolidayDataError, ThaiDateError, ThaiplanError
+from thaiplan.model._scope import fiscal_label
 
 if TYPE_CHECKING:
     from thaiplan.checks._registry import Report
+    from thaiplan.model._document import PlanningDocument
+    from thaiplan.model._steps import PlanningCalendar
     from thaiplan.scheduling._schedule import Schedule
 
 from thaiplan.cli._common import (
@@ -39,6 +42,43 @@ from thaiplan.cli._common import (
 )
 
 
+def _in_year(
+    document: PlanningDocument | None,
+    calendar: PlanningCalendar,
+    args: argparse.Namespace,
+    *,
+    needs_year: bool,
+    source: str | None = None,
+) -> tuple[PlanningDocument | None, PlanningCalendar]:
+    """The calendar of ``--fiscal-year N`` of a standing calendar; a template refused where dates are shown.
+
+    Args:
+        document: The document loaded, if the source is one.
+        calendar: The calendar loaded.
+        args: The command's arguments (``fiscal_year``, and the source for messages).
+        needs_year: Whether the command shows dates (show, schedule, most
+            exports), which a template has none of its own.
+        source: The source named in messages (default: ``args.source``).
+    """
+    import attrs
+
+    source = source or getattr(args, "source", None) or "SOURCE"
+    year = getattr(args, "fiscal_year", None)
+    if year is not None:
+        try:
+            calendar = calendar.for_fiscal_year(year)
+        except ThaiplanError as error:
+            raise _UsageError(f"{source}: --fiscal-year {year}: {error}") from None
+        if document is not None:
+            document = attrs.evolve(document, calendar=calendar)
+    elif needs_year and calendar.is_template:
+        raise _UsageError(
+            f"{source}: a standing yearly calendar (recurs: yearly) has no dates of its own;"
+            " give --fiscal-year N for the calendar of Buddhist-Era fiscal year N"
+        )
+    return document, calendar
+
+
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
     from thaiplan.cli._register import _load_if_register, _show_register
     from thaiplan.scheduling._passes import schedule
@@ -46,12 +86,12 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
     register = _load_if_register(args.source)
     if register is not None:
         return _show_register(register, out)
-    document, calendar = _load(args.source)
+    document, calendar = _in_year(*_load(args.source), args, needs_year=True)
     result = schedule(_subject(document, calendar))
     lang = getattr(args, "lang", "en")
     print(calendar.title, file=out)
     print(
-        f"{calendar.province} · {FiscalYear(calendar.fiscal_year).format()} · "
+        f"{calendar.province or calendar.scope.value} · {fiscal_label(calendar)} · "
         f"{len(calendar.steps)} steps · {'feasible' if result.feasible else 'NOT FEASIBLE'}",
         file=out,
     )
@@ -104,7 +144,7 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
         try:
             register = _load_if_register(source)
             if register is None:
-                document, calendar = _load(source)
+                document, calendar = _in_year(*_load(source), args, needs_year=False, source=source)
         except (_UsageError, ThaiplanError) as error:
             if len(args.sources) == 1 and args.format != "json":
                 raise
@@ -238,7 +278,7 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
     from thaiplan.scheduling._passes import schedule
 
     try:
-        document, calendar = _load(args.source)
+        document, calendar = _in_year(*_load(args.source), args, needs_year=True)
         result = schedule(_subject(document, calendar))
     except (_UsageError, ThaiplanError) as error:
         if args.format != "json":
@@ -320,7 +360,9 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
     register = _load_if_register(args.source)
     if register is not None:
         return _write(_export_register(register, args.to), args.output, out)
-    document, calendar = _load(args.source)
+    document, calendar = _in_year(
+        *_load(args.source), args, needs_year=args.to not in ("yaml", "json")
+    )
     if args.to in ("xlsx", "docx", "mspdi"):
         from thaiplan.cli._office import export_office
 

@@ -170,6 +170,15 @@ def _parser() -> argparse.ArgumentParser:
         "--progress", metavar="FILE", help="ics: a progress file; done steps are marked"
     )
 
+    for sub in (show, check, bounds, export):
+        sub.add_argument(
+            "--fiscal-year",
+            type=int,
+            metavar="N",
+            help="a standing yearly calendar (recurs: yearly): the calendar of Buddhist-Era"
+            " fiscal year N, such as 2568",
+        )
+
     shift = add("shift", "re-base a calendar on another fiscal year", _shift)
     shift.add_argument("source", metavar="SOURCE")
     shift.add_argument(

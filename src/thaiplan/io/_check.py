@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import functools
 import re
 import types
 import typing
@@ -26,6 +27,7 @@ from thaiplan.io._reader import (
     _Reader,
 )
 from thaiplan.model._letters import LetterNumber
+from thaiplan.model._scope import given_years
 from thaiplan.model._steps import Dependency
 
 # -- 3. check plain values against the model ------------------------------------------
@@ -225,7 +227,8 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
     for field_name in allowed:
         field = fields[field_name]
         if field_name not in value:
-            if field.default is attrs.NOTHING:
+            required = field.metadata.get("required")  # a key some records need, others not
+            if field.default is attrs.NOTHING or (required is not None and required(value)):
                 reader.problem(
                     path,
                     f"a {name} needs the key {field_name!r}",
@@ -236,6 +239,8 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
         here = (*path, field_name)
         item = value[field_name]
         parser = field.metadata.get("parse")
+        if parser is parse_period and _is_year(value.get("year")):
+            parser = period_parser(value["year"])  # a step's dates written without a year
         if field.metadata.get("code") and isinstance(item, int) and not isinstance(item, bool):
             continue  # an official code may be written as a number
         items_parser = field.metadata.get("parse_items")
@@ -269,6 +274,45 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
             reader.problem((*path, field_name) if field_name in value else path, message)
             return False
     return ok
+
+
+def _is_year(value: object) -> bool:
+    """Whether a raw value is a Buddhist-Era year that dates can be read in."""
+    return isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR
+
+
+@functools.cache
+def period_parser(year: int) -> Callable[[str], Period]:
+    """:func:`~thaiplan.dates.parse_period` with ``year``: one function a year, for the caches."""
+    return functools.partial(parse_period, year=year)
+
+
+def give_years(calendar: dict[str, Any], *, copy: bool = False) -> dict[str, Any]:
+    """Give each step of a calendar's raw values the year the calendar gives it, as the model does.
+
+    A step's ``when`` written without a year is read in the calendar's
+    ``year``, or (in a standing calendar) in the year its placement rule gives;
+    a step that writes its own ``year`` keeps it. Values that are not what
+    they should be are left for the checks to report. With ``copy``, the
+    values given are left as they are and the calendar returned is a copy.
+    """
+    year, recurs, fiscal = calendar.get("year"), calendar.get("recurs"), calendar.get("fiscal_year")
+    if not (_is_year(year) or recurs == "yearly"):
+        return calendar
+    if fiscal is not None and not _is_year(fiscal):
+        return calendar
+    steps = calendar.get("steps")
+    if not isinstance(steps, list):
+        return calendar
+    if copy:
+        steps = [dict(step) if isinstance(step, dict) else step for step in steps]
+        calendar = {**calendar, "steps": steps}
+    whens = [step.get("when") if isinstance(step, dict) else None for step in steps]
+    given = given_years(whens, year=year, recurs=recurs, fiscal_year=fiscal)
+    for step, its_year in zip(steps, given, strict=True):
+        if isinstance(step, dict) and "year" not in step and _is_year(its_year):
+            step["year"] = its_year
+    return calendar
 
 
 _FIELDS: dict[type, tuple[dict[str, Any], list[str]]] = {}

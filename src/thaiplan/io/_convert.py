@@ -17,7 +17,8 @@ from thaiplan.model._meetings import AgendaKind, ResolutionKind
 from thaiplan.model._organisations import AgencyKind, Level
 from thaiplan.model._plans import PlanKind, PlanLevel
 from thaiplan.model._progress import ProgressState
-from thaiplan.model._steps import Dependency, LagUnit, Step
+from thaiplan.model._scope import Recurs, Scope, given_years
+from thaiplan.model._steps import Dependency, LagUnit, PlanningCalendar, Step
 
 # -- 5. structure and unstructure by cattrs ---------------------------------------------
 
@@ -67,7 +68,9 @@ _ENUMS: Final = (
     PlanKind,
     PlanLevel,
     ProgressState,
+    Recurs,
     ResolutionKind,
+    Scope,
 )
 
 
@@ -139,4 +142,27 @@ def _make_converter(*, given_periods: bool = False) -> cattrs.Converter:
     converter.register_unstructure_hook_func(
         _is_tuple, lambda value: [converter.unstructure(item) for item in value]
     )
+    base_calendar = make_dict_unstructure_fn(
+        PlanningCalendar, converter, _cattrs_omit_if_default=True
+    )
+
+    def unstructure_calendar(calendar: PlanningCalendar) -> Any:
+        # A step's year is written only where it is not the one the calendar gives it.
+        data = base_calendar(calendar)
+        if calendar.year is None and calendar.recurs is None:
+            return data
+        given = given_years(
+            [step.when for step in calendar.steps],
+            year=calendar.year,
+            recurs=calendar.recurs,
+            fiscal_year=calendar.fiscal_year,
+        )
+        for step, written, its_year in zip(
+            calendar.steps, data.get("steps", ()), given, strict=True
+        ):
+            if "year" in written and step.year == its_year:
+                del written["year"]
+        return data
+
+    converter.register_unstructure_hook(PlanningCalendar, unstructure_calendar)
     return converter

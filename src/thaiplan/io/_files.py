@@ -57,6 +57,8 @@ from thaiplan.io._check import (
     _check_record,
     _check_references,
     _describe,
+    give_years,
+    period_parser,
 )
 from thaiplan.io._convert import _converter, _fast_converter
 from thaiplan.io._fast import _FastReader, paused_collection, read
@@ -200,6 +202,7 @@ def _check_format(reader: _Reader, data: Any, expected: str, path: Path_) -> dic
 
 def _structure_calendar(reader: _Reader, data: Any, path: Path_) -> PlanningCalendar:
     body = _check_format(reader, data, CALENDAR_FORMAT, path)
+    give_years(body)
     clean = _check_record(reader, body, PlanningCalendar, path)
     _check_references(reader, body, path)
     if reader.problems or not clean:
@@ -217,7 +220,8 @@ def _give_periods(reader: _Reader, calendar: dict[str, Any]) -> None:
     shares that period (periods are immutable). Each step's values are let go
     as soon as its record exists, so that a large calendar is not held twice.
     """
-    periods = reader.parsed.get(parse_period, {})
+    read = reader.parsed
+    periods = read.get(parse_period, {})
     steps = calendar.get("steps")
     if not isinstance(steps, list):
         return
@@ -227,7 +231,9 @@ def _give_periods(reader: _Reader, calendar: dict[str, Any]) -> None:
         step = steps[index]
         steps[index] = None
         if isinstance(step, dict):
-            period = periods.get(step["when"])
+            year = step.get("year")
+            known = periods if year is None else read.get(period_parser(year), {})
+            period = known.get(step["when"])
             if period is not None:
                 step = {**step, "period": period}
             records.append(structure(step, Step))
@@ -236,6 +242,8 @@ def _give_periods(reader: _Reader, calendar: dict[str, Any]) -> None:
 
 def _structure_document(reader: _Reader, data: Any) -> PlanningDocument:
     body = _check_format(reader, data, DOCUMENT_FORMAT, ())
+    if isinstance(body.get("calendar"), dict):
+        give_years(body["calendar"])
     clean = _check_record(reader, body, PlanningDocument, ())
     if isinstance(body.get("calendar"), dict):
         _check_references(reader, body["calendar"], ("calendar",))
@@ -422,13 +430,15 @@ def _check_writable(data: dict[str, Any], checks: Any, what: str) -> None:
 
 
 def _calendar_checks(reader: _Reader, data: Any) -> None:
-    body = _check_format(reader, data, CALENDAR_FORMAT, ())
+    body = give_years(_check_format(reader, data, CALENDAR_FORMAT, ()), copy=True)
     _check_record(reader, body, PlanningCalendar, ())
     _check_references(reader, body, ())
 
 
 def _document_checks(reader: _Reader, data: Any) -> None:
     body = _check_format(reader, data, DOCUMENT_FORMAT, ())
+    if isinstance(body.get("calendar"), dict):
+        body["calendar"] = give_years(body["calendar"], copy=True)
     _check_record(reader, body, PlanningDocument, ())
     if isinstance(body.get("calendar"), dict):
         _check_references(reader, body["calendar"], ("calendar",))

@@ -26,13 +26,13 @@ import attrs
 
 from thaiplan.dates import (
     MONTH_ABBREVIATIONS,
-    FiscalYear,
     Period,
     ce_to_be,
     format_date,
     to_thai_digits,
 )
 from thaiplan.errors import DependencyCycleError, ModelError
+from thaiplan.model._scope import fiscal_label
 
 if TYPE_CHECKING:
     from thaiplan.checks._registry import Report
@@ -292,7 +292,7 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
         " ● เดือนที่เอกสารทำเครื่องหมายในตาราง (marked in the document's table) ·"
         " slack: วันที่เหลือ (days to spare; negative: cannot be kept)</p>"
     )
-    fiscal_year = FiscalYear(calendar.fiscal_year).format()
+    fiscal_year = fiscal_label(calendar)
     return (
         f'<div class="thaiplan-gantt"><style>{_STYLE}</style>'
         f"<p><b>{_e(calendar.title)}</b><br>{_e(calendar.province)} · {_e(fiscal_year)}</p>"

@@ -47,9 +47,10 @@ import re
 from typing import TYPE_CHECKING, Final
 from xml.sax.saxutils import escape
 
-from thaiplan.dates import FiscalYear, Period, format_period, is_working_day, to_thai_digits
+from thaiplan.dates import Period, format_period, is_working_day, to_thai_digits
 from thaiplan.errors import ModelError, ThaiplanError
 from thaiplan.io._xlsx import scheduled, subject_calendar
+from thaiplan.model._scope import fiscal_label
 
 if TYPE_CHECKING:
     from thaiplan.model._document import PlanningDocument
@@ -164,7 +165,7 @@ def calendar_mspdi(subject: PlanningCalendar | PlanningDocument) -> str:
     put("Name", _text(calendar.title[:255], "the calendar's title"))
     put("Title", _text(calendar.title, "the calendar's title"))
     put("Subject", _text(calendar.province, "the calendar's province"))
-    put("Category", FiscalYear(calendar.fiscal_year).format())
+    put("Category", fiscal_label(calendar))
     put("ScheduleFromStart", 1)
     if first is not None and last is not None:
         put("StartDate", _when(first))

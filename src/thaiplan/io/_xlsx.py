@@ -46,8 +46,9 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any, Final
 
-from thaiplan.dates import MONTH_ABBREVIATIONS, FiscalYear, ce_to_be, to_thai_digits
+from thaiplan.dates import MONTH_ABBREVIATIONS, ce_to_be, to_thai_digits
 from thaiplan.errors import ModelError, ThaiplanError
+from thaiplan.model._scope import fiscal_label
 
 if TYPE_CHECKING:
     from thaiplan.checks._registry import Report
@@ -317,7 +318,7 @@ def calendar_xlsx(
         style=Font(name=font, size=16, bold=True, charset=222, family=2),
     )
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_col)
-    subtitle = f"{calendar.province} · {FiscalYear(calendar.fiscal_year).format()}"
+    subtitle = f"{calendar.province} · {fiscal_label(calendar)}"
     put(2, 1, cell_text(subtitle, "the calendar's province"))
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_col)
 

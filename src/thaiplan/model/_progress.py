@@ -243,7 +243,7 @@ def _records(
 ) -> tuple[StepProgress, ...]:
     if isinstance(items, Mapping):
         items = items.values()
-    if isinstance(items, str | bytes):
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
         raise ModelTypeError("Progress.steps", items, "a list of StepProgress records")
     records = tuple(items)
     for place, record in enumerate(records):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from thaiplan.dates import MONTH_VARIANTS, Period, parse_date, parse_period
+from thaiplan.dates import MONTH_VARIANTS, Period, parse_period
 from thaiplan.dates._diagnose import _suggest_month
 from thaiplan.dates._text import BE_OFFSET, _normalise
 from thaiplan.errors import ModelError, ModelIndexError, ModelTypeError, ThaiDateError
@@ -35,7 +35,6 @@ from thaiplan.model._records import (
     items_of,
     member_of,
     missing_member,
-    non_empty_text,
     optional_whole,
     strings,
     text,
@@ -43,6 +42,20 @@ from thaiplan.model._records import (
     to_member,
     to_tuple,
     whole,
+)
+from thaiplan.model._scope import (
+    Recurs,
+    Scope,
+    _as_of_date,
+    _check_calendar_keys,
+    _check_recurs,
+    _fiscal_year,
+    _given_years,
+    _recurs,
+    _scope,
+    fiscal_year_required,
+    parse_as_of,
+    province_required,
 )
 
 if TYPE_CHECKING:
@@ -187,45 +200,20 @@ def _gantt_mark(mark: str) -> tuple[tuple[int, int], ...] | None:
     return tuple(parse_period(mark).iter_months())
 
 
-def parse_as_of(text: str) -> dt.date:
-    """The day a calendar's ``as_of`` states ("ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑").
-
-    Any notation of :func:`~thaiplan.dates.parse_date`, or a period of
-    :func:`~thaiplan.dates.parse_period` that is one day (``ในวันที่ ๔ เม.ย. ๖๑``).
-
-    Raises:
-        ThaiDateError: The text is not a date, or is a period longer than a day.
-    """
-    try:
-        return parse_date(text)
-    except ThaiDateError as error:
-        try:
-            period = parse_period(text)
-        except ThaiDateError:
-            raise error from None
-        if period.start is None or period.start != period.end:
-            raise ThaiDateError(
-                "the calendar's date (as_of) is one day, the date of its letter or of its data"
-                " ('ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑'), not a period",
-                text=text,
-                position=0,
-                reason="unexpected_text",
-            ) from None
-        return period.start
-
-
-def _as_of_date(calendar: PlanningCalendar) -> dt.date | None:
-    if not isinstance(calendar.as_of, str):  # named here, before the parser names its own argument
-        raise ModelTypeError(
-            "PlanningCalendar.as_of", calendar.as_of, "the calendar's date as text (a str)"
-        )
-    return parse_as_of(calendar.as_of) if calendar.as_of.strip() else None
-
-
 def _parse_when(step: Step) -> Period:
     if not isinstance(step.when, str):  # named here, before the parser would name its own argument
         raise ModelTypeError("Step.when", step.when, "the stated period as text (a str)")
+    if step.year is not None:
+        return _read_in(step.when, step.year)
     return parse_period(step.when)
+
+
+@functools.lru_cache(maxsize=4096)  # the same few texts, step after step; periods are immutable
+def _read_in(when: str, year: int) -> Period:
+    """``when`` read with ``year`` as the year of its dates written without one."""
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ModelTypeError("Step.year", year, "a Buddhist-Era year (an int), or None")
+    return parse_period(when, year=year)
 
 
 def _check_gantt(instance: Step, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -251,6 +239,11 @@ class Step:
         phase: The id of its phase.
         title: The Thai title, verbatim.
         when: The stated period as written (``"ภายใน พ.ค. ๖๑"``).
+        year: The Buddhist-Era year of the dates ``when`` writes without one
+            (keyword only). A calendar gives its steps its ``year`` (or, when
+            it is a standing calendar, the year its placement rule gives):
+            ``Step(..., "ภายในวันที่ ๑๕ สิงหาคม", year=2566)``. Without it, a
+            ``when`` with no year is a missing-year error.
         period: ``when``, read by :func:`~thaiplan.dates.parse_period`. It is
             always worked out from ``when``; pass it only to spare the parsing
             when you have it already, with ``when`` as its ``text`` (a period
@@ -275,6 +268,7 @@ class Step:
     phase: str = attrs.field(validator=check_id)
     title: str = attrs.field(validator=text)
     when: str = attrs.field(validator=text, metadata={"parse": parse_period})
+    year: int | None = attrs.field(default=None, kw_only=True, validator=optional_whole(*BE_YEARS))
     period: Period = attrs.field(
         default=attrs.Factory(_parse_when, takes_self=True),
         validator=_check_period,
@@ -295,7 +289,11 @@ class Step:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.period.text != self.when:
+        if self.year is not None:
+            read = _read_in(self.when, self.year)
+            if self.period != read:  # given for another year, or attrs.evolve(step, year=...)
+                object.__setattr__(self, "period", read)
+        elif self.period.text != self.when:
             object.__setattr__(self, "period", parse_period(self.when))
 
     def _repr_html_(self) -> str:
@@ -345,6 +343,17 @@ class PlanningCalendar:
             :func:`~thaiplan.dates.parse_date` or a one-day period; ``""`` when
             it states none. A step with no stated start starts no earlier.
         as_of_date: ``as_of``, read (``None`` without one).
+        scope: What the calendar covers (:class:`~thaiplan.Scope`, keyword
+            only): ``province`` by default; ``national``, ``cluster``,
+            ``district``, ``local``. Only ``province`` and ``district`` need
+            ``province``.
+        year: The Buddhist-Era year of the dates the steps write without one
+            (keyword only), given to every step that has no ``year`` of its own.
+        recurs: ``"yearly"`` for a standing calendar, the same dates every
+            year (:class:`~thaiplan.Recurs`, keyword only). It may then have
+            no ``fiscal_year`` (a template, read in
+            fiscal year 2567, a year with 29 February);
+            :meth:`for_fiscal_year` makes the calendar of one year.
 
     >>> import thaiplan
     >>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
@@ -356,9 +365,14 @@ class PlanningCalendar:
 
     title: str = attrs.field(validator=text)
     province: str = attrs.field(
-        converter=_province, validator=non_empty_text, metadata={"code": True}
+        default="",
+        converter=_province,
+        validator=text,
+        metadata={"code": True, "required": province_required},
     )
-    fiscal_year: int = attrs.field(validator=whole(*BE_YEARS))
+    fiscal_year: int | None = attrs.field(
+        default=None, validator=_fiscal_year, metadata={"required": fiscal_year_required}
+    )
     phases: tuple[Phase, ...] = attrs.field(
         default=(), converter=_phases, validator=items_of(Phase, "a Phase")
     )
@@ -387,6 +401,38 @@ class PlanningCalendar:
         eq=False,
         metadata={"derived": True},
     )
+    scope: Scope = attrs.field(
+        default=Scope.PROVINCE, converter=_scope, validator=member_of(Scope), kw_only=True
+    )
+    year: int | None = attrs.field(default=None, validator=optional_whole(*BE_YEARS), kw_only=True)
+    recurs: Recurs | None = attrs.field(
+        default=None, converter=_recurs, validator=_check_recurs, kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_calendar_keys(self)
+        object.__setattr__(self, "steps", _given_years(self))
+
+    def for_fiscal_year(self, fiscal_year: int) -> PlanningCalendar:
+        """The calendar of fiscal year N of a standing yearly calendar (``recurs: yearly``).
+
+        Dates written without a year are placed by the rule of the design page
+        (the calendar is one yearly cycle whose last step falls in fiscal year
+        N); a calendar that is not a standing one is returned for its own year.
+
+        Raises:
+            ModelTypeError: ``fiscal_year`` is not an int.
+            ModelError: It is not a BE year, or the calendar is not a standing
+                one and prepares another year (:func:`~thaiplan.shift` moves it).
+        """
+        from thaiplan.model._scope import for_fiscal_year
+
+        return for_fiscal_year(self, fiscal_year)
+
+    @property
+    def is_template(self) -> bool:
+        """Whether the calendar is a standing yearly one given no fiscal year (a template)."""
+        return self.recurs is not None and self.fiscal_year is None
 
     def step(self, step_id: str) -> Step:
         """The step with id ``step_id``.

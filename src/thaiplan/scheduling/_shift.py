@@ -173,10 +173,28 @@ def shift(
             f"fiscal_year must be a Buddhist-Era year from {BE_YEARS[0]} to {BE_YEARS[1]}"
             f" (the last whose days have dates), such as 2564, not {fiscal_year!r}{hint}"
         )
+    if calendar.fiscal_year is None:
+        raise ModelError(
+            "shift: the calendar is a standing yearly calendar with no fiscal year (a template);"
+            f" make the calendar of a year with calendar.for_fiscal_year({fiscal_year})"
+        )
     years = fiscal_year - calendar.fiscal_year
     steps: list[Step] = []
     landings: list[Landing] = []
     for step in calendar.steps:
+        if step.year is not None and _without_year(step.when):
+            # written without a year: the same words, read in the year moved along
+            moved_step = attrs.evolve(step, year=step.year + years)
+            period = moved_step.period
+            steps.append(
+                attrs.evolve(
+                    moved_step,
+                    title=_retitle(step.title, calendar.fiscal_year, fiscal_year),
+                    gantt=tuple(_regantt(mark, years, step.id) for mark in step.gantt),
+                )
+            )
+            landings += _landings(step.id, period)
+            continue
         period = _move_period(step.period, years, step.id)
         for day in _landing_days(period):
             if is_working_day(day):
@@ -220,8 +238,28 @@ def shift(
         steps=steps,
         plans=plans,
         gantt_year=calendar.gantt_year + years if calendar.gantt_year is not None else None,
+        year=calendar.year + years if calendar.year is not None else None,
     )
     return ShiftResult(new, tuple(landings))
+
+
+def _without_year(when: str) -> bool:
+    """Whether ``when`` writes no year of its own (it is read in its step's ``year``)."""
+    try:
+        parse_period(when)
+    except ThaiDateError as error:
+        return error.reason == "missing_year"
+    return False
+
+
+def _landings(step: str, period: Period) -> list[Landing]:
+    """The days of a moved step read in its new year that fall on a weekend or holiday."""
+    found = []
+    for day in _landing_days(period):
+        if not is_working_day(day):
+            why = holiday_name(day) or ("Saturday" if day.weekday() == 5 else "Sunday")
+            found.append(Landing(step, day, why))
+    return found
 
 
 def _check_reads_back(step: str, when: str, period: Period) -> None:

@@ -110,8 +110,8 @@ def _step_numbering(context: Context) -> Iterator[Issue]:
 )
 def _action_plan_late(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
-    if calendar is None:
-        return
+    if calendar is None or calendar.fiscal_year is None:
+        return  # a standing calendar's template prepares no one fiscal year
     fiscal_year = FiscalYear(calendar.fiscal_year)
     for step in calendar.steps:
         sends = _contains(step.title, "ส่วนกลาง") and _contains(step.title, "ส่ง")

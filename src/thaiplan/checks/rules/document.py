@@ -16,6 +16,7 @@ from thaiplan.dates import (
     to_arabic_digits,
 )
 from thaiplan.model._records import Correction
+from thaiplan.model._scope import Scope
 from thaiplan.model._steps import Step
 
 
@@ -57,6 +58,8 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+#: The scopes whose calendars are not one province's: no provincial or district names to check.
+_NO_PROVINCE: Final = (Scope.NATIONAL, Scope.CLUSTER)
 _DISTRICT: Final = re.compile(r"อำเภอ(?!ทุก)([\u0e01-\u0e4e]+)")
 
 
@@ -80,8 +83,8 @@ def _names(context: Context) -> Iterator[tuple[str, str]]:
 )
 def _unofficial_names(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
-    if calendar is None:
-        return
+    if calendar is None or not calendar.province or calendar.scope in _NO_PROVINCE:
+        return  # a national or a cluster's calendar names no province to check names against
     try:
         import geothai
     except ImportError:
