@@ -227,7 +227,7 @@ def _give_periods(reader: _Reader, calendar: dict[str, Any]) -> None:
         step = steps[index]
         steps[index] = None
         if isinstance(step, dict):
-            period = periods.get(step["when"])
+            period = periods.get(step.get("when", ""))
             if period is not None:
                 step = {**step, "period": period}
             records.append(structure(step, Step))

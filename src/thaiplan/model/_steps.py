@@ -4,13 +4,14 @@ A :class:`PlanningCalendar` (ปฏิทิน) is a list of numbered steps (�
 phases, each with the period the document states for it (``when``, verbatim,
 and ``period``, parsed), the months marked in the document's Gantt table,
 the agencies and committees responsible, and the steps it must follow
-(``after``, finish-to-start with a lag).
+(``after``, finish-to-start with a lag and, with ``within``, a most) or come
+before (``before``). A step may have no date (its bounds come from its
+neighbours), and may be conditional (``optional``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -18,10 +19,20 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from thaiplan.dates import MONTH_VARIANTS, Period, parse_period
+from thaiplan.dates import MONTH_VARIANTS, Period, SpanUnit, parse_period
 from thaiplan.dates._diagnose import _suggest_month
 from thaiplan.dates._text import BE_OFFSET, _normalise
 from thaiplan.errors import ModelError, ModelIndexError, ModelTypeError, ThaiDateError
+from thaiplan.model._dependencies import (
+    Dependency,
+    LagUnit,
+    _check_after,
+    _check_before,
+    _check_duration_text,
+    _duration_span,
+    _no_date,
+    _to_dependencies,
+)
 from thaiplan.model._organisations import Agency, Committee
 from thaiplan.model._plans import Plan
 from thaiplan.model._records import (
@@ -33,14 +44,11 @@ from thaiplan.model._records import (
     corrections,
     field_name,
     items_of,
-    member_of,
-    missing_member,
     non_empty_text,
     optional_whole,
     strings,
     text,
     texts,
-    to_member,
     to_tuple,
     whole,
 )
@@ -82,61 +90,6 @@ def _province(value: str | int) -> str:
         return str(value)
     kept: str = value  # type: ignore[assignment]  # a bool, or not text: for the validator
     return kept
-
-
-class LagUnit(enum.StrEnum):
-    """What a dependency's lag counts."""
-
-    DAYS = "days"  #: calendar days
-    WORKING_DAYS = "working_days"  #: Thai government working days
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        return missing_member(cls, value)
-
-
-def _lag_unit(value: LagUnit | str) -> LagUnit:
-    converted: LagUnit = to_member(LagUnit, value)
-    return converted
-
-
-@attrs.frozen
-class Dependency:
-    """Step ``step`` must finish before the dependent step starts (finish-to-start).
-
-    With lag L, the dependent step starts no earlier than the day after
-    ``step`` finishes plus L days (or L working days).
-
-    Attributes:
-        step: The id of the step that comes first.
-        lag: Days between them (0: the next day).
-        unit: Whether the lag counts calendar days or working days.
-        reason: Why the order holds, in a sentence (the planning logic).
-
-    >>> Dependency("s3", lag=5, unit="working_days").unit
-    <LagUnit.WORKING_DAYS: 'working_days'>
-    """
-
-    step: str = attrs.field(validator=check_id)
-    lag: int = attrs.field(default=0, validator=whole(0))
-    unit: LagUnit = attrs.field(
-        default=LagUnit.DAYS, converter=_lag_unit, validator=member_of(LagUnit)
-    )
-    reason: str = attrs.field(default="", validator=text)
-
-
-def _to_dependencies(items: Iterable[str | Dependency] | str) -> tuple[Dependency, ...]:
-    """Accept bare step ids beside Dependency objects; leave anything else for the validator."""
-    if isinstance(items, str):
-        items = (items,)
-    converted: Any = to_tuple(items)
-    if not isinstance(converted, tuple):
-        return converted  # type: ignore[no-any-return]  # not a list: for the validator
-    return tuple(Dependency(item) if isinstance(item, str) else item for item in converted)
-
-
-def _check_after(instance: Step, attribute: attrs.Attribute[Any], value: object) -> None:
-    items_of(Dependency, "a step id (a str) or a Dependency")(instance, attribute, value)
 
 
 def _check_period(instance: Step, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -190,6 +143,8 @@ def _gantt_mark(mark: str) -> tuple[tuple[int, int], ...] | None:
 def _parse_when(step: Step) -> Period:
     if not isinstance(step.when, str):  # named here, before the parser would name its own argument
         raise ModelTypeError("Step.when", step.when, "the stated period as text (a str)")
+    if not step.when:
+        return _no_date(1)  # its duration is set in __attrs_post_init__
     return parse_period(step.when)
 
 
@@ -215,31 +170,47 @@ class Step:
         no: Its number in the document.
         phase: The id of its phase.
         title: The Thai title, verbatim.
-        when: The stated period as written (``"ภายใน พ.ค. ๖๑"``).
+        when: The stated period as written (``"ภายใน พ.ค. ๖๑"``), or "" for
+            a step the document gives no date (the schedule then bounds it by
+            the steps around it).
         period: ``when``, read by :func:`~thaiplan.dates.parse_period`. It is
             always worked out from ``when``; pass it only to spare the parsing
             when you have it already, with ``when`` as its ``text`` (a period
             whose text is not ``when`` is read again from ``when``, so that
-            ``attrs.evolve(step, when=...)`` gives the new period).
+            ``attrs.evolve(step, when=...)`` gives the new period). A step
+            with no ``when`` has a ``duration`` period of its duration, which
+            has no dates (:attr:`~thaiplan.dates.Period.has_dates`).
         gantt: The months marked in the document's Gantt table, as written
             (``["เม.ย."]``); the calendar's ``gantt_year`` gives their year.
         responsible: Ids of the agencies and committees responsible.
         after: The steps it follows (finish-to-start).
-        duration: Whole days the step takes (default 1).
+        duration: Whole days the step takes (default 1); with
+            ``duration_text``, the number that text states.
         meetings: How many meetings the step holds (``จัดประชุม ๓ ครั้ง``).
         notes: Free notes.
         corrections: Known corrections of what the document wrote.
+        before: The steps it must finish before (finish-to-start, this step
+            first): ``before: [{step: s9, lag: 3}]`` finishes at least 3 days
+            before ``s9`` starts.
+        optional: A conditional step (``กรณี…``): scheduled, but never on a
+            critical chain, since it may not happen.
+        duration_text: The duration as the document writes it
+            (``"ไม่น้อยกว่าสามสิบวัน"``, ``"๑๐ วันทำการ"``), verbatim, or "";
+            ``duration`` is then the number it states, and
+            :attr:`duration_unit` what it counts.
 
     >>> step = Step("s1", 1, "area-based", "ข้อมูลปัญหาและความต้องการ", "ภายใน พ.ค. ๖๑")
     >>> step.period.end
     datetime.date(2018, 5, 31)
+    >>> Step("s2", 2, "p", "t", duration_text="ไม่น้อยกว่าสามสิบวัน").duration
+    30
     """
 
     id: str = attrs.field(validator=check_id)
     no: int | None = attrs.field(validator=optional_whole(0))
     phase: str = attrs.field(validator=check_id)
     title: str = attrs.field(validator=text)
-    when: str = attrs.field(validator=text, metadata={"parse": parse_period})
+    when: str = attrs.field(default="", validator=text, metadata={"parse": parse_period})
     period: Period = attrs.field(
         default=attrs.Factory(_parse_when, takes_self=True),
         validator=_check_period,
@@ -258,10 +229,44 @@ class Step:
     corrections: tuple[Correction, ...] = attrs.field(
         default=(), converter=corrections, validator=check_corrections
     )
+    before: tuple[Dependency, ...] = attrs.field(
+        default=(), converter=_to_dependencies, validator=_check_before
+    )
+    optional: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    duration_text: str = attrs.field(
+        default="", validator=_check_duration_text, metadata={"written_as": "duration"}
+    )
 
     def __attrs_post_init__(self) -> None:
+        if self.duration_text:
+            object.__setattr__(self, "duration", _duration_span(self.duration_text).amount)
         if self.period.text != self.when:
             object.__setattr__(self, "period", parse_period(self.when))
+        elif not self.when:
+            undated = _no_date(self.duration, SpanUnit(self.duration_unit.value))
+            if self.period != undated:
+                object.__setattr__(self, "period", undated)
+
+    @property
+    def dated(self) -> bool:
+        """Whether the step's ``when`` gives it dates of its own.
+
+        A step with no ``when``, or a ``when`` that is a count of days, a
+        period counted from an event, or a recurring one, has none: the
+        schedule bounds it by its dependencies (and a recurring one by its
+        occurrences).
+
+        >>> Step("s1", 1, "p", "t").dated, Step("s2", 2, "p", "t", "พ.ค. ๖๑").dated
+        (False, True)
+        """
+        return self.period.has_dates
+
+    @property
+    def duration_unit(self) -> LagUnit:
+        """What ``duration`` counts: calendar days, or working days (``๑๐ วันทำการ``)."""
+        if self.duration_text and _duration_span(self.duration_text).unit is SpanUnit.WORKING_DAYS:
+            return LagUnit.WORKING_DAYS
+        return LagUnit.DAYS
 
     def _repr_html_(self) -> str:
         from thaiplan.io._notebook import step_html
@@ -465,7 +470,7 @@ class PlanningCalendar:
         return attrs.evolve(self, steps=steps)
 
     def without_step(self, step_id: str) -> PlanningCalendar:
-        """A copy without the step ``step_id``, and without the dependencies on it.
+        """A copy without the step ``step_id``, and without the dependencies on it (``after`` and ``before``).
 
         Raises:
             ModelError: No step has that id.
@@ -477,6 +482,8 @@ class PlanningCalendar:
                 continue
             if any(d.step == step_id for d in step.after):
                 step = attrs.evolve(step, after=[d for d in step.after if d.step != step_id])
+            if any(d.step == step_id for d in step.before):
+                step = attrs.evolve(step, before=[d for d in step.before if d.step != step_id])
             kept.append(step)
         return attrs.evolve(self, steps=kept)
 
@@ -494,8 +501,9 @@ class PlanningCalendar:
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last day any step's stated period touches, or ``None``."""
-        days = [step.period.start or step.period.end for step in self.steps]
-        days += [step.period.end for step in self.steps]
+        dated = [step.period for step in self.steps if step.period.has_dates]
+        days = [period.start or period.end for period in dated]
+        days += [period.end for period in dated]
         return (min(days), max(days)) if days else None
 
     def to_dataframe(self) -> pandas.DataFrame:

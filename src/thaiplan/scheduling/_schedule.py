@@ -15,6 +15,7 @@ import attrs
 from thaiplan.dates import add_working_days, format_date, to_thai_digits
 from thaiplan.errors import ModelError
 from thaiplan.model._steps import LagUnit, PlanningCalendar
+from thaiplan.scheduling import _constraints
 
 if TYPE_CHECKING:
     import pandas
@@ -63,8 +64,9 @@ class Constraint:
         bound: ``"earliest_start"`` or ``"latest_finish"``.
         date: The bound.
         cause: ``"window"`` (the stated period or a resolution's deadline),
-            ``"calendar_start"`` (the calendar's first day) or ``"after"`` (a
-            dependency on ``other``).
+            ``"calendar_start"`` (the calendar's first day), ``"after"`` (a
+            dependency on ``other``) or ``"within"`` (a most gap to ``other``:
+            ``lag`` is then its days).
         other: The step of the dependency, for ``"after"``.
         lag: The dependency's lag.
         unit: What the lag counts.
@@ -296,6 +298,9 @@ class Schedule(Mapping[str, Bounds]):
         self._links: dict[
             int, Constraint
         ] = {}  # 2i: earliest start of step i; 2i + 1: latest finish
+        # bounds set by a most gap, keyed as _links; settled: the constraints can all hold
+        self._within: dict[int, tuple[int, int, LagUnit]] = {}
+        self._settled = True
 
     def __getitem__(self, step_id: str) -> Bounds:
         i = self._position(step_id)
@@ -383,7 +388,7 @@ class Schedule(Mapping[str, Bounds]):
     @property
     def feasible(self) -> bool:
         """Whether every step can be kept within its bounds (no negative slack)."""
-        return all(
+        return self._settled and all(
             lf >= es + duration - 1
             for lf, es, duration in zip(self._lf, self._es, self._durations, strict=True)
         )
@@ -407,8 +412,9 @@ class Schedule(Mapping[str, Bounds]):
             lf - es - duration + 1
             for lf, es, duration in zip(self._lf, self._es, self._durations, strict=True)
         ]
-        least = min(slack)
-        return tuple(self._ids[i] for i in self._order if slack[i] == least)
+        optional = [step.optional for step in self.calendar.steps]  # never a conditional step
+        least = min((s for s, o in zip(slack, optional, strict=True) if not o), default=None)
+        return tuple(self._ids[i] for i in self._order if slack[i] == least and not optional[i])
 
     @property
     def conflicts(self) -> tuple[Explanation, ...]:
@@ -500,6 +506,8 @@ class Schedule(Mapping[str, Bounds]):
         return link
 
     def _make_early_link(self, i: int) -> Constraint:
+        if 2 * i in self._within:  # a most gap (`within`): its link, from the module that sets it
+            return _constraints.within_link(self, i, False)
         step, day = self._ids[i], self._es[i]
         by = self._es_by[i]
         if by == _WINDOW:
@@ -543,6 +551,8 @@ class Schedule(Mapping[str, Bounds]):
         )
 
     def _make_late_link(self, i: int) -> Constraint:
+        if 2 * i + 1 in self._within:
+            return _constraints.within_link(self, i, True)
         step, day = self._ids[i], self._lf[i]
         by = self._lf_by[i]
         if by == _WINDOW:
@@ -579,6 +589,8 @@ class Schedule(Mapping[str, Bounds]):
     def _source_text(self, i: int) -> tuple[str, str]:
         """The window's source, in English and in Thai."""
         source = self._window_source[i]
+        if not self.calendar.steps[i].dated and self.calendar.steps[i].period.recurrence is None:
+            return f"no stated date ({source or 'no when'})", f"ไม่มีวันที่กำหนด ({source or '-'})"
         if source.startswith("deadline:"):
             text = source.removeprefix("deadline:")
             return f"the resolution's deadline {text}", f"มติที่ประชุมซึ่งกำหนด{text}"
