@@ -77,7 +77,7 @@ def _parties(calendar: PlanningCalendar) -> dict[str, Agency | Committee]:
 TEXT_FIELDS: dict[str, frozenset[str]] = {
     "PlanningCalendar": frozenset({"title", "province", "as_of"}),
     "Phase": frozenset({"title", "title_th"}),
-    "Step": frozenset({"title", "when", "gantt"}),
+    "Step": frozenset({"title", "when", "gantt", "duration_text"}),
     "Agency": frozenset({"name", "abbreviations", "aliases"}),
     "Committee": frozenset({"name", "abbreviation", "abbreviations", "aliases"}),
     "Order": frozenset({"number", "dated"}),

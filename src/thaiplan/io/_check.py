@@ -26,9 +26,10 @@ from thaiplan.io._reader import (
     Path_,
     _Reader,
 )
+from thaiplan.model._dependencies import _duration_span
 from thaiplan.model._letters import LetterNumber
 from thaiplan.model._scope import given_years
-from thaiplan.model._steps import Dependency
+from thaiplan.model._steps import Dependency, Step
 
 # -- 3. check plain values against the model ------------------------------------------
 
@@ -165,6 +166,7 @@ def _check_text(reader: _Reader, value: Any, path: Path_, parse: Callable[[str],
 _BOUNDS: Final[dict[tuple[str, str], tuple[int | None, int, str, str]]] = {
     ("Step", "duration"): (None, MAX_DAYS, "a duration", "ระยะเวลา"),
     ("Dependency", "lag"): (None, MAX_DAYS, "a lag", "ระยะรอ (lag)"),
+    ("Dependency", "within"): (None, MAX_DAYS, "a most gap (within)", "ระยะไม่เกิน (within)"),
     ("PlanningCalendar", "fiscal_year"): (None, MAX_YEAR, "a fiscal year", "ปีงบประมาณ"),
     ("PlanningCalendar", "gantt_year"): (MIN_YEAR, MAX_YEAR, "a year", "ปี"),
     ("Plan", "fiscal_year"): (MIN_YEAR, MAX_YEAR, "a fiscal year", "ปีงบประมาณ"),
@@ -224,7 +226,13 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
                 message_th=f"ไม่รู้จักกุญแจ {key!r} ใน {name}{hint}",
             )
             ok = False
+    skip: tuple[str, ...] = ()
+    if cls is Step:
+        skip = _step_texts(reader, value, path)
+        ok = ok and "" not in skip
     for field_name in allowed:
+        if field_name in skip:
+            continue
         field = fields[field_name]
         if field_name not in value:
             required = field.metadata.get("required")  # a key some records need, others not
@@ -248,7 +256,7 @@ def _check_record(reader: _Reader, value: Any, cls: type, path: Path_) -> bool:
         if bound is not None and not _check_bound(reader, item, bound, here):
             ok = False
             continue
-        if parser is not None and isinstance(item, str):
+        if parser is not None and isinstance(item, str) and (item or field_name != "when"):
             ok = _check_text(reader, item, here, parser) and ok
         elif items_parser is not None and isinstance(item, str):
             ok = _check_text(reader, item, here, items_parser) and ok  # a list of one
@@ -323,8 +331,40 @@ def _fields(cls: type) -> tuple[dict[str, Any], list[str]]:
     known = _FIELDS.get(cls)
     if known is None:
         fields = {field.name: field for field in attrs.fields(attrs.resolve_types(cls))}
-        known = _FIELDS[cls] = (fields, [f for f in fields if not _derived(fields[f])])
+        written = [f for f in fields if not _derived(fields[f])]
+        # a field written under another's key (Step.duration_text as `duration`)
+        written = [f for f in written if not fields[f].metadata.get("written_as")]
+        known = _FIELDS[cls] = (fields, written)
     return known
+
+
+def _step_texts(reader: _Reader, step: dict[str, Any], path: Path_) -> tuple[str, ...]:
+    """Check a step's keys that may be written as text or left empty; the keys checked.
+
+    ``when`` may be absent, empty or null (a step the document gives no date);
+    ``duration`` may be the count of days as the document writes it, which
+    becomes the step's ``duration_text`` (the converter moves it there). The
+    keys returned are checked already; ``""`` among them says a problem was
+    reported. The values are left as they are: the same checks run on what
+    is about to be written.
+    """
+    checked: tuple[str, ...] = ("when",) if "when" in step and step["when"] is None else ()
+    written = step.get("duration")
+    if not isinstance(written, str):
+        return checked
+    try:
+        _duration_span(written)
+    except ThaiplanError as error:
+        reader.problem(
+            (*path, "duration"),
+            f"{error}".replace("Step.duration ", "", 1),
+            message_th=(
+                "ระยะเวลาต้องเป็นจำนวนวัน (จำนวนเต็ม) หรือจำนวนวันตามที่เอกสารเขียน"
+                f" (๑๕ วัน, ไม่น้อยกว่าสามสิบวัน, ๑๐ วันทำการ) ไม่ใช่ {written!r}"
+            ),
+        )
+        return (*checked, "duration", "")
+    return (*checked, "duration")
 
 
 # How attrs' validators ('duration' must be >= 1) and thaiplan's own

@@ -128,13 +128,44 @@ def _make_converter(*, given_periods: bool = False) -> cattrs.Converter:
             for field in attrs.fields(cls)
             if _derived(field) and not (given_periods and cls is Step and field.name == "period")
         }
-        return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **omit)
+        base: Callable[..., Any] = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True, **omit
+        )
+        if cls is not Step:
+            return base
+
+        def structure_step(value: Any, kind: Any) -> Step:
+            # `when: null` is no date; a duration written as text is the step's duration_text
+            if type(value.get("duration")) is str or value.get("when", "") is None:
+                value = dict(value)
+                if value.get("when", "") is None:
+                    value["when"] = ""
+                if type(value.get("duration")) is str:
+                    value["duration_text"] = value.pop("duration")
+            step: Step = base(value, kind)
+            return step
+
+        return structure_step
 
     def unstructure_factory(cls: type) -> Callable[[Any], Any]:
         omit: Any = {
             field.name: override(omit=True) for field in attrs.fields(cls) if _derived(field)
         }
-        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **omit)
+        base: Callable[..., Any] = make_dict_unstructure_fn(
+            cls, converter, _cattrs_omit_if_default=True, **omit
+        )
+        if cls is not Step:
+            return base
+
+        def unstructure_step(step: Step) -> Any:
+            # a duration written as text is written back as the text, under `duration`
+            values = base(step)
+            if step.duration_text:
+                values.pop("duration", None)
+                values["duration"] = values.pop("duration_text")
+            return values
+
+        return unstructure_step
 
     converter.register_structure_hook_factory(derived_hooks, structure_factory)
     converter.register_unstructure_hook_factory(derived_hooks, unstructure_factory)

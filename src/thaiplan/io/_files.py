@@ -233,7 +233,7 @@ def _give_periods(reader: _Reader, calendar: dict[str, Any]) -> None:
         if isinstance(step, dict):
             year = step.get("year")
             known = periods if year is None else read.get(period_parser(year), {})
-            period = known.get(step["when"])
+            period = known.get(step.get("when", ""))
             if period is not None:
                 step = {**step, "period": period}
             records.append(structure(step, Step))

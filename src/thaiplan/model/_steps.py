@@ -4,24 +4,34 @@ A :class:`PlanningCalendar` (ปฏิทิน) is a list of numbered steps (�
 phases, each with the period the document states for it (``when``, verbatim,
 and ``period``, parsed), the months marked in the document's Gantt table,
 the agencies and committees responsible, and the steps it must follow
-(``after``, finish-to-start with a lag).
+(``after``, finish-to-start with a lag and, with ``within``, a most) or come
+before (``before``). A step may have no date (its bounds come from its
+neighbours), and may be conditional (``optional``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
-import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from thaiplan.dates import MONTH_VARIANTS, Period, parse_period
-from thaiplan.dates._diagnose import _suggest_month
+from thaiplan.dates import MONTH_VARIANTS, Period, SpanUnit, parse_period
 from thaiplan.dates._text import BE_OFFSET, _normalise
-from thaiplan.errors import ModelError, ModelIndexError, ModelTypeError, ThaiDateError
+from thaiplan.errors import ModelError, ModelIndexError, ModelTypeError
+from thaiplan.model._dependencies import (
+    Dependency,
+    LagUnit,
+    _check_after,
+    _check_before,
+    _check_duration_text,
+    _duration_span,
+    _no_date,
+    _to_dependencies,
+)
+from thaiplan.model._marks import _check_gantt, _gantt_mark
 from thaiplan.model._organisations import Agency, Committee
 from thaiplan.model._plans import Plan
 from thaiplan.model._records import (
@@ -34,12 +44,9 @@ from thaiplan.model._records import (
     field_name,
     items_of,
     member_of,
-    missing_member,
     optional_whole,
     strings,
     text,
-    texts,
-    to_member,
     to_tuple,
     whole,
 )
@@ -97,61 +104,6 @@ def _province(value: str | int) -> str:
     return kept
 
 
-class LagUnit(enum.StrEnum):
-    """What a dependency's lag counts."""
-
-    DAYS = "days"  #: calendar days
-    WORKING_DAYS = "working_days"  #: Thai government working days
-
-    @classmethod
-    def _missing_(cls, value: object) -> Any:
-        return missing_member(cls, value)
-
-
-def _lag_unit(value: LagUnit | str) -> LagUnit:
-    converted: LagUnit = to_member(LagUnit, value)
-    return converted
-
-
-@attrs.frozen
-class Dependency:
-    """Step ``step`` must finish before the dependent step starts (finish-to-start).
-
-    With lag L, the dependent step starts no earlier than the day after
-    ``step`` finishes plus L days (or L working days).
-
-    Attributes:
-        step: The id of the step that comes first.
-        lag: Days between them (0: the next day).
-        unit: Whether the lag counts calendar days or working days.
-        reason: Why the order holds, in a sentence (the planning logic).
-
-    >>> Dependency("s3", lag=5, unit="working_days").unit
-    <LagUnit.WORKING_DAYS: 'working_days'>
-    """
-
-    step: str = attrs.field(validator=check_id)
-    lag: int = attrs.field(default=0, validator=whole(0))
-    unit: LagUnit = attrs.field(
-        default=LagUnit.DAYS, converter=_lag_unit, validator=member_of(LagUnit)
-    )
-    reason: str = attrs.field(default="", validator=text)
-
-
-def _to_dependencies(items: Iterable[str | Dependency] | str) -> tuple[Dependency, ...]:
-    """Accept bare step ids beside Dependency objects; leave anything else for the validator."""
-    if isinstance(items, str):
-        items = (items,)
-    converted: Any = to_tuple(items)
-    if not isinstance(converted, tuple):
-        return converted  # type: ignore[no-any-return]  # not a list: for the validator
-    return tuple(Dependency(item) if isinstance(item, str) else item for item in converted)
-
-
-def _check_after(instance: Step, attribute: attrs.Attribute[Any], value: object) -> None:
-    items_of(Dependency, "a step id (a str) or a Dependency")(instance, attribute, value)
-
-
 def _check_period(instance: Step, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Period):
         raise ModelTypeError(
@@ -177,32 +129,11 @@ class Phase:
     title_th: str = attrs.field(default="", validator=text)
 
 
-@functools.lru_cache(maxsize=1024)  # marks repeat from step to step; the result is a tuple
-def _gantt_mark(mark: str) -> tuple[tuple[int, int], ...] | None:
-    """Check a Gantt mark: a month (เม.ย.), or a month with its year (ต.ค. ๖๑).
-
-    Returns the months of a mark with its year, ``None`` for a bare month.
-
-    Raises:
-        ThaiDateError: The mark is neither.
-    """
-    text = _normalise(mark)
-    if text in MONTH_VARIANTS:
-        return None
-    if not re.search("[0-9๐-๙]", text):
-        raise ThaiDateError(
-            f"unknown month {text!r} in a Gantt mark",
-            text=mark,
-            position=0,
-            reason="unknown_month",
-            hint=_suggest_month(text),
-        )
-    return tuple(parse_period(mark).iter_months())
-
-
 def _parse_when(step: Step) -> Period:
     if not isinstance(step.when, str):  # named here, before the parser would name its own argument
         raise ModelTypeError("Step.when", step.when, "the stated period as text (a str)")
+    if not step.when:
+        return _no_date(1)  # its duration is set in __attrs_post_init__
     if step.year is not None:
         return _read_in(step.when, step.year)
     return parse_period(step.when)
@@ -216,19 +147,6 @@ def _read_in(when: str, year: int) -> Period:
     return parse_period(when, year=year)
 
 
-def _check_gantt(instance: Step, attribute: attrs.Attribute[Any], value: object) -> None:
-    texts(instance, attribute, value)
-    assert isinstance(value, tuple)
-    for index, mark in enumerate(value):
-        try:
-            _gantt_mark(mark)
-        except ThaiDateError as error:
-            raise ModelError(
-                f"Step.gantt[{index}] must be a month (เม.ย.) or a month and its year"
-                f" (ต.ค. ๖๑): {error}"
-            ) from None
-
-
 @attrs.frozen
 class Step:
     """One step of a planning calendar.
@@ -238,7 +156,9 @@ class Step:
         no: Its number in the document.
         phase: The id of its phase.
         title: The Thai title, verbatim.
-        when: The stated period as written (``"ภายใน พ.ค. ๖๑"``).
+        when: The stated period as written (``"ภายใน พ.ค. ๖๑"``), or "" for
+            a step the document gives no date (the schedule then bounds it by
+            the steps around it).
         year: The Buddhist-Era year of the dates ``when`` writes without one
             (keyword only). A calendar gives its steps its ``year`` (or, when
             it is a standing calendar, the year its placement rule gives):
@@ -248,26 +168,40 @@ class Step:
             always worked out from ``when``; pass it only to spare the parsing
             when you have it already, with ``when`` as its ``text`` (a period
             whose text is not ``when`` is read again from ``when``, so that
-            ``attrs.evolve(step, when=...)`` gives the new period).
+            ``attrs.evolve(step, when=...)`` gives the new period). A step
+            with no ``when`` has a ``duration`` period of its duration, which
+            has no dates (:attr:`~thaiplan.dates.Period.has_dates`).
         gantt: The months marked in the document's Gantt table, as written
             (``["เม.ย."]``); the calendar's ``gantt_year`` gives their year.
         responsible: Ids of the agencies and committees responsible.
         after: The steps it follows (finish-to-start).
-        duration: Whole days the step takes (default 1).
+        duration: Whole days the step takes (default 1); with
+            ``duration_text``, the number that text states.
         meetings: How many meetings the step holds (``จัดประชุม ๓ ครั้ง``).
         notes: Free notes.
         corrections: Known corrections of what the document wrote.
+        before: The steps it must finish before (finish-to-start, this step
+            first): ``before: [{step: s9, lag: 3}]`` finishes at least 3 days
+            before ``s9`` starts.
+        optional: A conditional step (``กรณี…``): scheduled, but never on a
+            critical chain, since it may not happen.
+        duration_text: The duration as the document writes it
+            (``"ไม่น้อยกว่าสามสิบวัน"``, ``"๑๐ วันทำการ"``), verbatim, or "";
+            ``duration`` is then the number it states, and
+            :attr:`~thaiplan.Step.duration_unit` what it counts.
 
     >>> step = Step("s1", 1, "area-based", "ข้อมูลปัญหาและความต้องการ", "ภายใน พ.ค. ๖๑")
     >>> step.period.end
     datetime.date(2018, 5, 31)
+    >>> Step("s2", 2, "p", "t", duration_text="ไม่น้อยกว่าสามสิบวัน").duration
+    30
     """
 
     id: str = attrs.field(validator=check_id)
     no: int | None = attrs.field(validator=optional_whole(0))
     phase: str = attrs.field(validator=check_id)
     title: str = attrs.field(validator=text)
-    when: str = attrs.field(validator=text, metadata={"parse": parse_period})
+    when: str = attrs.field(default="", validator=text, metadata={"parse": parse_period})
     year: int | None = attrs.field(default=None, kw_only=True, validator=optional_whole(*BE_YEARS))
     period: Period = attrs.field(
         default=attrs.Factory(_parse_when, takes_self=True),
@@ -287,14 +221,48 @@ class Step:
     corrections: tuple[Correction, ...] = attrs.field(
         default=(), converter=corrections, validator=check_corrections
     )
+    before: tuple[Dependency, ...] = attrs.field(
+        default=(), converter=_to_dependencies, validator=_check_before
+    )
+    optional: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    duration_text: str = attrs.field(
+        default="", validator=_check_duration_text, metadata={"written_as": "duration"}
+    )
 
     def __attrs_post_init__(self) -> None:
-        if self.year is not None:
+        if self.duration_text:
+            object.__setattr__(self, "duration", _duration_span(self.duration_text).amount)
+        if self.year is not None and self.when:
             read = _read_in(self.when, self.year)
             if self.period != read:  # given for another year, or attrs.evolve(step, year=...)
                 object.__setattr__(self, "period", read)
         elif self.period.text != self.when:
             object.__setattr__(self, "period", parse_period(self.when))
+        elif not self.when:
+            undated = _no_date(self.duration, SpanUnit(self.duration_unit.value))
+            if self.period != undated:
+                object.__setattr__(self, "period", undated)
+
+    @property
+    def dated(self) -> bool:
+        """Whether the step's ``when`` gives it dates of its own.
+
+        A step with no ``when``, or a ``when`` that is a count of days, a
+        period counted from an event, or a recurring one, has none: the
+        schedule bounds it by its dependencies (and a recurring one by its
+        occurrences).
+
+        >>> Step("s1", 1, "p", "t").dated, Step("s2", 2, "p", "t", "พ.ค. ๖๑").dated
+        (False, True)
+        """
+        return self.period.has_dates
+
+    @property
+    def duration_unit(self) -> LagUnit:
+        """What ``duration`` counts: calendar days, or working days (``๑๐ วันทำการ``)."""
+        if self.duration_text and _duration_span(self.duration_text).unit is SpanUnit.WORKING_DAYS:
+            return LagUnit.WORKING_DAYS
+        return LagUnit.DAYS
 
     def _repr_html_(self) -> str:
         from thaiplan.io._notebook import step_html
@@ -560,7 +528,7 @@ class PlanningCalendar:
         return attrs.evolve(self, steps=steps)
 
     def without_step(self, step_id: str) -> PlanningCalendar:
-        """A copy without the step ``step_id``, and without the dependencies on it.
+        """A copy without the step ``step_id``, and without the dependencies on it (``after`` and ``before``).
 
         Raises:
             ModelError: No step has that id.
@@ -572,6 +540,8 @@ class PlanningCalendar:
                 continue
             if any(d.step == step_id for d in step.after):
                 step = attrs.evolve(step, after=[d for d in step.after if d.step != step_id])
+            if any(d.step == step_id for d in step.before):
+                step = attrs.evolve(step, before=[d for d in step.before if d.step != step_id])
             kept.append(step)
         return attrs.evolve(self, steps=kept)
 
@@ -589,8 +559,9 @@ class PlanningCalendar:
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last day any step's stated period touches, or ``None``."""
-        days = [step.period.start or step.period.end for step in self.steps]
-        days += [step.period.end for step in self.steps]
+        dated = [step.period for step in self.steps if step.period.has_dates]
+        days = [period.start or period.end for period in dated]
+        days += [period.end for period in dated]
         return (min(days), max(days)) if days else None
 
     def to_dataframe(self) -> pandas.DataFrame:

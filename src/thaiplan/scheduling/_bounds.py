@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from thaiplan.dates import add_working_days, format_date, working_days_between
+from thaiplan.dates import add_working_days, format_date, to_thai_digits, working_days_between
 from thaiplan.errors import HolidayDataError
 from thaiplan.model._steps import LagUnit
 
@@ -121,8 +121,9 @@ class Constraint:
         cause: ``"window"`` (the stated period or a resolution's deadline),
             ``"calendar_start"`` (the calendar's first day: its ``as_of``, or
             the earliest start a step states, named in ``source`` and
-            ``other``), ``"open"`` (nothing dates the start) or ``"after"`` (a
-            dependency on ``other``).
+            ``other``), ``"open"`` (nothing dates the start), ``"after"`` (a
+            dependency on ``other``) or ``"within"`` (a most gap to ``other``:
+            ``lag`` is then its days).
         other: The step of the dependency, for ``"after"``.
         lag: The dependency's lag.
         unit: What the lag counts.
@@ -204,3 +205,19 @@ def first_day_link(result: Schedule, i: int) -> Constraint:
             f" และวันเริ่มที่เร็วที่สุดที่ขั้นตอนระบุคือของ {other} ตาม{text_th}"
         ),
     )
+
+
+def _lag_of(stored: int) -> tuple[int, LagUnit]:
+    """The lag and its unit, from a stored lag (negative for working days)."""
+    return (-stored, LagUnit.WORKING_DAYS) if stored < 0 else (stored, LagUnit.DAYS)
+
+
+def _lag_en(lag: int, unit: LagUnit) -> str:
+    return f"lag {lag}" + (" working days" if unit is LagUnit.WORKING_DAYS and lag else "")
+
+
+def _lag_th(lag: int, unit: LagUnit) -> str:
+    if not lag:
+        return "ต่อเนื่องกัน"
+    kind = "วันทำการ" if unit is LagUnit.WORKING_DAYS else "วัน"
+    return f"เว้น {to_thai_digits(lag)} {kind}"

@@ -3,7 +3,8 @@
 Theory of operation
 -------------------
 The *critical* steps are those with the least total slack among the steps
-that have a figure (an open step, which nothing dates, has none). A
+that have a figure (an open step, which nothing dates, has none), leaving out
+conditional steps (``optional: true``), which may not happen at all. A
 *critical chain* is a path of the dependency graph through critical steps
 only: each consecutive pair is joined by a dependency (finish-to-start, so
 the later starts after the earlier finishes: the chain runs forwards in
@@ -37,10 +38,15 @@ MAX_CHAINS: Final = 100
 
 
 def critical_steps(result: Schedule) -> list[int]:
-    """The steps with the least total slack (of those with a figure), in topological order."""
+    """The steps with the least total slack (of those with a figure), in topological order.
+
+    A conditional step (``optional: true``, a "กรณี…" step) is never critical.
+    """
     slack = [
-        None if es < 1 else lf - es - duration + 1
-        for lf, es, duration in zip(result._lf, result._es, result._durations, strict=True)
+        None if es < 1 or step.optional else lf - es - duration + 1
+        for lf, es, duration, step in zip(
+            result._lf, result._es, result._durations, result.calendar.steps, strict=True
+        )
     ]
     figures = [value for value in slack if value is not None]
     if not figures:

@@ -75,6 +75,13 @@ from thaiplan.dates import add_working_days
 from thaiplan.errors import DependencyCycleError, ModelError
 from thaiplan.model._steps import LagUnit, PlanningCalendar, Step
 from thaiplan.scheduling._bounds import _OPEN, _WINDOW, _day
+from thaiplan.scheduling._constraints import (
+    MaxEdges,
+    general_schedule,
+    occurrence_span,
+    occurrences,
+    special_edges,
+)
 from thaiplan.scheduling._schedule import Schedule
 from thaiplan.scheduling._source import calendar_and_document
 
@@ -130,11 +137,19 @@ def _windows(
     starts: list[int | None] = [None] * n
     ends = [0] * n
     sources = [""] * n
+    recurring: list[int] = []
     for i, step in enumerate(calendar.steps):
         period = step.period
         starts[i] = period.start.toordinal() if period.start is not None else None
-        ends[i] = period.end.toordinal()
+        if period.has_dates:
+            ends[i] = period.end.toordinal()
+        else:  # no date, a count of days, counted from an event, or recurring
+            ends[i] = _LAST
+            if period.recurrence is not None:
+                recurring.append(i)
         sources[i] = step.when
+    if recurring:
+        _recurring_windows(calendar, recurring, starts, ends)
     if document is not None and document.meeting is not None:
         for action in document.meeting.actions():
             if action.deadline is None or action.step is None or action.step not in index:
@@ -149,6 +164,24 @@ def _windows(
                 if starts[i] is None or start > starts[i]:  # type: ignore[operator]
                     starts[i] = start
     return starts, ends, sources
+
+
+def _recurring_windows(
+    calendar: PlanningCalendar, recurring: list[int], starts: list[int | None], ends: list[int]
+) -> None:
+    """The window of each recurring step: from its first occurrence to its last.
+
+    The occurrences are those within the calendar's span
+    (:func:`~thaiplan.scheduling._constraints.occurrence_span`); a step with
+    none keeps an open window, as a step with no date.
+    """
+    span = occurrence_span(calendar)
+    for i in recurring:
+        found = occurrences(calendar.steps[i], span)
+        if found:
+            first = found[0].start
+            starts[i] = first.toordinal() if first is not None else None
+            ends[i] = found[-1].end.toordinal()
 
 
 def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
@@ -196,6 +229,9 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
     edge_lags: list[int] = []
     in_order = True
     working = False
+    special: list[
+        int
+    ] = []  # steps with `before`, a `within`, a relative when or a working-day duration
     find = index.get
     for i, step in enumerate(steps):
         for dependency in step.after:
@@ -213,6 +249,33 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
             edge_sources.append(j)
             edge_targets.append(i)
             edge_lags.append(lag)
+            if dependency.within is not None:
+                special.append(i)
+        if step.before or step.duration_text or step.period.span is not None:
+            special.append(i)
+    gaps: MaxEdges = ([], [], [], [])
+    working_durations: list[bool] = []
+    if special:
+        working_durations = [step.duration_unit is LagUnit.WORKING_DAYS for step in steps]
+        working = (
+            special_edges(
+                steps,
+                index,
+                sorted(set(special)),
+                (durations, working_durations),
+                (edge_sources, edge_targets, edge_lags),
+                gaps,
+            )
+            or working
+        )
+        in_order = in_order and not any(
+            j >= i for j, i in zip(edge_sources, edge_targets, strict=True)
+        )
+        if in_order:  # before-edges and relative edges come out of order: sort them by target
+            by_target = sorted(range(len(edge_targets)), key=edge_targets.__getitem__)
+            edge_sources[:] = [edge_sources[e] for e in by_target]
+            edge_targets[:] = [edge_targets[e] for e in by_target]
+            edge_lags[:] = [edge_lags[e] for e in by_target]
 
     # 2. order: the calendar's own order when every step follows only steps
     # listed before it, as calendars are written; else Kahn's sort, and the
@@ -228,6 +291,16 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
         edge_sources = [edge_sources[e] for e in by_target]
         edge_targets = [edge_targets[e] for e in by_target]
         edge_lags = [edge_lags[e] for e in by_target]
+
+    if gaps[0] or any(working_durations):  # the general case (_constraints), to a fixpoint
+        return general_schedule(
+            calendar,
+            (ids, index, order),
+            (starts, ends, sources, durations, working_durations),
+            (edge_sources, edge_targets, edge_lags),
+            gaps,
+            _first_day(calendar, [start for start in starts if start is not None]),
+        )
 
     # 3. backward pass: the edges from the last target back, so that a step's
     # latest finish is final before the steps it follows read it

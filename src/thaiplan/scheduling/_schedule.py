@@ -12,10 +12,21 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from thaiplan.dates import add_working_days, to_thai_digits
+from thaiplan.dates import add_working_days
 from thaiplan.errors import ModelError
 from thaiplan.model._steps import LagUnit, PlanningCalendar
-from thaiplan.scheduling._bounds import _WINDOW, Bounds, Constraint, _day, _en, _th
+from thaiplan.scheduling import _constraints
+from thaiplan.scheduling._bounds import (
+    _WINDOW,
+    Bounds,
+    Constraint,
+    _day,
+    _en,
+    _lag_en,
+    _lag_of,
+    _lag_th,
+    _th,
+)
 
 if TYPE_CHECKING:
     import pandas
@@ -163,22 +174,6 @@ class InfeasibleChain:
     explanation: Explanation = attrs.field(eq=False, repr=False)
 
 
-def _lag_of(stored: int) -> tuple[int, LagUnit]:
-    """The lag and its unit, from a stored lag (negative for working days)."""
-    return (-stored, LagUnit.WORKING_DAYS) if stored < 0 else (stored, LagUnit.DAYS)
-
-
-def _lag_en(lag: int, unit: LagUnit) -> str:
-    return f"lag {lag}" + (" working days" if unit is LagUnit.WORKING_DAYS and lag else "")
-
-
-def _lag_th(lag: int, unit: LagUnit) -> str:
-    if not lag:
-        return "ต่อเนื่องกัน"
-    kind = "วันทำการ" if unit is LagUnit.WORKING_DAYS else "วัน"
-    return f"เว้น {to_thai_digits(lag)} {kind}"
-
-
 class Schedule(Mapping[str, Bounds]):
     """The bounds of every step of a calendar, and why.
 
@@ -222,6 +217,9 @@ class Schedule(Mapping[str, Bounds]):
         self._links: dict[
             int, Constraint
         ] = {}  # 2i: earliest start of step i; 2i + 1: latest finish
+        # bounds set by a most gap, keyed as _links; settled: the constraints can all hold
+        self._within: dict[int, tuple[int, int, LagUnit]] = {}
+        self._settled = True
 
     def __getitem__(self, step_id: str) -> Bounds:
         i = self._position(step_id)
@@ -335,7 +333,7 @@ class Schedule(Mapping[str, Bounds]):
     @property
     def feasible(self) -> bool:
         """Whether every step can be kept within its bounds (no negative slack)."""
-        return all(
+        return self._settled and all(
             lf >= es + duration - 1
             for lf, es, duration in zip(self._lf, self._es, self._durations, strict=True)
         )
@@ -503,6 +501,8 @@ class Schedule(Mapping[str, Bounds]):
         return link
 
     def _make_early_link(self, i: int) -> Constraint:
+        if 2 * i in self._within:  # a most gap (`within`): its link, from the module that sets it
+            return _constraints.within_link(self, i, False)
         step, day = self._ids[i], self._es[i]
         by = self._es_by[i]
         if by == _WINDOW:
@@ -553,6 +553,8 @@ class Schedule(Mapping[str, Bounds]):
         )
 
     def _make_late_link(self, i: int) -> Constraint:
+        if 2 * i + 1 in self._within:
+            return _constraints.within_link(self, i, True)
         step, day = self._ids[i], self._lf[i]
         by = self._lf_by[i]
         if by == _WINDOW:
@@ -589,6 +591,8 @@ class Schedule(Mapping[str, Bounds]):
     def _source_text(self, i: int) -> tuple[str, str]:
         """The window's source, in English and in Thai."""
         source = self._window_source[i]
+        if not self.calendar.steps[i].dated and self.calendar.steps[i].period.recurrence is None:
+            return f"no stated date ({source or 'no when'})", f"ไม่มีวันที่กำหนด ({source or '-'})"
         if source.startswith("deadline:"):
             text = source.removeprefix("deadline:")
             return f"the resolution's deadline {text}", f"มติที่ประชุมซึ่งกำหนด{text}"

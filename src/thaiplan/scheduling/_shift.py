@@ -32,8 +32,9 @@ from thaiplan.dates import (
 )
 from thaiplan.errors import ModelError, ModelTypeError, ThaiDateError
 from thaiplan.model._document import PlanningDocument
+from thaiplan.model._marks import _gantt_mark
 from thaiplan.model._records import BE_YEARS
-from thaiplan.model._steps import PlanningCalendar, Step, _gantt_mark
+from thaiplan.model._steps import PlanningCalendar, Step
 
 __all__ = ["Landing", "ShiftResult", "shift"]
 

@@ -11,7 +11,8 @@ from thaiplan.dates import (
     PeriodKind,
 )
 from thaiplan.dates._text import _normalise
-from thaiplan.model._steps import PlanningCalendar, Step, _gantt_mark
+from thaiplan.model._marks import _gantt_mark
+from thaiplan.model._steps import PlanningCalendar, Step
 
 
 def _marks(calendar: PlanningCalendar, step: Step) -> tuple[tuple[int, int], ...]:
