@@ -8,6 +8,7 @@ from typing import Final
 
 from thaiplan.checks._registry import Context, Issue, Severity, rule
 from thaiplan.checks.rules._common import _days, _en, _th
+from thaiplan.checks.rules._round import explained, far_steps
 from thaiplan.dates import to_thai_digits
 from thaiplan.scheduling._schedule import Constraint, Explanation
 
@@ -25,10 +26,11 @@ def _impossible_dependencies(context: Context) -> Iterator[Issue]:
     ends = [s.period.end.toordinal() for s in steps]
     durations = [s.duration for s in steps]
     find = index.get
+    far = far_steps(context, context.calendar)  # a step far outside the round: outside-round's
     for k, step in enumerate(steps):
         for dependency in step.after:
             j = find(dependency.step)
-            if j is None:
+            if j is None or explained(far, (step.id, dependency.step)):
                 continue
             first = starts[j]
             if first is None:
@@ -93,8 +95,14 @@ def _negative_slack(context: Context) -> Iterator[Issue]:
     if result is None:
         return
     order = context.step_index
+    far = far_steps(context, context.calendar)  # a step far outside the round: outside-round's
     for chain in result.infeasible_chains:
         bound, explanation = chain.bound, chain.explanation
+        links = (*explanation.latest_finish, *explanation.earliest_start)
+        if explained(far, (bound.step, *chain.steps, *(c.step for c in links))) or explained(
+            far, (c.other for c in links)
+        ):
+            continue  # reported once, as its cause, by outside-round
         lead = explanation.step
         earliest, latest, slack = result._finish(lead)  # no free slack needed
         head_en = (
