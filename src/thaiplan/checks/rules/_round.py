@@ -54,13 +54,19 @@ def round_of(fiscal_year: int) -> tuple[dt.date, dt.date]:
 
 def stated_end(step: Step) -> dt.date | None:
     """The last day of a step's stated period; ``None`` when it has none or runs on."""
-    end = _end_of(step.period)
+    period: object = getattr(step, "period", None)
+    if not isinstance(period, Period):  # a step stated with no period
+        return None
+    end = _end_of(period)
     return None if end == dt.date.max else end
 
 
 def stated_start(step: Step) -> dt.date | None:
     """The first day of a step's stated period (its end, for a deadline); ``None`` without."""
-    return step.period.start or stated_end(step)
+    period: object = getattr(step, "period", None)
+    if not isinstance(period, Period):
+        return None
+    return period.start or stated_end(step)
 
 
 @attrs.frozen

@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from typing import Final
 
 from thaiplan.checks._registry import Context, Issue, Severity, rule
 from thaiplan.checks.rules._common import _squeezed
-from thaiplan.checks.rules._reference import DopaCodes, central_agencies, dopa_codes
+from thaiplan.checks.rules._reference import (
+    CentralAgency,
+    DopaCodes,
+    central_agencies,
+    dopa_codes,
+)
 from thaiplan.checks.rules._round import stated_start
 from thaiplan.dates import to_arabic_digits, to_thai_digits
 from thaiplan.dates._text import BE_OFFSET
@@ -73,25 +79,13 @@ def _outdated_names(context: Context) -> Iterator[Issue]:
         return
     day, what = dated
     year = day.year + BE_OFFSET
-    # every name the list knows, longest first, so that a name inside a longer one is not found
-    known = sorted(
-        (
-            (_squeezed(name), agency, until)
-            for agency in central_agencies()
-            for name, until in (*agency.former, (agency.name, 0))
-        ),
-        key=lambda item: -len(item[0]),
-    )
+    names, pattern = _known_names()
     for where, steps, text in _texts(context):
-        rest = _squeezed(text)
-        found = []
-        for name, agency, until in known:
-            if name in rest:
-                rest = rest.replace(name, "\x00")
-                if until and until < year:
-                    found.append((name, agency, until))
-        for name, agency, until in found:
-            written = next(n for n, u in agency.former if _squeezed(n) == name)
+        # the names in the text, leftmost and longest first (a name inside a longer one is not it)
+        for match in pattern.finditer(_squeezed(text)):
+            agency, written, until = names[match.group(0)]
+            if not until or until >= year:
+                continue
             yield Issue(
                 f"{where}: {written!r} is the name that {agency.name} had until {until}; the"
                 f" document is of {year} ({what}, {day.isoformat()}): write {agency.name!r}",
@@ -100,6 +94,17 @@ def _outdated_names(context: Context) -> Iterator[Issue]:
                 steps=steps,
                 objects=() if steps else (where,),
             )
+
+
+@functools.cache
+def _known_names() -> tuple[dict[str, tuple[CentralAgency, str, int]], re.Pattern[str]]:
+    """Every name of the list, without spaces: (agency, name as listed, year it was replaced or 0)."""
+    names: dict[str, tuple[CentralAgency, str, int]] = {}
+    for agency in central_agencies():
+        for name, until in (*agency.former, (agency.name, 0)):
+            names[_squeezed(name)] = (agency, name, until)
+    alternatives = sorted(names, key=len, reverse=True)
+    return names, re.compile("|".join(re.escape(name) for name in alternatives))
 
 
 #: The words an official agency name starts with; other names (หน่วยงานส่วนกลาง) are not judged.

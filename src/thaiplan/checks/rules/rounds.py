@@ -91,11 +91,11 @@ def _late_for_fiscal_year(context: Context) -> Iterator[Issue]:
     begun: list[Step] = []
     for step in calendar.steps:
         end = stated_end(step)
-        if end is None or step.id in far or _sends_to_central(step):
+        if end is None or end < fiscal_year.start or step.id in far or _sends_to_central(step):
             continue
         if end > fiscal_year.end:
             ended.append(step)
-        elif end >= fiscal_year.start and not supplementary:
+        elif not supplementary:
             begun.append(step)
     year = calendar.fiscal_year
     if ended:
