@@ -10,6 +10,8 @@ sources, and a property: every finding names steps and fields that exist.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -28,11 +30,14 @@ from thaiplan import (
     PlanningDocument,
     Severity,
     Step,
+    dump_calendar,
+    load_calendar,
     validate,
 )
 from thaiplan.checks.rules import _round
 from thaiplan.checks.rules._round import round_of
 from thaiplan.checks.rules.rounds import fiscal_years_named
+from thaiplan.cli import main
 from thaiplan.dates import parse_period
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -450,3 +455,21 @@ class TestFiscalYear:
         (finding,) = validate(source).by_code("title-fiscal-year")
         assert ("letter.subject", "calendar.fiscal_year") == finding.objects
         assert "fiscal_year: 2562, or the subject" in finding.message_en
+
+
+class TestThroughTheFile:
+    """The rules work on a calendar file, through the command line."""
+
+    def test_validate_command(self, tmp_path):
+        """The command on the district calendar's file: one error, the cause and its fix."""
+        path = tmp_path / "district.yaml"
+        dump_calendar(district_calendar(), path)
+        assert district_calendar() == load_calendar(path)
+        out = io.StringIO()
+        status = main(["validate", str(path), "--format", "json"], out=out)
+        data = json.loads(out.getvalue())
+        assert 1 == status
+        assert [("outside-round", ["s5"])] == [
+            (f["code"], f["steps"]) for f in data["findings"] if f["severity"] == "error"
+        ]
+        assert "did you mean 'พ.ค. ๖๗' (2024)?" in data["findings"][0]["message_en"]

@@ -104,7 +104,7 @@ def _late_for_fiscal_year(context: Context) -> Iterator[Issue]:
             f" has steps that end later: {_listed(ended, 'en')}. What they prepare cannot serve"
             f" a year that is over: check their years, or the calendar's fiscal_year",
             f"ปีงบประมาณ {year} สิ้นสุด {_th(fiscal_year.end)} แต่ปฏิทินที่เตรียมการสำหรับปีงบประมาณนี้"
-            f" มีขั้นตอนที่สิ้นสุดหลังจากนั้น: {_listed(ended, 'th')} ให้ตรวจสอบปีของขั้นตอนเหล่านี้"
+            f"มีขั้นตอนที่สิ้นสุดหลังจากนั้น: {_listed(ended, 'th')} ให้ตรวจสอบปีของขั้นตอนเหล่านี้"
             " หรือ fiscal_year ของปฏิทิน",
             steps=tuple(s.id for s in ended),
             objects=("calendar.fiscal_year",),
@@ -116,7 +116,7 @@ def _late_for_fiscal_year(context: Context) -> Iterator[Issue]:
             f" prepares it has steps that end on or after that day: {_listed(begun, 'en')}."
             " What they prepare comes late for the year: move them earlier, or check their years",
             f"ปีงบประมาณ {year} เริ่ม {_th(fiscal_year.start)} แต่ปฏิทินที่เตรียมการสำหรับปีงบประมาณนี้"
-            f" มีขั้นตอนที่สิ้นสุดตั้งแต่วันนั้นเป็นต้นไป: {_listed(begun, 'th')}"
+            f"มีขั้นตอนที่สิ้นสุดตั้งแต่วันนั้นเป็นต้นไป: {_listed(begun, 'th')}"
             " สิ่งที่เตรียมจะไม่ทันปีงบประมาณ",
             steps=tuple(s.id for s in begun),
             objects=("calendar.fiscal_year",),
