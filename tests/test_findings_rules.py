@@ -32,6 +32,7 @@ from thaiplan import (
     Step,
     dump_calendar,
     load_calendar,
+    load_document,
     validate,
 )
 from thaiplan.checks.rules import _round
@@ -152,6 +153,17 @@ FINDINGS_CASES: list[Case] = [
         lambda: district_calendar(),
         lambda: district_calendar(None),
         [(ERROR, ("s5",), ())],
+    ),
+    (
+        # every step far from the year: the calendar's fiscal_year is wrong (๒๕๓๖ for ๒๕๖๓)
+        "outside-round",
+        lambda: calendar(
+            step("s1", "พ.ค. ๖๑"), step("s2", "ต.ค. ๖๑", after=["s1"]), fiscal_year=2536
+        ),
+        lambda: calendar(
+            step("s1", "พ.ค. ๖๑"), step("s2", "ต.ค. ๖๑", after=["s1"]), fiscal_year=2563
+        ),
+        [(ERROR, ("s1", "s2"), ("calendar.fiscal_year",))],
     ),
     (
         # FY 2563 begins 1 Oct 2562: a step of ต.ค. ๖๒ comes late for it
@@ -373,6 +385,40 @@ class TestRound:
                 moved = parse_period(far.fix)
                 assert first <= (moved.start or moved.end)
                 assert moved.end <= last
+
+
+class TestMisdatedFiscalYear:
+    """When every step is far from the round, the calendar's fiscal_year is what is wrong."""
+
+    def test_the_seed_with_its_year_transposed(self):
+        """The seed calendar with fiscal_year 2536 (๒๕๓๖ for ๒๕๖๓): one finding, with the year."""
+        seed = load_document("samut-sakhon-2563").calendar
+        report = validate(attrs.evolve(seed, fiscal_year=2536), only=list(CODES))
+        (finding,) = report.by_code("outside-round")
+        assert finding.objects == ("calendar.fiscal_year",)
+        assert len(finding.steps) == 15
+        assert finding.message_en.endswith(
+            "they lie in FY 2561–2562, so the calendar's fiscal_year is likely wrong;"
+            " did you mean fiscal_year: 2563?"
+        )
+        # the title and the annual plan say 2563 too; nothing is reported step by step
+        assert {"outside-round": 1, "title-fiscal-year": 1, "plan-fiscal-year": 1} == dict(
+            report.codes()
+        )
+
+    def test_steps_over_too_many_years(self):
+        source = calendar(step("s1", "พ.ค. ๖๑"), step("s2", "พ.ค. ๖๕"), fiscal_year=2536)
+        (finding,) = validate(source).by_code("outside-round")
+        assert finding.message_en.endswith("; no one round holds them all")
+
+    def test_their_order_is_still_judged(self):
+        """The steps keep their dates against each other: negative slack is still reported."""
+        source = calendar(
+            step("s1", "พ.ค. ๖๑", duration=40),
+            step("s2", "พ.ค. ๖๑", after=["s1"]),
+            fiscal_year=2536,
+        )
+        assert validate(source).by_code("negative-slack")
 
 
 class TestOnceAsTheCause:

@@ -15,6 +15,9 @@ its consequences (dependencies that cannot be kept, negative slack along every
 chain through the step) are not reported again: the rules ``negative-slack``
 and ``impossible-dependency`` skip what a far step explains.
 
+When every dated step (two or more) is far, the calendar's ``fiscal_year`` is
+what is wrong (:func:`misdated_fiscal_year`): there are then no far steps.
+
 The fix is the step's ``when`` with every year it writes moved by the same
 number of years, in the same digits and width (``๖๑`` → ``๖๗``, ``2516`` →
 ``2561``), such that the period lies inside the round. Of the years that do,
@@ -40,7 +43,14 @@ from thaiplan.dates import FiscalYear, Period, parse_period, to_arabic_digits
 from thaiplan.errors import ThaiDateError
 from thaiplan.model._steps import PlanningCalendar, Step
 
-__all__ = ["FarStep", "far_steps", "round_of", "stated_end", "stated_start"]
+__all__ = [
+    "FarStep",
+    "far_steps",
+    "misdated_fiscal_year",
+    "round_of",
+    "stated_end",
+    "stated_start",
+]
 
 
 def round_of(fiscal_year: int) -> tuple[dt.date, dt.date]:
@@ -189,8 +199,8 @@ def _far(calendar: PlanningCalendar) -> Mapping[str, FarStep]:
             far.append(step)
         elif first <= start and end <= last:
             inside.append(end)
-    if not far:
-        return {}
+    if not far or (len(far) >= 2 and not inside and len(far) == _dated(calendar)):
+        return {}  # no step far, or every step: then fiscal_year is what is wrong
     if inside:
         reference = dt.date.fromordinal(int(statistics.median_low(d.toordinal() for d in inside)))
     else:
@@ -209,6 +219,43 @@ def _far(calendar: PlanningCalendar) -> Mapping[str, FarStep]:
             fix[1] if fix else "",
         )
     return found
+
+
+def _dated(calendar: PlanningCalendar) -> int:
+    return sum(1 for step in calendar.steps if stated_start(step) is not None)
+
+
+def misdated_fiscal_year(calendar: PlanningCalendar) -> tuple[int, int, int | None] | None:
+    """When every dated step (two or more) is far outside the round: the fiscal years they touch.
+
+    Then the calendar's ``fiscal_year`` is what is wrong, not the steps, and the
+    steps are not far steps (their dependencies are judged as usual). Returns the
+    first and last fiscal year the steps touch and the fiscal year that likely
+    was meant: the one after the last, as a calendar prepares the year after its
+    own steps (the seed's steps, in FY 2561-2562, prepare FY 2563), when its
+    round holds them all, else the last, else ``None``; ``None`` when some step
+    is not far.
+
+    >>> from thaiplan import PlanningCalendar, Step
+    >>> steps = [Step("s1", 1, "p", "t", "พ.ค. ๖๑"), Step("s2", 2, "p", "t", "ต.ค. ๖๑")]
+    >>> misdated_fiscal_year(PlanningCalendar("t", "74", 2536, steps=steps))
+    (2561, 2562, 2563)
+    """
+    near_first = FiscalYear(calendar.fiscal_year - 3).start
+    near_last = FiscalYear(calendar.fiscal_year + 1).end
+    years: list[int] = []
+    for step in calendar.steps:
+        start, end = stated_start(step), stated_end(step)
+        if start is None or end is None:
+            continue
+        if near_first <= end and start <= near_last:
+            return None
+        years += [FiscalYear.containing(start).year, FiscalYear.containing(end).year]
+    if len(years) < 4:  # fewer than two dated steps
+        return None
+    first, last = min(years), max(years)
+    meant = last + 1 if last - first <= 1 else (last if last - first == 2 else None)
+    return first, last, meant
 
 
 _CACHE: weakref.WeakKeyDictionary[object, Mapping[str, FarStep]] = weakref.WeakKeyDictionary()

@@ -18,7 +18,7 @@ from typing import Final
 
 from thaiplan.checks._registry import Context, Issue, Severity, rule
 from thaiplan.checks.rules._common import _contains, _en, _th
-from thaiplan.checks.rules._round import far_steps, round_of, stated_end
+from thaiplan.checks.rules._round import far_steps, misdated_fiscal_year, round_of, stated_end
 from thaiplan.dates import FiscalYear, to_arabic_digits, to_thai_digits
 from thaiplan.model._steps import Step
 
@@ -39,6 +39,25 @@ def _outside_round(context: Context) -> Iterator[Issue]:
     first, last = round_of(year)
     span_en = f"FY {year - 2}–{year}, {_en(first)} to {_en(last)}"
     span_th = f"ปีงบประมาณ {year - 2}–{year} คือ {_th(first)} ถึง {_th(last)}"
+    misdated = misdated_fiscal_year(calendar)
+    if misdated is not None:
+        low, high, meant = misdated
+        dated = [s.id for s in calendar.steps if stated_end(s) is not None]
+        touched = f"FY {low}" if low == high else f"FY {low}–{high}"
+        if meant is not None:
+            fix_en, fix_th = f"; did you mean fiscal_year: {meant}?", f" หรือควรเป็น {meant}"
+        else:
+            fix_en, fix_th = "; no one round holds them all", " ไม่มีรอบการวางแผนใดครอบคลุมทุกขั้นตอน"
+        yield Issue(
+            f"none of the {len(dated)} dated steps ({_ids(dated)}) lies near the FY {year} round"
+            f" ({span_en}): they lie in {touched}, so the calendar's fiscal_year is likely"
+            f" wrong{fix_en}",
+            f"ไม่มีขั้นตอนใด ({_ids(dated)}) อยู่ใกล้รอบการวางแผนของปีงบประมาณ {year} ({span_th})"
+            f" ขั้นตอนทั้งหมดอยู่ในปีงบประมาณ {low}–{high} fiscal_year ของปฏิทินน่าจะผิด{fix_th}",
+            steps=tuple(dated),
+            objects=("calendar.fiscal_year",),
+        )
+        return
     for far in far_steps(context, calendar).values():
         if far.fix is not None:
             fix_en = f"; did you mean {far.fix!r} ({far.fix_years})?"
@@ -54,6 +73,11 @@ def _outside_round(context: Context) -> Iterator[Issue]:
             " จึงไม่รายงานลำดับขั้นตอนและกำหนดเวลาที่ขั้นตอนนี้ทำให้ผิดแยกอีก",
             steps=(far.step,),
         )
+
+
+def _ids(steps: list[str]) -> str:
+    shown = ", ".join(steps[:_LISTED])
+    return shown if len(steps) <= _LISTED else f"{shown}, … {len(steps) - _LISTED:,} more"
 
 
 def _sends_to_central(step: Step) -> bool:
@@ -83,6 +107,8 @@ def _late_for_fiscal_year(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
     if calendar is None:
         return
+    if misdated_fiscal_year(calendar) is not None:
+        return  # every step is far from the year: outside-round reports fiscal_year, once
     fiscal_year = FiscalYear(calendar.fiscal_year)
     far = far_steps(context, calendar)
     # a supplementary budget (งบประมาณรายจ่ายเพิ่มเติม) is prepared within the year it adds to
