@@ -16,6 +16,7 @@ from decimal import Decimal
 import attrs
 import pytest
 
+from test_findings_rules import FINDINGS_CASES
 from thaiplan import (
     Action,
     Agency,
@@ -544,6 +545,7 @@ CASES: list[tuple[str, Callable[[], Source], Callable[[], Source], Expected]] = 
         [(INFO, (), ("calendar",))],
     ),
     *PROJECT_CASES,
+    *FINDINGS_CASES,
 ]
 
 
@@ -881,6 +883,15 @@ class TestRegistry:
             ("project-place-unknown", ERROR),
             ("project-status-order", ERROR),
             ("project-no-responsible", WARNING),
+            ("outside-round", ERROR),
+            ("late-for-fiscal-year", WARNING),
+            ("title-fiscal-year", ERROR),
+            ("outdated-agency-name", WARNING),
+            ("central-agency-name", WARNING),
+            ("dopa-code", ERROR),
+            ("plan-consistent-with-itself", ERROR),
+            ("plan-consistent-downward", ERROR),
+            ("plan-fiscal-year", ERROR),
         ]
         assert expected == [(r.code, r.severity) for r in rules()]
         assert all(r.description for r in rules())
@@ -1039,6 +1050,15 @@ class TestSeedDocument:
             "step-numbering",
             "action-plan-late",
             "no-responsible",
+            "outside-round",
+            "late-for-fiscal-year",
+            "title-fiscal-year",
+            "outdated-agency-name",
+            "central-agency-name",
+            "dopa-code",
+            "plan-consistent-with-itself",
+            "plan-consistent-downward",
+            "plan-fiscal-year",
         ],
     )
     def test_silent_rules(self, seed_report, code):

@@ -13,6 +13,11 @@ registered there with :func:`~thaiplan.rule`:
 - :mod:`~thaiplan.checks.rules.document`: letters, attachments, names, corrections;
 - :mod:`~thaiplan.checks.rules.progress`: progress reports against the plan.
 - :mod:`~thaiplan.checks.rules.projects`: the projects of a register.
+- :mod:`~thaiplan.checks.rules.rounds`: the fiscal year a calendar prepares: its
+  round, its title, steps that come too late;
+- :mod:`~thaiplan.checks.rules.names`: central agencies' names and DOPA codes
+  against the official lists shipped in ``thaiplan/data/reference/``;
+- :mod:`~thaiplan.checks.rules.plans`: which way plans are consistent, their year.
 
 The families are imported in this order, which is the order the rules run in
 and the order of findings of the same severity.
@@ -31,6 +36,9 @@ FAMILIES: Final = (
     "document",
     "progress",
     "projects",
+    "rounds",
+    "names",
+    "plans",
 )
 
 for _family in FAMILIES:

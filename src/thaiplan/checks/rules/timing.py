@@ -12,6 +12,7 @@ from typing import Final
 
 from thaiplan.checks._registry import Context, Issue, Severity, rule
 from thaiplan.checks.rules._common import _days, _en, _th
+from thaiplan.checks.rules._round import explained, far_steps
 from thaiplan.dates import Period, PeriodKind, add_working_days, to_thai_digits
 from thaiplan.errors import HolidayDataError
 from thaiplan.model._steps import Dependency, LagUnit
@@ -62,10 +63,11 @@ def _impossible_dependencies(context: Context) -> Iterator[Issue]:
     ends = [s.period.end.toordinal() for s in steps]
     durations = [s.duration for s in steps]
     find = index.get
+    far = far_steps(context, context.calendar)  # a step far outside the round: outside-round's
     for k, step in enumerate(steps):
         for dependency in step.after:
             j = find(dependency.step)
-            if j is None:
+            if j is None or explained(far, (step.id, dependency.step)):
                 continue
             first = starts[j]
             if first is None:
@@ -220,8 +222,14 @@ def _negative_slack(context: Context) -> Iterator[Issue]:
     if result is None:
         return
     order = context.step_index
+    far = far_steps(context, context.calendar)  # a step far outside the round: outside-round's
     for chain in result.infeasible_chains:
         bound, explanation = chain.bound, chain.explanation
+        links = (*explanation.latest_finish, *explanation.earliest_start)
+        if explained(far, (bound.step, *chain.steps, *(c.step for c in links))) or explained(
+            far, (c.other for c in links)
+        ):
+            continue  # reported once, as its cause, by outside-round
         lead = explanation.step
         earliest, latest, slack = result._finish(lead)  # no free slack needed
         assert earliest is not None  # a step with negative slack is dated
