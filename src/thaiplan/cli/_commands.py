@@ -243,7 +243,7 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
 
     register = _load_if_register(args.source)
     if register is not None:
-        return _write(_export_register(register, args.to), args.output, out)
+        return _export_register(register, args, out)
     document, calendar = _load(args.source)
     if args.to in ("xlsx", "docx", "mspdi"):
         from thaiplan.cli._office import export_office
