@@ -421,3 +421,168 @@ class TestDocx:
         """The forms are printed on A4 landscape."""
         section = docx.Document(io.BytesIO(thaiplan.register_docx(_register()))).sections[0]
         assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (29.7, 21.0)
+
+
+_DRAWING = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"'
+    ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">{anchors}</xdr:wsDr>'
+)
+_ANCHOR = (
+    "<xdr:twoCellAnchor><xdr:from><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff>"
+    "<xdr:row>{row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>14</xdr:col>"
+    "<xdr:colOff>0</xdr:colOff><xdr:row>{end}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>"
+    '<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{id}" name="TextBox {id}"/>'
+    '<xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/><xdr:txBody><a:bodyPr/>{paragraphs}'
+    "</xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>"
+)
+
+
+def _with_text_boxes(data: bytes, boxes: list[tuple[int, str]], *, doctype: str = "") -> bytes:
+    """The book with text boxes drawn on its first sheet, as Excel writes them (hand-written XML)."""
+    import zipfile
+
+    anchors = "".join(
+        _ANCHOR.format(
+            row=row - 1,
+            end=row,
+            id=index + 2,
+            paragraphs="".join(
+                f"<a:p><a:r><a:t>{line}</a:t></a:r></a:p>" for line in text.split("\n")
+            ),
+        )
+        for index, (row, text) in enumerate(boxes)
+    )
+    drawing = _DRAWING.format(anchors=anchors)
+    if doctype:
+        drawing = drawing.replace("?>\n", f"?>\n{doctype}", 1)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/drawings/drawing1.xml" ContentType='
+                    b'"application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
+                )
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(
+                    b"</worksheet>",
+                    b'<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    b'relationships" r:id="rIdDrawing1"/></worksheet>',
+                )
+            target.writestr(info, content)
+        target.writestr(
+            "xl/worksheets/_rels/sheet1.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rIdDrawing1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>'
+            "</Relationships>",
+        )
+        target.writestr("xl/drawings/drawing1.xml", drawing)
+    return buffer.getvalue()
+
+
+class TestRealBookTraps:
+    """A synthetic book with every trap of real ones: preamble, merged header, restarts, text boxes."""
+
+    def _book(self) -> bytes:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "ผ.02.2 ประสาน จว"
+        preamble = [
+            "รายละเอียดโครงการพัฒนา",
+            "แผนพัฒนาท้องถิ่น (พ.ศ.2566 - 2570) ทบทวน ครั้งที่ 2/2565",
+            "เทศบาลตำบลทดลอง",
+            "ก. ยุทธศาสตร์ชาติ 20 ปี ด้านการสร้างความสามารถในการแข่งขัน",
+            "ข. แผนพัฒนาจังหวัด ยุทธศาสตร์ที่ 2",
+            "ค. ยุทธศาสตร์การพัฒนาขององค์กรปกครองส่วนท้องถิ่นในเขตจังหวัด ยุทธศาสตร์ที่ 4",
+            "",
+            "",
+            "4. ยุทธศาสตร์พัฒนากายภาพเมือง",
+            "    4.1 กลยุทธ์พัฒนาระบบคมนาคม การจราจรและขนส่ง",
+            "    (1) แผนงานอุตสาหกรรมและการโยธา",
+        ]
+        for row, text in enumerate(preamble, 1):
+            if text:
+                sheet.cell(row, 1, text)
+        header = ["ที่", "โครงการ", "วัตถุประสงค์", "เป้าหมาย", "งบประมาณ", None, None, None, None]
+        header += ["ตัวชี้วัด (KPI)", "ผลที่คาดว่าจะได้รับ", "หน่วยงานที่รับผิดชอบหลัก"]
+        for column, text in enumerate(header, 1):
+            sheet.cell(12, column, text)
+        sheet["D13"] = "(ผลผลิตของโครงการ)"
+        for offset, year in enumerate(YEARS):
+            sheet.cell(13, 5 + offset, year)
+            sheet.cell(14, 5 + offset, "(บาท)")
+        for cells in ("A12:A14", "B12:B14", "C12:C14", "D13:D14", "E12:I12", "J12:J14"):
+            sheet.merge_cells(cells)
+        sheet["A15"], sheet["B15"], sheet["E15"] = 1, "ก่อสร้างระบบระบายน้ำ", " 1,470,000,000 "
+        sheet["F15"], sheet["L15"] = " -   ", "กองช่าง"
+        sheet["B16"] = "ถนนสายหลัก"  # continuation of the title
+        sheet["A17"], sheet["B17"], sheet["G17"] = 2, "ขยายเขตประปา", "10,500,000.00"
+        sheet["B18"] = "เพิ่มเติมครั้งที่ 5 / 2567"  # an amendment: numbering restarts
+        sheet["A19"], sheet["B19"], sheet["H19"] = 1, "สะพานข้ามแม่น้ำ", "๒๐,๐๐๐,๐๐๐"
+        sheet["D20"], sheet["E20"] = "รวมงบประมาณ", 1_470_000_000
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return _with_text_boxes(
+            buffer.getvalue(),
+            [
+                (1, "แบบ ผ.02/2"),
+                (3, "ประชุมสภา 23 กุมภาพันธ์ 2566"),
+                (15, "แก้ไข ครั้งที่ 2 / 2568"),
+                (17, "ซ้ำลำดับที่ 63"),
+                (19, "รวมกับลำดับที่ 2\nพอช.,ท้องถิ่น, ประชาชนสมทบ"),
+            ],
+        )
+
+    def test_text_boxes_are_read_from_the_drawing(self) -> None:
+        """The text boxes openpyxl drops are read from xl/drawings, with their rows."""
+        from thaiplan.io._forms_drawings import text_boxes
+
+        boxes = [(box.sheet, box.row, box.text) for box in text_boxes(self._book())]
+        assert ("ผ.02.2 ประสาน จว", 1, "แบบ ผ.02/2") == boxes[0]
+        assert ("ผ.02.2 ประสาน จว", 19, "รวมกับลำดับที่ 2\nพอช.,ท้องถิ่น, ประชาชนสมทบ") == boxes[4]
+
+    def test_everything_read(self) -> None:
+        """Form from the mark, editions, restarts, continuations, strategies, notes, sources."""
+        register = thaiplan.read_register_xlsx(self._book())
+        drain, water, bridge = register
+        assert {thaiplan.ProjectForm.P02_2} == {p.form for p in register}
+        assert ("ก่อสร้างระบบระบายน้ำ", "ถนนสายหลัก") == (drain.title, drain.description)
+        assert {2566: Decimal(1_470_000_000)} == drain.budget_by_year()
+        assert "แก้ไข ครั้งที่ 2 / 2568" == drain.edition
+        assert "[amendment] แก้ไข ครั้งที่ 2 / 2568" == drain.notes
+        assert ("ทบทวน ครั้งที่ 2/2565", {2568: Decimal(10_500_000)}) == (
+            water.edition,
+            water.budget_by_year(),
+        )
+        assert "[duplicate-of] ซ้ำลำดับที่ 63" == water.notes
+        assert ("1", "เพิ่มเติมครั้งที่ 5 / 2567") == (bridge.item, bridge.edition)
+        assert {2569: Decimal(20_000_000)} == bridge.budget_by_year()
+        assert bridge.notes.startswith("[merged-with] รวมกับลำดับที่ 2\n")
+        assert {"อุตสาหกรรมและการโยธา"} == {p.programme for p in register}
+        assert thaiplan.RowSource("<bytes>", "ผ.02.2 ประสาน จว", 17) == water.source
+        tree = register.tree("plan-book")
+        assert [("4", "lao_strategy", None), ("4.1", "tactic", "4")] == [
+            (node.id, node.kind.value, node.parent) for node in tree
+        ]
+        assert "กลยุทธ์พัฒนาระบบคมนาคม การจราจรและขนส่ง" == tree.node("4.1").name
+        assert tree.notes.startswith("ก. ยุทธศาสตร์ชาติ 20 ปี")
+        assert {("plan-book", "4.1")} == {
+            (link.tree, link.node) for p in register for link in p.links
+        }
+        assert "ผ.02.2 ประสาน จว: ประชุมสภา 23 กุมภาพันธ์ 2566" == register.notes
+
+    def test_a_doctype_in_a_drawing_is_refused(self) -> None:
+        """A drawing part may not declare entities: the file is refused, not expanded."""
+        data = _with_text_boxes(
+            TestBooksByHand()._hand_book(),
+            [(16, "&big;")],
+            doctype='<!DOCTYPE wsDr [<!ENTITY big "x">]>',
+        )
+        with pytest.raises(CalendarFileError, match="document type declaration"):
+            thaiplan.read_register_xlsx(data)

@@ -30,14 +30,17 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from decimal import Decimal
 from typing import Any, Final
+from xml.parsers import expat
 
 import attrs
 
 from thaiplan.dates import parse_baht, to_arabic_digits
 from thaiplan.errors import CalendarFileError, CellProblem, FileProblem, ThaiplanError
 from thaiplan.io._forms import FORMS_FORMAT, SHEET_DATA
+from thaiplan.io._forms_drawings import TextBox, classify, text_boxes
 from thaiplan.io._forms_layout import (
     BUDGET,
     FORM_HEADINGS,
@@ -49,9 +52,16 @@ from thaiplan.io._forms_layout import (
 from thaiplan.io._register_csv import _INDICATOR
 from thaiplan.io._xlsx import require_openpyxl
 from thaiplan.io._xlsx_read import Source, _read_bytes
-from thaiplan.model._project_parts import BudgetLine, Indicator, ProjectForm
+from thaiplan.model._project_parts import (
+    BudgetLine,
+    Indicator,
+    ProjectForm,
+    RowSource,
+    StrategyLink,
+)
 from thaiplan.model._projects import Project
 from thaiplan.model._register import ProjectRegister
+from thaiplan.model._strategies import StrategyNode, StrategyTree
 
 __all__ = ["read_register_xlsx"]
 
@@ -66,6 +76,19 @@ HEADING_VARIANTS: Final = {
 _YEAR: Final = re.compile(r"(?:พ\.ศ\.\s*)?([0-9๐-๙]{4})(?:\s*\(บาท\))?")
 _NUMBER: Final = re.compile(r"[0-9๐-๙]+\.?")
 _SPACE: Final = re.compile(r"\s+")
+#: The tree of a book typed by hand: its strategies and tactics, as its preambles write them.
+BOOK_TREE: Final = "plan-book"
+_D: Final = "[0-9๐-๙]"
+_EDITION: Final = re.compile(
+    rf"ฉบับแรก|(?:ทบทวน|เพิ่มเติม|เปลี่ยนแปลง|แก้ไข)\s*(?:ครั้งที่|ฉบับที่)\s*{_D}+(?:\s*/\s*{_D}{{4}})?"
+)
+_MARKER: Final = re.compile(
+    rf"(?:ทบทวน|เพิ่มเติม|เปลี่ยนแปลง|แก้ไข)\s*(?:ครั้งที่|ฉบับที่)\s*{_D}+(?:\s*/\s*{_D}{{4}})?"
+)
+_PROGRAMME: Final = re.compile(rf"(?:\(\s*{_D}+\s*\)\s*|{_D}+\.(?:{_D}+\.)*{_D}*\s*)?แผนงาน\s*(.+)")
+_TACTIC: Final = re.compile(rf"({_D}+\.{_D}+)\.?\s+(.+)")
+_STRATEGY: Final = re.compile(rf"(?:ยุทธศาสตร์ที่\s*)?({_D}+)\.?\s+(.+)")
+_LINKAGE: Final = re.compile(r"[ก-จ]\.\s*.+")
 
 
 def _text(value: object) -> str:
@@ -170,20 +193,23 @@ def _header(sheet: Any, file: str, problems: list[FileProblem]) -> _Columns | No
     return None
 
 
-def _form(sheet: Any) -> ProjectForm:
+def _form(sheet: Any, marks: list[str]) -> ProjectForm:
     for form, name in FORM_SHEETS.items():
         if sheet.title == name:
             return form
-    for row in range(1, 5):
-        for column in range(1, sheet.max_column + 1):
-            text = _text(sheet.cell(row, column).value).strip()
-            if text.startswith("แบบ "):
-                try:
-                    return ProjectForm(text.removeprefix("แบบ ").strip())
-                except ValueError:
-                    pass
-            if "ประสานโครงการพัฒนาจังหวัด" in text:
-                return ProjectForm.P02_2
+    texts = [
+        _text(sheet.cell(row, column).value).strip()
+        for row in range(1, 5)
+        for column in range(1, sheet.max_column + 1)
+    ]
+    for text in [*texts, *marks]:
+        if text.startswith("แบบ"):
+            try:
+                return ProjectForm(text.removeprefix("แบบ").strip())
+            except ValueError:
+                pass
+        if "ประสานโครงการพัฒนาจังหวัด" in text:
+            return ProjectForm.P02_2
     return ProjectForm.P02
 
 
@@ -199,15 +225,85 @@ class _Row:
     cells: dict[str, str]
     budget: dict[int, Decimal | None]
     number: int
+    edition: str = ""
+    node: str | None = None
+    notes: list[str] = attrs.field(factory=list)
 
 
-def _rows(sheet: Any, file: str, problems: list[FileProblem]) -> list[_Row]:
+class _Book:
+    """What the preambles and section rows of a book typed by hand say beyond its rows."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, StrategyNode] = {}
+        self.linkage: list[str] = []
+        self.notes: list[str] = []
+
+    def line(self, text: str, state: dict[str, Any]) -> bool:
+        """Read a preamble or section line into ``state``; whether it was one."""
+        text = text.strip()
+        edition = _EDITION.search(text)
+        if edition and (_MARKER.fullmatch(text) or "แผนพัฒนา" in text):
+            state["edition"] = edition.group(0)
+            return True
+        if (match := _PROGRAMME.fullmatch(text)) is not None:
+            state["programme"] = match.group(1).strip()
+            return True
+        if (match := _TACTIC.fullmatch(text)) is not None:
+            code, name = match.group(1), match.group(2).strip()
+            node = to_arabic_digits(code)
+            parent = node.partition(".")[0]
+            self.nodes.setdefault(
+                node,
+                StrategyNode(
+                    node, name, "tactic", code=code, parent=parent if parent in self.nodes else None
+                ),
+            )
+            state["node"] = node
+            return True
+        if (match := _STRATEGY.fullmatch(text)) is not None:
+            code, name = match.group(1), match.group(2).strip()
+            node = to_arabic_digits(code)
+            self.nodes.setdefault(node, StrategyNode(node, name, "lao_strategy", code=code))
+            state["node"], state["programme"] = node, ""
+            return True
+        if _LINKAGE.fullmatch(text):
+            if text not in self.linkage:
+                self.linkage.append(text)
+            return True
+        return False
+
+    def tree(self) -> StrategyTree | None:
+        if not self.nodes:
+            return None
+        nodes = list(self.nodes.values())
+        ids = {node.id for node in nodes}
+        nodes = [
+            n if n.parent is None or n.parent in ids else attrs.evolve(n, parent=None)
+            for n in nodes
+        ]
+        return StrategyTree(
+            BOOK_TREE,
+            "ยุทธศาสตร์ตามเล่มแผน (strategies as the book writes them)",
+            nodes,
+            notes="\n".join(self.linkage),
+        )
+
+
+def _rows(
+    sheet: Any, file: str, problems: list[FileProblem], boxes: list[TextBox], book: _Book
+) -> list[_Row]:
     columns = _header(sheet, file, problems)
     if columns is None:
         return []
-    form = _form(sheet)
+    over = [box.text for box in boxes if box.row < columns.first_row]
+    form = _form(sheet, over)
+    state: dict[str, Any] = {"programme": "", "edition": "", "node": None}
+    for row in range(1, columns.first_row - 3):
+        book.line(_text(sheet.cell(row, 1).value), state)
+    for text in over:
+        if classify(text) != "form":
+            book.notes.append(f"{sheet.title}: {text}")
     result: list[_Row] = []
-    programme = ""
     number = 0
     for row in range(columns.first_row, sheet.max_row + 1):
         cells = {
@@ -227,13 +323,16 @@ def _rows(sheet: Any, file: str, problems: list[FileProblem]) -> list[_Row]:
                 bad = True
         if not ident and not _NUMBER.fullmatch(item):
             first = _text(sheet.cell(row, 1).value).strip()
-            if first:  # a section row: a strategy, or the programme of the rows below
-                if first.startswith("แผนงาน"):
-                    programme = first.removeprefix("แผนงาน").strip()
+            if first:  # a section row: a strategy, a tactic, the programme of the rows below
+                book.line(first, state)
                 number = 0
                 continue
             if not written and all(amount is None for amount in amounts.values()):
                 continue  # a blank row
+            if len(written) == 1 and _MARKER.fullmatch(written[0].strip()):
+                state["edition"] = written[0].strip()  # an amendment: numbering restarts
+                number = 0
+                continue
             if any(text.strip().startswith(SUMMARY_TOTAL) for text in written):
                 number = 0  # a total row: the sums of the rows above
                 continue
@@ -250,11 +349,35 @@ def _rows(sheet: Any, file: str, problems: list[FileProblem]) -> list[_Row]:
         if bad:
             continue
         ident = ident or f"{_SPACE.sub('_', sheet.title)}-{row}"
-        result.append(_Row(ident, sheet.title, row, form, programme, cells, amounts, number))
+        result.append(
+            _Row(
+                ident,
+                sheet.title,
+                row,
+                form,
+                state["programme"],
+                cells,
+                amounts,
+                number,
+                state["edition"],
+                state["node"],
+            )
+        )
+    for box in boxes:
+        if box.row < columns.first_row:
+            continue
+        owner = next((r for r in reversed(result) if r.row <= box.row), None)
+        if owner is None:
+            book.notes.append(f"{sheet.title}!{box.row}: {box.text}")
+            continue
+        kind = classify(box.text)
+        owner.notes.append(f"[{kind}] {box.text}")
+        if kind == "amendment":
+            owner.edition = box.text
     return result
 
 
-def _merge(base: Project | None, row: _Row) -> Project:
+def _merge(base: Project | None, row: _Row, file: str) -> Project:
     """The project a row shows: the base project where a cell shows what it holds, the cell where not."""
     was = cell_values(base, row.number, "thai") if base is not None else {}
     changes: dict[str, Any] = {}
@@ -297,9 +420,12 @@ def _merge(base: Project | None, row: _Row) -> Project:
             lines.append(BudgetLine(year, amount))
     if edited_years:
         lines.sort(key=lambda line: line.fiscal_year)
+    notes = "\n".join(row.notes)
     if base is not None:
         if edited_years:
             changes["budget"] = lines
+        if notes:
+            changes["notes"] = f"{base.notes}\n{notes}".strip("\n")
         return attrs.evolve(base, **changes) if changes else base
     changes.pop("item", None)
     return Project(
@@ -308,8 +434,12 @@ def _merge(base: Project | None, row: _Row) -> Project:
         "local",
         form=row.form if row.form is not ProjectForm.P02 else None,
         item=row.cells.get("item", ""),
+        edition=row.edition,
         programme=changes.pop("programme", row.programme),
         budget=lines,
+        links=[StrategyLink(BOOK_TREE, row.node)] if row.node is not None else [],
+        source=RowSource(file, row.sheet, row.row),
+        notes=notes,
         **changes,
     )
 
@@ -347,10 +477,19 @@ def read_register_xlsx(source: Source) -> ProjectRegister:
         text = "".join(_text(sheet.cell(row, 2).value) for row in range(2, sheet.max_row + 1))
         base = loads_register(text, file=f"{name}!{SHEET_DATA}")
     problems: list[FileProblem] = []
+    try:
+        boxes = text_boxes(data)
+    except (ValueError, zipfile.BadZipFile, expat.ExpatError) as error:
+        raise CalendarFileError(
+            name,
+            [FileProblem(name, None, None, "xl/drawings", f"cannot read the text boxes: {error}")],
+        ) from None
+    hand = _Book()
     rows: list[_Row] = []
     for sheet in book.worksheets:
         if sheet.title != SHEET_DATA:
-            rows += _rows(sheet, name, problems)
+            mine = [box for box in boxes if box.sheet == sheet.title]
+            rows += _rows(sheet, name, problems, mine, hand)
     if problems:
         raise CalendarFileError(name, problems)
     projects: dict[str, Project] = {}
@@ -362,11 +501,15 @@ def read_register_xlsx(source: Source) -> ProjectRegister:
             continue
         known = base.project(row.id) if row.id in base else None
         try:
-            projects[row.id] = _merge(known, row)
+            projects[row.id] = _merge(known, row, name)
         except (ThaiplanError, ValueError) as error:
             problems.append(CellProblem(name, row.sheet, f"A{row.row}", str(error)))
     if problems:
         raise CalendarFileError(name, problems)
     ordered = [projects.pop(p.id) for p in base if p.id in projects]
     ordered += projects.values()
-    return ProjectRegister(ordered, base.trees, base.plans, base.summary, base.name, base.notes)
+    if len(base) or base.trees or base.plans:
+        notes = "\n".join([base.notes, *hand.notes]).strip("\n")
+        return ProjectRegister(ordered, base.trees, base.plans, base.summary, base.name, notes)
+    tree = hand.tree()
+    return ProjectRegister(ordered, [tree] if tree else [], notes="\n".join(hand.notes))
