@@ -526,6 +526,22 @@ class TestRealBookTraps:
         sheet["B18"] = "เพิ่มเติมครั้งที่ 5 / 2567"  # an amendment: numbering restarts
         sheet["A19"], sheet["B19"], sheet["H19"] = 1, "สะพานข้ามแม่น้ำ", "๒๐,๐๐๐,๐๐๐"
         sheet["D20"], sheet["E20"] = "รวมงบประมาณ", 1_470_000_000
+        summary = book.create_sheet("ผ.01 สรุป")
+        summary["A1"] = "บัญชีสรุปโครงการพัฒนา"
+        summary["A5"] = "ยุทธศาสตร์"
+        for index, year in enumerate(YEARS):
+            summary.cell(5, 2 + 2 * index, f"ปี {year}")
+            summary.cell(6, 2 + 2 * index, "จำนวนโครงการ")
+            summary.cell(6, 3 + 2 * index, "งบประมาณ (บาท)")
+        summary["L5"], summary["L6"], summary["M6"] = "รวม 5 ปี", "จำนวนโครงการ", "งบประมาณ (บาท)"
+        summary["A7"] = "4) กายภาพเมือง"
+        summary["A8"] = "แผนงานอุตสาหกรรมและการโยธา"
+        summary["B8"], summary["C8"] = 1, 1_470_000_000
+        stated = ["รวม", 1, 1_470_000_000, None, None, 2, 10_500_000, 1, "20,000,000", None, None]
+        for column, value in enumerate(stated, 1):
+            summary.cell(9, column, value)
+        summary["L9"], summary["M9"] = 4, 1_500_500_000  # the book's own 5-year total: not read
+        summary["A10"] = "รวมทั้งสิ้น"
         buffer = io.BytesIO()
         book.save(buffer)
         return _with_text_boxes(
@@ -572,10 +588,24 @@ class TestRealBookTraps:
         ]
         assert "กลยุทธ์พัฒนาระบบคมนาคม การจราจรและขนส่ง" == tree.node("4.1").name
         assert tree.notes.startswith("ก. ยุทธศาสตร์ชาติ 20 ปี")
-        assert {("plan-book", "4.1")} == {
-            (link.tree, link.node) for p in register for link in p.links
+        assert {(("plan-book", "4"), ("plan-book", "4.1"))} == {
+            tuple((link.tree, link.node) for link in p.links) for p in register
         }
         assert "ผ.02.2 ประสาน จว: ประชุมสภา 23 กุมภาพันธ์ 2566" == register.notes
+
+    def test_summary_is_checked_against_the_details(self) -> None:
+        """ผ.๐๑'s figures become summary rows; validation finds the year it overstates."""
+        register = thaiplan.read_register_xlsx(self._book())
+        assert [
+            ("4", 2566, 1, Decimal(1_470_000_000)),
+            ("4", 2568, 2, Decimal(10_500_000)),
+            ("4", 2569, 1, Decimal(20_000_000)),
+        ] == [(r.node, r.fiscal_year, r.projects, r.budget) for r in register.summary]
+        found = [
+            f for f in thaiplan.validate(register).findings if f.code == "project-p01-mismatch"
+        ]
+        assert 1 == len(found)
+        assert "states 2 projects for plan-book:4, 2568" in found[0].message_en
 
     def test_a_doctype_in_a_drawing_is_refused(self) -> None:
         """A drawing part may not declare entities: the file is refused, not expanded."""

@@ -49,6 +49,7 @@ from thaiplan.io._forms_layout import (
     SUMMARY_TOTAL,
     cell_values,
 )
+from thaiplan.io._forms_summary import read_summary
 from thaiplan.io._register_csv import _INDICATOR
 from thaiplan.io._xlsx import require_openpyxl
 from thaiplan.io._xlsx_read import Source, _read_bytes
@@ -60,7 +61,7 @@ from thaiplan.model._project_parts import (
     StrategyLink,
 )
 from thaiplan.model._projects import Project
-from thaiplan.model._register import ProjectRegister
+from thaiplan.model._register import ProjectRegister, SummaryRow
 from thaiplan.model._strategies import StrategyNode, StrategyTree
 
 __all__ = ["read_register_xlsx"]
@@ -226,7 +227,7 @@ class _Row:
     budget: dict[int, Decimal | None]
     number: int
     edition: str = ""
-    node: str | None = None
+    nodes: tuple[str, ...] = ()
     notes: list[str] = attrs.field(factory=list)
 
 
@@ -271,6 +272,14 @@ class _Book:
                 self.linkage.append(text)
             return True
         return False
+
+    def chain(self, node: str | None) -> tuple[str, ...]:
+        """A node and the nodes above it, from the root: a project is under both."""
+        found: list[str] = []
+        while node is not None and node in self.nodes and node not in found:
+            found.insert(0, node)
+            node = self.nodes[node].parent
+        return tuple(found)
 
     def tree(self) -> StrategyTree | None:
         if not self.nodes:
@@ -360,7 +369,7 @@ def _rows(
                 amounts,
                 number,
                 state["edition"],
-                state["node"],
+                book.chain(state["node"]),
             )
         )
     for box in boxes:
@@ -437,7 +446,7 @@ def _merge(base: Project | None, row: _Row, file: str) -> Project:
         edition=row.edition,
         programme=changes.pop("programme", row.programme),
         budget=lines,
-        links=[StrategyLink(BOOK_TREE, row.node)] if row.node is not None else [],
+        links=[StrategyLink(BOOK_TREE, node) for node in row.nodes],
         source=RowSource(file, row.sheet, row.row),
         notes=notes,
         **changes,
@@ -486,10 +495,14 @@ def read_register_xlsx(source: Source) -> ProjectRegister:
         ) from None
     hand = _Book()
     rows: list[_Row] = []
+    summary: list[SummaryRow] = []
     for sheet in book.worksheets:
         if sheet.title != SHEET_DATA:
             mine = [box for box in boxes if box.sheet == sheet.title]
-            rows += _rows(sheet, name, problems, mine, hand)
+            found = _rows(sheet, name, problems, mine, hand)
+            rows += found
+            if not found:
+                summary += read_summary(sheet, name, problems, BOOK_TREE)
     if problems:
         raise CalendarFileError(name, problems)
     projects: dict[str, Project] = {}
@@ -512,4 +525,6 @@ def read_register_xlsx(source: Source) -> ProjectRegister:
         notes = "\n".join([base.notes, *hand.notes]).strip("\n")
         return ProjectRegister(ordered, base.trees, base.plans, base.summary, base.name, notes)
     tree = hand.tree()
-    return ProjectRegister(ordered, [tree] if tree else [], notes="\n".join(hand.notes))
+    return ProjectRegister(
+        ordered, [tree] if tree else [], summary=summary, notes="\n".join(hand.notes)
+    )
