@@ -95,7 +95,7 @@ class TestValidateCommand:
         assert '"code": "project-link-unknown"' in out.getvalue()
 
     def test_shows_and_exports_a_register(self, tmp_path: Path) -> None:
-        """The show command sums a register by level and year; export writes CSV, JSON or YAML only."""
+        """The show command sums a register by level and year; export writes its formats, not MSPDI."""
         path = tmp_path / "register.yaml"
         path.write_text(
             "format: thaiplan-register/1\nprojects:\n"
@@ -114,4 +114,4 @@ class TestValidateCommand:
         out = io.StringIO()
         assert 0 == main(["export", str(path), "--to", "json"], out=out)
         assert thaiplan.loads_register(out.getvalue()) == thaiplan.load_register(path)
-        assert 2 == main(["export", str(path), "--to", "ics"], out=io.StringIO())
+        assert 2 == main(["export", str(path), "--to", "mspdi"], out=io.StringIO())

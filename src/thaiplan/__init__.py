@@ -100,6 +100,9 @@ if TYPE_CHECKING:
         loads_calendar,
         loads_document,
     )
+    from thaiplan.io._forms import register_xlsx
+    from thaiplan.io._forms_docx import register_docx
+    from thaiplan.io._forms_read import read_register_xlsx
     from thaiplan.io._gantt import gantt_html, gantt_table
     from thaiplan.io._ical import calendar_ics
     from thaiplan.io._mspdi import calendar_mspdi
@@ -128,6 +131,7 @@ if TYPE_CHECKING:
         loads_register_csv,
         register_csv,
     )
+    from thaiplan.io._register_export import register_html, register_ics
     from thaiplan.io._xlsx import calendar_xlsx
     from thaiplan.io._xlsx_read import read_calendar_xlsx
     from thaiplan.model._progress import Progress, ProgressState, StepProgress
@@ -237,6 +241,10 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("read_calendar_mspdi",), "thaiplan.io._mspdi_read"),
     **dict.fromkeys(("calendar_xlsx",), "thaiplan.io._xlsx"),
     **dict.fromkeys(("read_calendar_xlsx",), "thaiplan.io._xlsx_read"),
+    **dict.fromkeys(("register_xlsx",), "thaiplan.io._forms"),
+    **dict.fromkeys(("register_docx",), "thaiplan.io._forms_docx"),
+    **dict.fromkeys(("read_register_xlsx",), "thaiplan.io._forms_read"),
+    **dict.fromkeys(("register_html", "register_ics"), "thaiplan.io._register_export"),
     **dict.fromkeys(
         (
             "PROGRESS_FORMAT",
@@ -425,9 +433,14 @@ __all__ = [
     "progress_schema",
     "read_calendar_mspdi",
     "read_calendar_xlsx",
+    "read_register_xlsx",
     "register_csv",
+    "register_docx",
+    "register_html",
+    "register_ics",
     "register_rule",
     "register_schema",
+    "register_xlsx",
     "rule",
     "rules",
     "schedule",

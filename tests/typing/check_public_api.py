@@ -76,6 +76,11 @@ register = thaiplan.ProjectRegister([project], trees=[thaiplan.strategy_tree("na
 rows: tuple[thaiplan.RollupRow, ...] = register.filter(level="local").rollup("fiscal_year")
 register_text: str = thaiplan.dumps_register(register, format="json")
 csv_text: str = thaiplan.register_csv(register)
+forms_book: bytes = thaiplan.register_xlsx(register, years=[2566, 2567], digits="arabic")
+forms_back: thaiplan.ProjectRegister = thaiplan.read_register_xlsx(forms_book)
+plan_book: bytes = thaiplan.register_docx(register, as_of=dt.date(2026, 12, 1))
+register_page: str = thaiplan.register_html(register, digits="thai")
+register_events: str = thaiplan.register_ics(register)
 register_report: thaiplan.Report = thaiplan.validate(register)
 stages: str = thaiplan.trace(register, "p1").explain("th")
 

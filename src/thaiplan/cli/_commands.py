@@ -359,7 +359,7 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
 
     register = _load_if_register(args.source)
     if register is not None:
-        return _write(_export_register(register, args.to), args.output, out)
+        return _export_register(register, args, out)
     document, calendar = _in_year(
         *_load(args.source), args, needs_year=args.to not in ("yaml", "json")
     )

@@ -19,6 +19,7 @@ __all__ = ["EXPORT_TARGETS", "IMPORT_EXAMPLES", "_import", "add_import_arguments
 EXPORT_TARGETS: Final = ("xlsx", "docx", "mspdi")
 IMPORT_EXAMPLES: Final = (
     "examples:\n  thaiplan import calendar.xlsx -o calendar.yaml\n"
+    "  thaiplan import local-plan.xlsx -o register.yaml   # a book of the plan forms\n"
     "  thaiplan import office-table.xlsx --like samut-sakhon-2563 -o calendar.yaml\n"
     "  thaiplan import project.xml --province สมุทรสาคร --fiscal-year 2563 -o calendar.json"
 )
@@ -102,6 +103,8 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         document, reference = _load(args.like)
         like = _subject(document, reference)
     suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm") and _is_register_book(path):
+        return _import_register(args, path, out)
     if suffix in (".xlsx", ".xlsm"):
         from thaiplan.io._xlsx_read import read_calendar_xlsx
 
@@ -125,3 +128,37 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
     )
     fmt: Literal["yaml", "json"] = "json" if (args.output or "").endswith(".json") else "yaml"
     return _write(dumps_calendar(calendar, format=fmt), args.output, out)
+
+
+def _is_register_book(path: Path) -> bool:
+    """Whether a book holds the local plan's forms (thaiplan's data sheet, or a ผ.๐๒ header)."""
+    from thaiplan.io._forms import FORMS_FORMAT, SHEET_DATA
+    from thaiplan.io._xlsx import require_openpyxl
+
+    openpyxl = require_openpyxl()
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception:  # not a book: the calendar reader says why
+        return False
+    try:
+        if SHEET_DATA in book.sheetnames and book[SHEET_DATA]["B1"].value == FORMS_FORMAT:
+            return True
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(min_row=1, max_row=40, max_col=2, values_only=True):
+                cells = [str(value or "").strip() for value in row]
+                if cells[:1] == ["ที่"] and cells[1:2] in (["โครงการ"], ["แผนงาน"]):
+                    return True
+        return False
+    finally:
+        book.close()
+
+
+def _import_register(args: argparse.Namespace, path: Path, out: IO[str]) -> int:
+    """``thaiplan import PLAN.xlsx -o register.yaml``: a register from a book of plan forms."""
+    from thaiplan.io._forms_read import read_register_xlsx
+    from thaiplan.io._register import dumps_register
+
+    register = read_register_xlsx(path)
+    print(f"{args.file}: {len(register)} projects", file=sys.stderr)
+    fmt: Literal["yaml", "json"] = "json" if (args.output or "").endswith(".json") else "yaml"
+    return _write(dumps_register(register, format=fmt), args.output, out)

@@ -88,13 +88,38 @@ def _show_register(register: ProjectRegister, out: IO[str]) -> int:
     return EXIT_OK
 
 
-def _export_register(register: ProjectRegister, to: str) -> str:
-    """A register as CSV, JSON or YAML text."""
+def _export_register(register: ProjectRegister, args: argparse.Namespace, out: IO[str]) -> int:
+    """``thaiplan export REGISTER --to ...``: CSV, JSON, YAML, the plan forms, HTML or iCalendar."""
+    from thaiplan.cli._common import _write
     from thaiplan.io._register import dumps_register
     from thaiplan.io._register_csv import register_csv
 
+    to = args.to
     if to == "csv":
-        return register_csv(register)
+        return _write(register_csv(register), args.output, out)
     if to in ("json", "yaml"):
-        return dumps_register(register, format="json" if to == "json" else "yaml")
-    raise _UsageError(f"a project register exports to csv, json or yaml, not {to}")
+        text = dumps_register(register, format="json" if to == "json" else "yaml")
+        return _write(text, args.output, out)
+    if to == "html":
+        from thaiplan.io._register_export import register_html
+
+        return _write(register_html(register), args.output, out)
+    if to == "ics":
+        from thaiplan.io._register_export import register_ics
+
+        return _write(register_ics(register), args.output, out)
+    if to in ("xlsx", "docx"):
+        from thaiplan.cli._office import _write_bytes
+
+        if to == "xlsx":
+            from thaiplan.io._forms import register_xlsx
+
+            data = register_xlsx(register)
+        else:
+            from thaiplan.io._forms_docx import register_docx
+
+            data = register_docx(register)
+        return _write_bytes(data, args.output, out, to)
+    raise _UsageError(
+        f"a project register exports to csv, json, yaml, xlsx, docx, html or ics, not {to}"
+    )

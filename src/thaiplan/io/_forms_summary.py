@@ -1,0 +1,108 @@
+"""The ผ.๐๑ summary of a plan book typed by hand, read as the summary rows it states.
+
+A ผ.๐๑ sheet (บัญชีสรุปโครงการพัฒนา) has a header row whose first cell is
+ยุทธศาสตร์, the years above it or in it (``ปี 2566``, each over two columns)
+and, under each year, จำนวนโครงการ and งบประมาณ (บาท). Below it, a strategy
+is a row whose first cell names it by its number (``4. ยุทธศาสตร์…``,
+``ยุทธศาสตร์ที่ ๔ …``, ``4) กายภาพเมือง``); its figures are on that row, or on
+the ``รวม`` row that closes it (rows of programmes between them are its
+parts). ``รวมทั้งสิ้น`` and the ``รวม … ปี`` columns are the book's own totals,
+not statements about one year, and are not read.
+
+Each strategy and year becomes a :class:`~thaiplan.SummaryRow` of the tree
+the detail sheets' preambles make (``plan-book``), so that the rule
+``project-p01-mismatch`` of :func:`~thaiplan.validate` compares what the
+summary states with the sums of the projects.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Final
+
+from thaiplan.dates import parse_baht, to_arabic_digits
+from thaiplan.errors import CellProblem, FileProblem, ThaiplanError
+from thaiplan.model._register import SummaryRow
+
+__all__ = ["read_summary"]
+
+_D: Final = "[0-9๐-๙]"
+_YEAR: Final = re.compile(rf"(?:ปี\s*)?(?:พ\.ศ\.\s*)?({_D}{{4}})")
+_STRATEGY: Final = re.compile(rf"\s*(?:ยุทธศาสตร์(?:ที่)?\s*)?({_D}+)\s*[.)]?\s+\S.*")
+_SPACE: Final = re.compile(r"\s+")
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _figure(value: object) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return parse_baht(str(value))
+
+
+def read_summary(sheet: Any, file: str, problems: list[FileProblem], tree: str) -> list[SummaryRow]:
+    """The summary rows a ผ.๐๑ sheet states, or none when the sheet is not one."""
+    header = None
+    for row in range(1, min(sheet.max_row, 40) + 1):
+        below = [_SPACE.sub("", _text(sheet.cell(row + 1, c).value)) for c in range(1, 40)]
+        if _text(sheet.cell(row, 1).value).strip() == "ยุทธศาสตร์" and "จำนวนโครงการ" in below:
+            header = row
+            break
+    if header is None:
+        return []
+    years: dict[int, int] = {}  # year → its จำนวนโครงการ column
+    for column in range(2, sheet.max_column + 1):
+        match = _YEAR.fullmatch(_text(sheet.cell(header, column).value).strip())
+        if match and _SPACE.sub("", _text(sheet.cell(header + 1, column).value)) == "จำนวนโครงการ":
+            years[int(to_arabic_digits(match.group(1)))] = column
+    result: list[SummaryRow] = []
+    node: str | None = None
+    stated = False
+    for row in range(header + 2, sheet.max_row + 1):
+        label = _text(sheet.cell(row, 1).value).strip()
+        match = _STRATEGY.fullmatch(label)
+        if match is not None:
+            node, stated = to_arabic_digits(match.group(1)), False
+        elif label != "รวม" or node is None or stated:
+            continue
+        figures = []
+        for year, column in years.items():
+            cells = (sheet.cell(row, column), sheet.cell(row, column + 1))
+            try:
+                count, budget = (_figure(cell.value) for cell in cells)
+            except (ThaiplanError, ValueError) as error:
+                problems.append(CellProblem(file, sheet.title, cells[0].coordinate, str(error)))
+                continue
+            if count is not None or budget is not None:
+                figures.append((year, count, budget, cells[0].coordinate))
+        if not figures or node is None:
+            continue
+        for year, count, budget, coordinate in figures:
+            if count is not None and count != count.to_integral():
+                problems.append(
+                    CellProblem(file, sheet.title, coordinate, f"{count} is no count of projects")
+                )
+                continue
+            result.append(
+                SummaryRow(
+                    tree,
+                    node,
+                    year,
+                    int(count) if count is not None else None,
+                    budget,
+                    written=f"{sheet.title}!{coordinate}",
+                )
+            )
+        stated = True
+    return result
