@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import thaiplan
 from thaiplan.cli import main
@@ -258,3 +260,38 @@ class TestProcess:
         assert 0 == result.returncode
         assert "exit status: 0 no errors" in result.stdout
         assert "examples:" in result.stdout
+
+
+def _slow_width(text: str) -> int:
+    """The width as the table first measured it: one character at a time, nothing cached."""
+    import unicodedata
+
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from("กขคัิีึ่้๊๋ำ ะาเ日本AZ az09๐๙\u200b…"), max_size=30),
+    width=st.integers(min_value=1, max_value=25),
+)
+@settings(max_examples=200, deadline=None)
+def test_table_cells_fit_their_width(text: str, width: int) -> None:
+    from thaiplan.cli._common import _fit, _width
+
+    cell = _fit(text, width)
+    squeezed = " ".join(text.split())
+    assert _width(cell) == _slow_width(cell)
+    if _slow_width(squeezed) <= width:
+        assert cell == squeezed + " " * (width - _slow_width(squeezed))
+    else:  # the longest prefix that leaves a column for the ellipsis
+        kept = cell.rstrip(" ").removesuffix("…")
+        assert squeezed.startswith(kept)
+        assert cell.rstrip(" ").endswith("…")
+        assert _slow_width(kept) <= width - 1
+        longer = squeezed[: len(kept) + 1]
+        assert _slow_width(longer) > width - 1
+        assert _slow_width(cell) == max(width, _slow_width(kept) + 1)

@@ -252,6 +252,23 @@ class TestStartup:
         )
         assert "[]\nTrue False\n" == result.stdout
 
+    def test_date_patterns_compile_on_first_use(self) -> None:
+        """`import thaiplan` compiles none of the date patterns; the first parse compiles its own."""
+        import subprocess
+        import sys
+
+        code = (
+            "import thaiplan; from thaiplan.dates import _patterns as p; "
+            "lazy = [v for v in vars(p).values() if isinstance(v, p.LazyPattern)]; "
+            "print(len(lazy), sum('fullmatch' in vars(v) for v in lazy)); "
+            "thaiplan.parse_date('๕ เม.ย. ๖๑'); "
+            "print(sum('fullmatch' in vars(v) for v in lazy), 'fullmatch' in vars(p._DATE_RE))"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "12 0\n1 True\n" == result.stdout
+
     def test_every_public_name_resolves(self) -> None:
         """Every name of thaiplan.__all__ is there, whether loaded at once or on first use."""
         import thaiplan

@@ -17,7 +17,7 @@ from ._names import (
     WEEKDAY_NAMES,
     WEEKDAY_VARIANTS,
 )
-from ._patterns import _D, _DATE_PREFIX, _ERA, _MONTH, _WEEKDAY
+from ._patterns import _D, _DATE_PREFIX, _ERA, _MONTH, _WEEKDAY, LazyPattern
 from ._text import normalise_with_positions
 
 
@@ -97,7 +97,7 @@ def _suggest_month(word: str) -> str | None:
     return MONTH_NAMES[number - 1]
 
 
-def _diagnose(norm: str, pattern: re.Pattern[str], what: str) -> _Problem:
+def _diagnose(norm: str, pattern: LazyPattern | re.Pattern[str], what: str) -> _Problem:
     """Explain why ``pattern`` does not match all of ``norm``."""
     match = pattern.match(norm)
     if match and match.end() < len(norm):
