@@ -256,7 +256,15 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
             else dumps_calendar(calendar, format=args.to)
         )
     elif args.to == "csv":
-        text = calendar_csv(calendar, schedule(_subject(document, calendar)))
+        subject = _subject(document, calendar)
+        standing = None
+        if args.progress is not None or args.as_of is not None:
+            from thaiplan.cli._progress import _as_of, _progress
+            from thaiplan.scheduling._status import status
+
+            progress = _progress(args.progress)
+            standing = status(subject, as_of=_as_of(args, progress), progress=progress)
+        text = calendar_csv(calendar, schedule(subject), status=standing, lang=args.lang)
     elif args.to == "html":
         from thaiplan.io._gantt import gantt_html
 

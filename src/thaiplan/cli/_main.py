@@ -167,7 +167,18 @@ def _parser() -> argparse.ArgumentParser:
         help="ics: steps stated by a deadline as all-day events (default) or to-dos",
     )
     export.add_argument(
-        "--progress", metavar="FILE", help="ics: a progress file; done steps are marked"
+        "--progress",
+        metavar="FILE",
+        help="a progress file: ics marks done steps; html draws actual bars; csv adds status columns",
+    )
+    export.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="html and csv: the status date, in any notation (default: the progress file's,"
+        " else today in Asia/Bangkok for html)",
+    )
+    export.add_argument(
+        "--lang", choices=["th", "en"], default="en", help="language of the csv header row"
     )
 
     shift = add("shift", "re-base a calendar on another fiscal year", _shift)
