@@ -62,17 +62,15 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import Counter
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from thaiplan.dates import FiscalYear, add_working_days
 from thaiplan.errors import DependencyCycleError, ModelError
+from thaiplan.model._document import PlanningDocument  # at run time too: the signature's types
+from thaiplan.model._progress import Progress
 from thaiplan.model._steps import LagUnit, PlanningCalendar, Step
 from thaiplan.scheduling._schedule import _WINDOW, Schedule, _day
 from thaiplan.scheduling._source import calendar_and_document
-
-if TYPE_CHECKING:
-    from thaiplan.model._document import PlanningDocument
-    from thaiplan.model._progress import Progress
 
 __all__ = ["schedule"]
 
@@ -161,7 +159,7 @@ def schedule(
         as_of: The status date (by default the date of ``progress``): a step
             not started by then starts no earlier than the next day, and the
             slack counts from it. The latest finishes stay the plan's.
-            :meth:`Schedule.explain` names the actual dates as the reasons.
+            :meth:`~thaiplan.Schedule.explain` names the actual dates as the reasons.
 
     Raises:
         ThaiplanTypeError: ``source`` is neither a calendar nor a document.
