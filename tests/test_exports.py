@@ -181,7 +181,8 @@ class TestGanttCells:
         for step in calendar.steps:
             marks = set(step.gantt_months(calendar.gantt_year)) if calendar.gantt_year else set()
             expected = "".join(
-                f"{opening}{_bar_in(step, first, last, days)}"
+                (opening.replace('"month"', '"month marked"') if month in marks else opening)
+                + _bar_in(step, first, last, days)
                 + (
                     '<span class="mark" title="marked in the document">●</span>'
                     if month in marks

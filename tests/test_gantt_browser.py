@@ -418,3 +418,121 @@ def test_gantt_in_chromium(chromium: str, tmp_path: Path) -> None:
         f"{len(calendar.steps)} steps; screenshot {SCREENSHOT} ({len(data):,} bytes); "
         f"{time.monotonic() - began:.1f} s"
     )
+
+
+# Measures the tracking marks: the status-date line, the fiscal-year lines and the actual
+# bars, each with its data-* dates, and writes them as JSON into <pre id="tracking">.
+TRACKING = """
+<script>
+(function () {
+  var out = {lines: [], actual: [], error: null};
+  try {
+    document.querySelectorAll(".thaiplan-gantt .today, .thaiplan-gantt .fy").forEach(function (el) {
+      var r = el.getBoundingClientRect(), cell = el.closest("td");
+      out.lines.push({kind: el.classList.contains("today") ? "today" : "fy", date: el.dataset.date,
+        cell: cell.dataset.month, row: cell.parentElement.dataset.step || null,
+        left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+        cell_top: cell.getBoundingClientRect().top, cell_bottom: cell.getBoundingClientRect().bottom});
+    });
+    document.querySelectorAll(".thaiplan-gantt .actual").forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      out.actual.push({step: el.dataset.step, start: el.dataset.start, end: el.dataset.end,
+        done: el.classList.contains("done"), cell: el.closest("td").dataset.month,
+        left: r.left, right: r.right, top: r.top, bottom: r.bottom});
+    });
+  } catch (e) {
+    out.error = String(e && e.stack || e);
+  }
+  var pre = document.createElement("pre");
+  pre.id = "tracking";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>
+"""
+
+PROGRESS = Path(__file__).parent.parent / "examples" / "progress_mid_june_2561.yaml"
+TRACKING_SHOT = ARTIFACTS / f"gantt-{DOCUMENT}-tracking.png"
+
+
+def test_tracking_marks_in_chromium(chromium: str, tmp_path: Path) -> None:
+    """The status-date line, the fiscal-year line and the actual bars, to the day."""
+    document = thaiplan.load_document(DOCUMENT)
+    progress = thaiplan.load_progress(PROGRESS)
+    standing = thaiplan.status(document, progress=progress)
+    page = gantt_html(document, progress=progress)
+    plain = tmp_path / "tracking.html"
+    plain.write_text(page, encoding="utf-8")
+    measured = tmp_path / "tracking-measure.html"
+    measured.write_text(page.replace("</body>", MEASURE + TRACKING + "</body>"), encoding="utf-8")
+    done = _run(
+        chromium,
+        tmp_path / "profile-t",
+        "--virtual-time-budget=3000",
+        "--dump-dom",
+        measured.as_uri(),
+    )
+    found = {
+        name: json.loads(html.unescape(match.group(1)))
+        for name in ("measure", "tracking")
+        for match in [re.search(rf'<pre id="{name}">(.*?)</pre>', done.stdout, re.DOTALL)]
+        if match
+    }
+    assert {"measure", "tracking"} == set(found), done.stdout[-1000:]
+    assert found["tracking"]["error"] is None, found["tracking"]["error"]
+    columns = {c["month"]: c for c in found["measure"]["columns"]}
+    rows = found["measure"]["rows"]
+    lines = found["tracking"]["lines"]
+
+    # the status-date line: in every row, down the whole cell, on the middle of 15 June
+    as_of = progress.date
+    today = [line for line in lines if line["kind"] == "today"]
+    assert set(rows) == {line["row"] for line in today}
+    june = columns[_month(as_of)]
+    days = _calendar.monthrange(as_of.year, as_of.month)[1]
+    middle = sum(_day_edges(june, as_of.day, as_of.day, days)) / 2
+    for line in today:
+        assert as_of.isoformat() == line["date"]
+        assert abs((line["left"] + line["right"]) / 2 - middle) <= DAY_TOLERANCE * _day_width(
+            june, days
+        )
+        assert line["top"] <= line["cell_top"] + 1.5
+        assert line["bottom"] >= line["cell_bottom"] - 1.5
+
+    # the fiscal-year line: at the left edge of October, the first day of FY 2562
+    fy = [line for line in lines if line["kind"] == "fy"]
+    assert fy, "no fiscal-year line"
+    for line in fy:
+        assert "2018-10-01" == line["date"]
+        assert "2018-10" == line["cell"]
+        assert abs(line["left"] - columns["2018-10"]["inner_left"]) <= EDGE_PX
+
+    # the actual bars: from the forecast start to the forecast finish, to the day
+    pieces: dict[str, list[dict[str, Any]]] = {}
+    for piece in found["tracking"]["actual"]:
+        if not piece["done"]:
+            pieces.setdefault(piece["step"], []).append(piece)
+    reported = {e.step for e in standing.values() if e.progress and e.progress.started_yet}
+    assert reported == set(pieces)
+    for step_id, drawn in pieces.items():
+        entry = standing[step_id]
+        drawn.sort(key=lambda p: p["left"])
+        shown = sorted(columns)  # a bar is cut to the months the page shows
+        start = max(entry.forecast_start, dt.date.fromisoformat(f"{shown[0]}-01"))
+        end = entry.forecast_finish
+        assert [f"{y:04d}-{m:02d}" for y, m in _months(start, end)] == [p["cell"] for p in drawn]
+        first = columns[drawn[0]["cell"]]
+        last = columns[drawn[-1]["cell"]]
+        start_days = _calendar.monthrange(start.year, start.month)[1]
+        end_days = _calendar.monthrange(end.year, end.month)[1]
+        left, _ = _day_edges(first, start.day, start.day, start_days)
+        _, right = _day_edges(last, end.day, end.day, end_days)
+        assert abs(drawn[0]["left"] - left) <= DAY_TOLERANCE * _day_width(first, start_days) + 1
+        assert abs(drawn[-1]["right"] - right) <= DAY_TOLERANCE * _day_width(last, end_days) + 1
+        row = rows[step_id]
+        assert all(row["top"] <= p["top"] and p["bottom"] <= row["bottom"] for p in drawn)
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    TRACKING_SHOT.unlink(missing_ok=True)
+    _run(chromium, tmp_path / "profile-ts", f"--screenshot={TRACKING_SHOT}", plain.as_uri())
+    assert _png_byte_values(TRACKING_SHOT.read_bytes()) > 16

@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import thaiplan
 from strategies import acyclic_calendars, calendars, cyclic_calendars, documents
 from thaiplan import (
     Finding,
@@ -282,13 +283,18 @@ class TestFinding:
         assert ("note", "ข้อสังเกต") == (finding.message(), finding.message("th"))
 
     def test_location_fields(self, seed):
-        """A finding has file, line and column, None unless set."""
+        """A finding has file, line and column: set where the record was read from a file."""
         finding = Finding("x", Severity.INFO, "n", "n", file="plan.yaml", line=3, column=5)
         assert ("plan.yaml", 3, 5) == (finding.file, finding.line, finding.column)
-        assert all(
-            (f.file, f.line, f.column) == (None, None, None)
-            for f in validate(load_document("samut-sakhon-2563"))
+        loaded = validate(load_document("samut-sakhon-2563"))
+        assert all(f.line is not None for f in loaded)
+        built = thaiplan.PlanningCalendar(  # built in code: no file, so no location
+            "t",
+            "สมุทรสาคร",
+            2563,
+            steps=[thaiplan.Step("s1", 1, "p", "ก", "๓ มิ.ย. ๖๑", after=["s1"])],
         )
+        assert all((f.file, f.line, f.column) == (None, None, None) for f in validate(built))
 
     def test_issue_steps_as_one_str(self):
         """An issue given one step id as a str keeps it whole, not as its characters."""

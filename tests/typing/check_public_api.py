@@ -46,6 +46,11 @@ text: str = thaiplan.dumps_calendar(calendar, format="json")
 number = thaiplan.LetterNumber.parse("ที่ สค ๐๐๑๗.๒/ว ๕๕๗๗")
 sequence: int = number.sequence
 bounds: thaiplan.Bounds = thaiplan.schedule(calendar)["s1"]
+reports = thaiplan.Progress(dt.date(2018, 6, 15), [thaiplan.StepProgress("s1")])
+forecast: thaiplan.Schedule = thaiplan.schedule(
+    calendar, progress=reports, as_of=dt.date(2018, 6, 15)
+)
+page: str = thaiplan.gantt_html(calendar, as_of=dt.date(2018, 6, 15), progress=reports)
 slack: int = bounds.total_slack
 report: thaiplan.Report = thaiplan.validate(calendar)
 ok: bool = report.ok

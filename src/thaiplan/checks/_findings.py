@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import enum
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 
@@ -133,6 +134,50 @@ class Finding:
         if lang == "th":
             return self.message_th
         raise ModelError(f"unknown language {lang!r}; the languages are 'en' and 'th'")
+
+
+class Locator(Protocol):
+    """Where the objects of a record read from a file were written (``thaiplan.io._locate``)."""
+
+    file: str
+
+    def locate(self, finding: Finding) -> tuple[int, int] | None:
+        """The line and column (from 1) of what the finding names, or ``None``."""
+
+
+# id of a record read from a file -> its locator; an entry goes when its record goes
+_ORIGINS: dict[int, Locator] = {}
+
+
+def remember_origin(record: object, locator: Locator) -> None:
+    """Remember the file ``record`` was read from, for as long as the record lives."""
+    key = id(record)
+    _ORIGINS[key] = locator
+    weakref.finalize(record, _ORIGINS.pop, key, None)
+
+
+def origin_of(record: object) -> Locator | None:
+    """The locator of the file ``record`` was read from, if it was read from one."""
+    return _ORIGINS.get(id(record))
+
+
+def located(source: object, findings: list[Finding]) -> list[Finding]:
+    """``findings`` with the file, line and column of what they name, where ``source`` was read from a file.
+
+    A finding that has a location already keeps it; one whose steps and
+    objects are not found in the file stays without.
+    """
+    locator = origin_of(source)
+    if locator is None or not findings:
+        return findings
+    out = []
+    for finding in findings:
+        if finding.file is None:
+            where = locator.locate(finding)
+            if where is not None:
+                finding = attrs.evolve(finding, file=locator.file, line=where[0], column=where[1])
+        out.append(finding)
+    return out
 
 
 @attrs.frozen

@@ -81,6 +81,7 @@ from thaiplan.checks._findings import (
     Report,
     Severity,
     _severity,
+    located,
 )
 
 __all__ = [
@@ -469,5 +470,6 @@ def validate(
             continue
         _run(registered, context, strict, findings)
     unique = list(dict.fromkeys(findings))  # two actions of one resolution, say
+    unique = located(source, unique)  # file:line:col, for a calendar or document read from a file
     unique.sort(key=lambda f: _ORDER[f.severity])
     return Report(tuple(unique))

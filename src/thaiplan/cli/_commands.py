@@ -31,15 +31,20 @@ from thaiplan.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     _count,
+    _error_text,
+    _lang,
     _load,
+    _number,
     _problems_json,
     _read_stdin,
+    _say,
     _subject,
     _table,
     _UsageError,
     _warn,
     _write,
 )
+from thaiplan.cli._tables import _schedule_th, _slack
 
 
 def _in_year(
@@ -88,14 +93,20 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
         return _show_register(register, out)
     document, calendar = _in_year(*_load(args.source), args, needs_year=True)
     result = schedule(_subject(document, calendar))
-    lang = getattr(args, "lang", "en")
+    lang = _lang(args)
     print(calendar.title, file=out)
+    feasible = _say(lang, "feasible", "ทำได้ตามกำหนด")
+    if not result.feasible:
+        feasible = _say(lang, "NOT FEASIBLE", "ทำไม่ได้ตามกำหนด")
+    count = _number(lang, len(calendar.steps))
     print(
         f"{calendar.province or calendar.scope.value} · {fiscal_label(calendar)} · "
-        f"{len(calendar.steps)} steps · {'feasible' if result.feasible else 'NOT FEASIBLE'}",
+        f"{_say(lang, f'{count} steps', f'{count} ขั้นตอน')} · {feasible}",
         file=out,
     )
     titles = {phase.id: phase.title for phase in calendar.phases}
+    if lang == "th":  # the Thai title where the calendar gives one
+        titles = {phase.id: phase.title_th or phase.title for phase in calendar.phases}
     by_phase: dict[str, list[Any]] = {phase.id: [] for phase in calendar.phases}
     for step in calendar.steps:  # one pass over the steps, not one a phase
         by_phase.setdefault(step.phase, []).append(step)
@@ -104,8 +115,10 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
         parties.setdefault(agency.id, agency.name)
     for committee in calendar.committees:
         parties.setdefault(committee.id, committee.name)
-    widths = [4, 46, 18, 34, 12, 6]
+    widths = [4, 46, 18, 34, 12, 6] if lang != "th" else [4, 46, 18, 34, 14, 11]
     header = ["no", "step", "stated (วันเดือนปี)", "responsible", "latest end", "slack"]
+    if lang == "th":
+        header = ["ที่", "ขั้นตอน", "วันเดือนปี", "หน่วยงานที่เกี่ยวข้อง", "ต้องเสร็จภายใน", "วันที่เหลือ"]
     for phase, steps in by_phase.items():
         if not steps:
             continue
@@ -116,7 +129,7 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
             names = [parties.get(party_id, party_id) for party_id in step.responsible]
             rows.append(
                 [
-                    str(step.no) if step.no is not None else "",
+                    _number(lang, step.no) if step.no is not None else "",
                     f"{step.id} {step.title}",
                     step.when,
                     ", ".join(names),
@@ -149,7 +162,7 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
             if len(args.sources) == 1 and args.format != "json":
                 raise
             problems += _problems_json(source, error)
-            _warn(f"thaiplan validate: {error}")  # and go on with the others
+            _warn(f"thaiplan validate: {_error_text(error, _lang(args))}")  # and go on
             unreadable += 1
             continue
         subject = register if register is not None else _subject(document, calendar)
@@ -166,6 +179,9 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
                 "objects": list(f.objects),
                 "message_th": f.message_th,
                 "message_en": f.message_en,
+                "file": f.file,
+                "line": f.line,
+                "column": f.column,
             }
             for source, report in reports
             for f in report.findings
@@ -191,8 +207,15 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
         }
         for source, report in reports:
             print(
-                f"{source}: {_count(len(report.errors), 'error')},"
-                f" {_count(len(report.warnings), 'warning')}, {_count(len(report.infos), 'note')}",
+                _say(
+                    args.lang,
+                    f"{source}: {_count(len(report.errors), 'error')},"
+                    f" {_count(len(report.warnings), 'warning')},"
+                    f" {_count(len(report.infos), 'note')}",
+                    f"{source}: ข้อผิดพลาด {_number('th', len(report.errors))} รายการ,"
+                    f" คำเตือน {_number('th', len(report.warnings))} รายการ,"
+                    f" ข้อสังเกต {_number('th', len(report.infos))} รายการ",
+                ),
                 file=out,
             )
             for severity, label in labels.items():
@@ -203,6 +226,14 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
                 for finding in found:
                     where = f" [{', '.join(finding.steps)}]" if finding.steps else ""
                     message = finding.message(args.lang).replace("\n", "\n      ")
+                    if finding.line is not None:  # as compilers do: FILE:LINE:COL: severity code
+                        word = _SEVERITY_TH[severity] if args.lang == "th" else severity.value
+                        print(
+                            f"{finding.file}:{finding.line}:{finding.column}: {word}"
+                            f" {finding.code}{where}: {message}",
+                            file=out,
+                        )
+                        continue
                     print(f"  - {finding.code}{where}: {message}", file=out)
             print(file=out)
     if unreadable:
@@ -210,15 +241,11 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
-def _slack(slack: int | None, lang: str = "en") -> str:
-    """A slack figure, or "open" (เปิด) for a step that nothing dates."""
-    if slack is None:
-        return "เปิด" if lang == "th" else "open"
-    return str(slack)
-
-
 def _iso(day: Any) -> str | None:
     return None if day is None else str(day.isoformat())
+
+
+_SEVERITY_TH = {"error": "ข้อผิดพลาด", "warning": "คำเตือน", "info": "ข้อสังเกต"}
 
 
 def _bounds_json(result: Schedule) -> dict[str, Any]:
@@ -287,12 +314,15 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
             {"problems": _problems_json(args.source, error)}, out, ensure_ascii=False, indent=2
         )
         out.write("\n")
-        _warn(f"thaiplan schedule: {error}")
+        _warn(f"thaiplan schedule: {_error_text(error, _lang(args))}")
         return EXIT_FINDINGS if isinstance(error, DependencyCycleError) else EXIT_USAGE
     if args.format == "json":
         json.dump(_bounds_json(result), out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
+    lang = _lang(args)
+    if lang == "th":
+        return _schedule_th(result, out)
     rows = [
         [
             "step",
@@ -374,11 +404,23 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
             else dumps_calendar(calendar, format=args.to)
         )
     elif args.to == "csv":
-        text = calendar_csv(calendar, schedule(_subject(document, calendar)))
+        subject = _subject(document, calendar)
+        standing = None
+        if args.progress is not None or args.as_of is not None:
+            from thaiplan.cli._progress import _as_of, _progress
+            from thaiplan.scheduling._status import status
+
+            progress = _progress(args.progress)
+            standing = status(subject, as_of=_as_of(args, progress), progress=progress)
+        text = calendar_csv(calendar, schedule(subject), status=standing, lang=args.lang)
     elif args.to == "html":
+        from thaiplan.cli._progress import _as_of, _progress
         from thaiplan.io._gantt import gantt_html
 
-        text = gantt_html(_subject(document, calendar))
+        progress = _progress(args.progress)  # the status date: --as-of, the file's, or today
+        text = gantt_html(
+            _subject(document, calendar), as_of=_as_of(args, progress), progress=progress
+        )
     else:
         from thaiplan.io._ical import calendar_ics
 
@@ -413,6 +455,18 @@ def _shift(args: argparse.Namespace, out: IO[str]) -> int:
     _, calendar = _load(args.source)
     result = shift(calendar, fiscal_year=args.fiscal_year, to_working_days=args.to_working_days)
     for landing in result.landings:
+        if _lang(args) == "th":
+            moved = (
+                f" เลื่อนไปเป็น {format_date(landing.moved_to, style='abbr')}"
+                if landing.moved_to
+                else ""
+            )
+            why = holiday_name(landing.day) or ("วันเสาร์", "วันอาทิตย์")[landing.day.weekday() == 6]
+            _warn(
+                f"{landing.step}: {format_date(landing.day, style='abbr')} ไม่ใช่วันทำการ"
+                f" ({why}){moved}"
+            )
+            continue
         moved = f", moved to {landing.moved_to.isoformat()}" if landing.moved_to else ""
         _warn(
             f"{landing.step}: {landing.day.isoformat()} ({format_date(landing.day, style='abbr')})"
@@ -479,10 +533,12 @@ def _date(args: argparse.Namespace, out: IO[str]) -> int:
             if period.start is None
             else f"{period.start.isoformat()} .. {period.end.isoformat()}"
         )
-        print(
-            f"{text}\n  {period.kind.value}: {span}  {format_period(period, style='full')}",
-            file=out,
+        kind = (
+            _KIND_TH.get(period.kind.value, period.kind.value)
+            if _lang(args) == "th"
+            else period.kind.value
         )
+        print(f"{text}\n  {kind}: {span}  {format_period(period, style='full')}", file=out)
         if period.start == period.end:
             _day_facts(period.end, out)
         else:
@@ -494,6 +550,24 @@ def _date(args: argparse.Namespace, out: IO[str]) -> int:
             years = first.format() if first == last else f"{first.format()} – {last.year}"
             print(f"  {years}", file=out)
     return status
+
+
+# The kinds of period in Thai, for thaiplan date --lang th.
+_KIND_TH = {
+    "day": "วัน",
+    "day_range": "ช่วงวัน",
+    "month": "เดือน",
+    "month_range": "ช่วงเดือน",
+    "deadline": "ภายใน",
+    "year": "ปี",
+    "year_range": "ช่วงปี",
+    "fiscal_year": "ปีงบประมาณ",
+    "quarter": "ไตรมาส",
+    "open_ended": "ตั้งแต่",
+    "duration": "ระยะเวลา",
+    "relative": "นับจาก",
+    "recurring": "ทุกรอบ",
+}
 
 
 def _day_facts(day: Any, out: IO[str]) -> None:

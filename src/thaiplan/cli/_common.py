@@ -23,7 +23,58 @@ EXIT_USAGE = 2
 
 
 class _UsageError(Exception):
-    """A mistake of the user's, reported in one line with exit status 2."""
+    """A mistake of the user's, reported in one line with exit status 2.
+
+    ``thai`` is the same in Thai, for ``--lang th`` (the English is used where there is none).
+    """
+
+    def __init__(self, message: str, thai: str | None = None) -> None:
+        super().__init__(message)
+        self.thai = thai
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return self.thai if lang == "th" and self.thai else str(self)
+
+
+# -- the language of a run ---------------------------------------------------------------------
+
+
+def _lang(args: object) -> str:
+    """The language of the run: ``--lang``, English by default."""
+    lang = getattr(args, "lang", "en")
+    return lang if lang in ("en", "th") else "en"
+
+
+def _say(lang: str, english: str, thai: str) -> str:
+    """``english`` or ``thai``, as the run's language says (numbers in it: see :func:`_number`)."""
+    return thai if lang == "th" else english
+
+
+def _number(lang: str, number: object) -> str:
+    """A number as the run's language writes it: Thai digits in Thai."""
+    if lang == "th":
+        from thaiplan.dates import to_thai_digits
+
+        return to_thai_digits(str(number))
+    return str(number)
+
+
+def _error_text(error: BaseException, lang: str) -> str:
+    """What went wrong, in the run's language: a file's problems each in Thai where it can be."""
+    if isinstance(error, _UsageError):
+        return error.text(lang)
+    if lang != "th":
+        return str(error)
+    if isinstance(error, CalendarFileError):
+        from thaiplan.dates import to_thai_digits
+
+        lines = "\n".join(f"  {problem.describe('th')}" for problem in error.problems)
+        return f"พบปัญหา {to_thai_digits(len(error.problems))} รายการใน {error.file}:\n{lines}"
+    if isinstance(error, DependencyCycleError):
+        path = " -> ".join((*error.cycle, error.cycle[0])) if error.cycle else ""
+        return f"ขั้นตอนต้องทำต่อกันเป็นวงวน: {path} ให้ตัดการต่อกัน (after:) ข้อใดข้อหนึ่งออก"
+    return str(error)
 
 
 class _OutputError(Exception):
@@ -81,7 +132,10 @@ def _read_stdin() -> bytes:
     """The bytes of standard input; a closed or unreadable one is a usage error."""
     stream = sys.stdin
     if stream is None:
-        raise _UsageError("-: standard input is closed; give a file name instead of -")
+        raise _UsageError(
+            "-: standard input is closed; give a file name instead of -",
+            "-: ช่องรับข้อมูลมาตรฐาน (standard input) ปิดอยู่ ให้ระบุชื่อไฟล์แทน -",
+        )
     try:
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
@@ -89,7 +143,10 @@ def _read_stdin() -> bytes:
             return data
         return str(stream.read()).encode("utf-8")
     except (OSError, ValueError) as error:
-        raise _UsageError(f"-: cannot read standard input: {_why(error)}") from None
+        raise _UsageError(
+            f"-: cannot read standard input: {_why(error)}",
+            f"-: อ่านช่องรับข้อมูลมาตรฐานไม่ได้: {_why(error)}",
+        ) from None
 
 
 def _load(source: str) -> tuple[PlanningDocument | None, PlanningCalendar]:
@@ -104,11 +161,13 @@ def _load(source: str) -> tuple[PlanningDocument | None, PlanningCalendar]:
     try:
         exists = Path(source).exists()
     except (OSError, ValueError) as error:  # a name too long for the system, a NUL in it
-        raise _UsageError(f"{source}: cannot read it: {_why(error)}") from None
+        raise _UsageError(
+            f"{source}: cannot read it: {_why(error)}", f"{source}: อ่านไฟล์ไม่ได้: {_why(error)}"
+        ) from None
     if source in builtin_names("document") and not exists:
         document = load_document(source)
         if document.calendar is None:
-            raise _UsageError(f"{source}: the document has no calendar")
+            raise _UsageError(f"{source}: the document has no calendar", f"{source}: เอกสารไม่มีปฏิทิน")
         return document, document.calendar
     if source == "-":
         data, name = _read_stdin(), "<stdin>"
@@ -117,19 +176,23 @@ def _load(source: str) -> tuple[PlanningDocument | None, PlanningCalendar]:
         if not exists:
             names = ", ".join(builtin_names("document"))
             raise _UsageError(
-                f"{source}: no such file, and no built-in document of that name ({names})"
+                f"{source}: no such file, and no built-in document of that name ({names})",
+                f"{source}: ไม่มีไฟล์นี้ และไม่มีเอกสารในตัวที่ชื่อนี้ ({names})",
             )
         try:
             data, name = path.read_bytes(), str(path)
         except OSError as error:
-            raise _UsageError(f"{source}: cannot read it: {_why(error)}") from None
+            raise _UsageError(
+                f"{source}: cannot read it: {_why(error)}",
+                f"{source}: อ่านไฟล์ไม่ได้: {_why(error)}",
+            ) from None
     stream = io.BytesIO(data)
     stream.name = name
     marker = DOCUMENT_FORMAT.encode()
     if b"format: " + marker in data or b'"format": "' + marker + b'"' in data:
         document = load_document(stream)
         if document.calendar is None:
-            raise _UsageError(f"{name}: the document has no calendar")
+            raise _UsageError(f"{name}: the document has no calendar", f"{name}: เอกสารไม่มีปฏิทิน")
         return document, document.calendar
     return None, load_calendar(stream)
 
@@ -231,7 +294,10 @@ def _write(text: str, output: str | None, out: IO[str]) -> int:
     try:
         Path(output).write_text(text, encoding="utf-8")
     except (OSError, ValueError) as error:
-        raise _UsageError(f"{output}: cannot write it: {_why(error)}") from None
+        raise _UsageError(
+            f"{output}: cannot write it: {_why(error)}",
+            f"{output}: เขียนไฟล์ไม่ได้: {_why(error)}",
+        ) from None
     return EXIT_OK
 
 

@@ -30,6 +30,8 @@ from thaiplan.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    _error_text,
+    _lang,
     _Output,
     _OutputError,
     _UsageError,
@@ -167,7 +169,18 @@ def _parser() -> argparse.ArgumentParser:
         help="ics: steps stated by a deadline as all-day events (default) or to-dos",
     )
     export.add_argument(
-        "--progress", metavar="FILE", help="ics: a progress file; done steps are marked"
+        "--progress",
+        metavar="FILE",
+        help="a progress file: ics marks done steps; html draws actual bars; csv adds status columns",
+    )
+    export.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="html and csv: the status date, in any notation (default: the progress file's,"
+        " else today in Asia/Bangkok for html)",
+    )
+    export.add_argument(
+        "--lang", choices=["th", "en"], default="en", help="language of the csv header row"
     )
 
     for sub in (show, check, bounds, export):
@@ -217,6 +230,14 @@ def _parser() -> argparse.ArgumentParser:
     path.add_argument("project", metavar="PROJECT", help="the project's id")
     path.add_argument("--calendar", metavar="SOURCE", help="the calendar whose steps carried it")
     path.add_argument("--lang", choices=["th", "en"], default="en")
+    for sub in commands.choices.values():  # --lang on every command, one language a run
+        if not any("--lang" in action.option_strings for action in sub._actions):
+            sub.add_argument(
+                "--lang",
+                choices=["th", "en"],
+                default="en",
+                help="language of everything printed: tables, summaries, problems",
+            )
     return parser
 
 
@@ -273,13 +294,13 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
         status: int = args.run(args, cast(IO[str], output))  # it writes and flushes
         output.flush()  # a full disk is reported here, not lost when Python exits
     except _UsageError as error:
-        _warn(f"{command}: {error}")
+        _warn(f"{command}: {_error_text(error, _lang(args))}")
         return EXIT_USAGE
     except DependencyCycleError as error:
-        _warn(f"{command}: {error}")
+        _warn(f"{command}: {_error_text(error, _lang(args))}")
         return EXIT_FINDINGS
     except ThaiplanError as error:
-        _warn(f"{command}: {error}")
+        _warn(f"{command}: {_error_text(error, _lang(args))}")
         return EXIT_USAGE
     except BrokenPipeError:
         _quiet_stdout(stream)

@@ -1,22 +1,122 @@
-"""A calendar and its schedule as CSV: one row a step."""
+"""A calendar and its schedule as CSV: one row a step, for a spreadsheet.
+
+The text starts with a byte-order mark (U+FEFF, written in UTF-8 as the bytes
+``EF BB BF``): Excel reads a CSV file without one in the machine's legacy code
+page, and garbles Thai. Python reads it back with ``encoding="utf-8-sig"``,
+which drops the mark (pandas' ``read_csv`` drops it by itself).
+
+The columns, in order (with ``lang="th"`` the header row is in Thai, the
+values stay the same):
+
+- the step: ``id``, ``no``, ``phase`` and ``phase_title`` (the phase's title,
+  in Thai where the calendar gives ``title_th``), ``title``, ``when`` (as the
+  document writes it), ``start`` and ``end`` (ISO), ``responsible`` (ids,
+  separated by spaces) and ``responsible_names`` (their names, separated by
+  ``; ``), ``after`` (ids) and ``after_titles`` (their numbers and titles);
+- the schedule: ``earliest_start``, ``earliest_finish``, ``latest_start``,
+  ``latest_finish`` (ISO), ``latest_finish_th`` (as a Thai document writes
+  it), ``total_slack`` and ``free_slack`` (days);
+- with a status (:func:`~thaiplan.status`): ``standing`` and ``standing_th``,
+  ``actual_start``, ``actual_finish``, ``percent``, ``forecast_start``,
+  ``forecast_finish``, ``working_days_left`` and ``days_late``.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING, Final
 
-from thaiplan.errors import ThaiplanTypeError
+from thaiplan.dates import format_date
+from thaiplan.errors import ModelError, ThaiplanTypeError
 from thaiplan.model._steps import PlanningCalendar
 from thaiplan.scheduling._schedule import Schedule
 
-__all__ = ["calendar_csv"]
+if TYPE_CHECKING:
+    from thaiplan.scheduling._status import Status
+
+__all__ = ["BOM", "CSV_COLUMNS", "STATUS_COLUMNS", "calendar_csv"]
+
+#: The byte-order mark the text starts with, so that Excel reads it as UTF-8.
+BOM: Final = "\ufeff"
+
+#: The columns of every row, and their Thai headers.
+CSV_COLUMNS: Final = {
+    "id": "รหัส",
+    "no": "ลำดับ",
+    "phase": "รหัสระยะ",
+    "phase_title": "ระยะ",
+    "title": "ขั้นตอน",
+    "when": "วันเดือนปี",
+    "start": "วันเริ่ม",
+    "end": "วันสิ้นสุด",
+    "responsible": "รหัสหน่วยงาน",
+    "responsible_names": "หน่วยงานที่เกี่ยวข้อง",
+    "after": "ต่อจาก",
+    "after_titles": "ต่อจากขั้นตอน",
+    "earliest_start": "เริ่มได้เร็วที่สุด",
+    "earliest_finish": "เสร็จได้เร็วที่สุด",
+    "latest_start": "เริ่มได้ช้าที่สุด",
+    "latest_finish": "ต้องเสร็จภายใน",
+    "latest_finish_th": "ต้องเสร็จภายใน (วันที่ไทย)",
+    "total_slack": "วันที่เหลือ",
+    "free_slack": "วันที่เหลืออิสระ",
+    "working_slack": "วันทำการที่เหลือ",
+    "deadline": "กำหนดตามมติ",
+}
+
+#: The columns added with a status, and their Thai headers.
+STATUS_COLUMNS: Final = {
+    "standing": "standing",
+    "standing_th": "สถานะ",
+    "actual_start": "เริ่มจริง",
+    "actual_finish": "เสร็จจริง",
+    "percent": "ร้อยละความก้าวหน้า",
+    "forecast_start": "คาดว่าจะเริ่ม",
+    "forecast_finish": "คาดว่าจะเสร็จ",
+    "working_days_left": "วันทำการที่เหลือ",
+    "days_late": "ล่าช้า (วัน)",
+}
 
 
-def calendar_csv(calendar: PlanningCalendar, result: Schedule) -> str:
-    """The steps of ``calendar`` with their scheduled bounds, as CSV text (a header row, then one row a step).
+def _iso(day: object) -> str:
+    return "" if day is None else day.isoformat()  # type: ignore[attr-defined]
+
+
+def calendar_csv(
+    calendar: PlanningCalendar,
+    result: Schedule,
+    *,
+    status: Status | None = None,
+    lang: str = "en",
+    bom: bool = True,
+) -> str:
+    """The steps of ``calendar`` with their schedule (and status), as CSV text.
+
+    A header row, then one row a step, in the calendar's order; the columns
+    are in the module notes. The text starts with :data:`BOM` unless ``bom``
+    is false.
+
+    Args:
+        calendar: The calendar.
+        result: Its schedule (:func:`~thaiplan.schedule`, with or without progress).
+        status: Where each step stands (:func:`~thaiplan.status`): adds the status columns.
+        lang: ``"en"`` or ``"th"``: the language of the header row.
+        bom: Start with a byte-order mark, for Excel.
 
     Raises:
-        ThaiplanTypeError: ``calendar`` is not a calendar, or ``result`` not its schedule.
+        ThaiplanTypeError: ``calendar`` is not a calendar, ``result`` not its
+            schedule, or ``status`` not its status.
+        ModelError: ``lang`` is neither ``"en"`` nor ``"th"``.
+
+    >>> import csv, io, thaiplan
+    >>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
+    >>> text = calendar_csv(calendar, thaiplan.schedule(calendar))
+    >>> text.startswith(BOM)
+    True
+    >>> rows = list(csv.DictReader(io.StringIO(text.removeprefix(BOM))))
+    >>> rows[1]["id"], rows[1]["responsible_names"], rows[1]["total_slack"]
+    ('s2', 'ส่วนราชการในจังหวัด; อำเภอทุกอำเภอ; ผู้แทนภาคประชาชน ภาคประชาสังคม ภาคเอกชน', '57')
     """
     if not isinstance(calendar, PlanningCalendar):
         raise ThaiplanTypeError("calendar_csv(calendar)", calendar, "a PlanningCalendar")
@@ -24,46 +124,72 @@ def calendar_csv(calendar: PlanningCalendar, result: Schedule) -> str:
         raise ThaiplanTypeError(
             "calendar_csv(result)", result, "the Schedule of the calendar (thaiplan.schedule)"
         )
+    if status is not None:
+        from thaiplan.scheduling._status import Status
+
+        if not isinstance(status, Status):
+            raise ThaiplanTypeError(
+                "calendar_csv(status)", status, "the Status of the calendar (thaiplan.status)"
+            )
+    if lang not in ("en", "th"):
+        raise ModelError(f"unknown language {lang!r}; the languages are 'en' and 'th'")
+    columns = dict(CSV_COLUMNS)
+    if status is not None:
+        columns.update(STATUS_COLUMNS)
     buffer = io.StringIO()
+    if bom:
+        buffer.write(BOM)
     writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            "id",
-            "no",
-            "phase",
-            "title",
-            "when",
-            "start",
-            "end",
-            "responsible",
-            "after",
-            "earliest_start",
-            "latest_finish",
-            "total_slack",
-            "working_slack",
-            "deadline",
-        ]
-    )
-    # start and end: the window the schedule keeps, the stated period narrowed by a
-    # resolution's deadline (named in the deadline column); an open start is empty
-    writer.writerows(
-        [
+    writer.writerow(list(columns.values()) if lang == "th" else list(columns))
+    phases = {phase.id: phase.title_th or phase.title for phase in calendar.phases}
+    parties: dict[str, str] = {}
+    for agency in calendar.agencies:  # the first of an id, as calendar.party() finds
+        parties.setdefault(agency.id, agency.name)
+    for committee in calendar.committees:
+        parties.setdefault(committee.id, committee.name)
+    named = {
+        step.id: f"{step.no}. {step.title}" if step.no is not None else step.title
+        for step in calendar.steps
+    }
+    for step in calendar.steps:
+        bounds = result[step.id]
+        start, end, source = result.window(step.id)
+        row: list[object] = [
             step.id,
             "" if step.no is None else step.no,
             step.phase,
+            phases.get(step.phase, ""),
             step.title,
             step.when,
-            start.isoformat() if start else "",
+            _iso(start),
             end.isoformat(),
             " ".join(step.responsible),
+            "; ".join(parties.get(party, party) for party in step.responsible),
             " ".join(d.step for d in step.after),
-            bounds.earliest_start.isoformat() if bounds.earliest_start else "",
+            "; ".join(named.get(d.step, d.step) for d in step.after),
+            _iso(bounds.earliest_start),
+            _iso(bounds.earliest_finish),
+            bounds.latest_start.isoformat(),
             bounds.latest_finish.isoformat(),
+            format_date(bounds.latest_finish, style="abbr"),
             "" if bounds.total_slack is None else bounds.total_slack,
+            "" if bounds.free_slack is None else bounds.free_slack,
             "" if bounds.working_slack is None else bounds.working_slack,
             source.removeprefix("deadline:") if source.startswith("deadline:") else "",
         ]
-        for step in calendar.steps
-        for bounds, (start, end, source) in ((result[step.id], result.window(step.id)),)
-    )
+        if status is not None:
+            entry = status[step.id]
+            record = entry.progress
+            row += [
+                entry.standing.value,
+                entry.standing.thai,
+                _iso(record.actual_start if record else None),
+                _iso(record.actual_finish if record else None),
+                "" if record is None or record.percent is None else record.percent,
+                entry.forecast_start.isoformat(),
+                entry.forecast_finish.isoformat(),
+                "" if entry.working_days_left is None else entry.working_days_left,
+                entry.days_late,
+            ]
+        writer.writerow(row)
     return buffer.getvalue()

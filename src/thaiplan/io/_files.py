@@ -63,6 +63,7 @@ from thaiplan.io._check import (
 from thaiplan.io._convert import _converter, _fast_converter
 from thaiplan.io._fast import _FastReader, paused_collection, read
 from thaiplan.io._limits import max_bytes as limit
+from thaiplan.io._locate import kept, remembered
 from thaiplan.io._reader import (
     _UNSAFE,
     Path_,
@@ -108,10 +109,12 @@ def _load(function: str, source: Source, max_bytes: int | None, shape: Any) -> A
     """Read ``source`` by ``shape``; a path's text is let go once read, and read again if need be."""
     text, name = _text_of(function, source, max_bytes)
     if not isinstance(source, str | os.PathLike):
-        return read(text, name, shape)  # a stream cannot be read twice: its text is kept
+        # a stream cannot be read twice: its text is kept
+        return remembered(read(text, name, shape), name, kept(text))
     box = [text]
     del text
-    return read(box, name, shape, lambda: _text_of(function, source, max_bytes)[0])
+    again = lambda: _text_of(function, source, max_bytes)[0]  # noqa: E731
+    return remembered(read(box, name, shape, again), name, again)
 
 
 def loads_calendar(
@@ -151,7 +154,7 @@ def loads_calendar(
             hint="for a path or a file, use load_calendar()" if text is not None else None,
         )
     _check_text_size(text, file, limit(max_bytes))
-    return read(text, file, _calendar_of)
+    return remembered(read(text, file, _calendar_of), file, lambda: text)
 
 
 def _calendar_of(reader: _Reader, data: Any) -> PlanningCalendar:
@@ -336,7 +339,7 @@ def loads_document(
             hint="for a path or a file, use load_document()" if text is not None else None,
         )
     _check_text_size(text, file, limit(max_bytes))
-    return read(text, file, _document_of)
+    return remembered(read(text, file, _document_of), file, lambda: text)
 
 
 Format = Literal["yaml", "json"]

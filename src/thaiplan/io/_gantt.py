@@ -32,13 +32,19 @@ from thaiplan.dates import (
     to_thai_digits,
 )
 from thaiplan.errors import DependencyCycleError, ModelError
+from thaiplan.io._gantt_tracking import STYLE as TRACKING_STYLE
+from thaiplan.io._gantt_tracking import actual_pieces, lines_in, point_of
+from thaiplan.io._gantt_tracking import legend as tracking_legend
+from thaiplan.io._gantt_tracking import row_class as row_class_of
+from thaiplan.model._document import PlanningDocument  # at run time: the signatures' types
+from thaiplan.model._progress import Progress
 from thaiplan.model._scope import fiscal_label
+from thaiplan.model._steps import PlanningCalendar, Step
 
 if TYPE_CHECKING:
     from thaiplan.checks._registry import Report
-    from thaiplan.model._document import PlanningDocument
-    from thaiplan.model._steps import PlanningCalendar, Step
     from thaiplan.scheduling._schedule import Schedule
+    from thaiplan.scheduling._status import Status
 
 __all__ = ["gantt_html", "gantt_table"]
 
@@ -101,7 +107,7 @@ def _bar_in(step: Step, first: dt.date, last: dt.date, days: int) -> str:
     return (
         f'<div class="bar" data-step="{_e(step.id)}" data-start="{start}" data-end="{end}"'
         f' title="{_e(step.when)}" style="left: {left:.1f}%; width: {width:.1f}%"></div>'
-    )
+    ) + point_of(step.id, step.when, period.start, period.end, first, days)
 
 
 _MARK: Final = '<span class="mark" title="marked in the document">●</span>'
@@ -114,6 +120,7 @@ def _cells(
     bounds: list[tuple[str, dt.date, dt.date, int]],
     marks: set[tuple[int, int]],
     empty: list[str] | None = None,
+    extra: dict[int, str] | None = None,
 ) -> str:
     """The month cells of one step's row.
 
@@ -125,10 +132,13 @@ def _cells(
     lo = columns[(first.year, first.month)]
     hi = columns[(period.end.year, period.end.month)]
     cells = list(empty) if empty is not None else [f"{b[0]}</td>" for b in bounds]
-    for k in {*range(lo, hi + 1), *(columns[m] for m in marks if m in columns)}:
+    extra = extra or {}
+    for k in {*range(lo, hi + 1), *(columns[m] for m in marks if m in columns), *extra}:
         opening, start, end, days = bounds[k]
         mark = _MARK if months[k] in marks else ""
-        cells[k] = f"{opening}{_bar_in(step, start, end, days)}{mark}</td>"
+        if mark:
+            opening = opening.replace('class="month"', 'class="month marked"', 1)
+        cells[k] = f"{opening}{_bar_in(step, start, end, days)}{mark}{extra.get(k, '')}</td>"
     return "".join(cells)
 
 
@@ -208,8 +218,39 @@ def _analyse(subject: PlanningCalendar | PlanningDocument) -> tuple[Schedule | N
     return result, validate(subject)
 
 
-def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool = True) -> str:
+def _standing(
+    subject: PlanningCalendar | PlanningDocument,
+    calendar: PlanningCalendar,
+    as_of: dt.date | None,
+    progress: Progress | None,
+) -> tuple[dt.date | None, Status | None]:
+    """The status date and where the steps stand then, for the tracking marks."""
+    from thaiplan.scheduling._status import checked_as_of, status
+
+    if as_of is None and progress is None:
+        return None, None
+    day = checked_as_of("gantt_html", calendar, as_of, progress)  # mistakes are the caller's
+    if progress is None:  # without reports nothing is known to be done: the line alone
+        return day, None
+    try:
+        return day, status(subject, as_of=day, progress=progress)
+    except (DependencyCycleError, ModelError):  # no schedule: the date line alone
+        return day, None
+
+
+def gantt_table(
+    subject: PlanningCalendar | PlanningDocument,
+    *,
+    findings: bool = True,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+) -> str:
     """The Gantt table of a calendar (or a document's calendar), as an HTML fragment.
+
+    With ``as_of`` (or ``progress``, whose date it then defaults to) the table
+    also has the status-date line; with ``progress``, the actual bars of the
+    steps reported on, and the rows of overdue and at-risk steps marked (see
+    ``thaiplan.io._gantt_tracking``). The fiscal-year lines are always drawn.
 
     Raises:
         ThaiplanTypeError: ``subject`` is neither a calendar nor a document.
@@ -224,6 +265,7 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
 
     calendar, _ = calendar_and_document("gantt_table", subject, "subject")
     result, report = _analyse(subject) if findings else (None, None)
+    day, standing = _standing(subject, calendar, as_of, progress)
     months = _months(calendar)
     severity_of: dict[str, str] = {}
     if report is not None:
@@ -237,7 +279,10 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
         for y, m in months
     )
     columns = len(months) + 4
-    titles = {phase.id: phase.title for phase in calendar.phases}
+    titles = {
+        phase.id: f"{phase.title_th} ({phase.title})" if phase.title_th else phase.title
+        for phase in calendar.phases
+    }
     by_phase: dict[str, list[Step]] = {phase.id: [] for phase in calendar.phases}
     for step in calendar.steps:  # one pass, not one a phase
         by_phase.setdefault(step.phase, []).append(step)
@@ -251,6 +296,7 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
     for y, m in months:
         days = _calendar.monthrange(y, m)[1]
         opening = f'<td class="month" data-month="{y:04d}-{m:02d}">'
+        opening += lines_in(dt.date(y, m, 1), dt.date(y, m, days), days, day)
         month_bounds.append((opening, dt.date(y, m, 1), dt.date(y, m, days), days))
     empty = [f"{opening}</td>" for opening, _, _, _ in month_bounds]  # a month without the step
     rows: list[str] = []
@@ -262,14 +308,20 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
         )
         for step in steps:
             marks = set(step.gantt_months(calendar.gantt_year)) if calendar.gantt_year else set()
+            entry = standing[step.id] if standing is not None else None
+            pieces = (
+                actual_pieces(entry, standing.as_of, months, column_of, month_bounds)
+                if entry is not None and standing is not None
+                else None
+            )
             drawn, narrowed = _narrowed(step, result)  # a resolution's deadline narrows the bar
-            cells = _cells(drawn, months, column_of, month_bounds, marks, empty)
+            cells = _cells(drawn, months, column_of, month_bounds, marks, empty, pieces)
             names = [parties.get(party_id, party_id) for party_id in step.responsible]
             slack_cell = '<td class="slack"></td>'
             if result is not None:
                 slack_cell = _slack_cell(result, step.id)
             number = f"{to_thai_digits(step.no)}. " if step.no is not None else ""
-            row_class = severity_of.get(step.id, "")
+            row_class = " ".join(filter(None, (severity_of.get(step.id, ""), row_class_of(entry))))
             rows.append(
                 f'<tr class="{row_class}" data-step="{_e(step.id)}">'
                 f'<td class="title">{_e(number)}{_e(step.title)}</td>'
@@ -290,20 +342,28 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
     legend = (
         '<p class="legend">▬ ช่วงเวลาที่กำหนด (stated period) · ◆ กำหนดส่ง (deadline) ·'
         " ● เดือนที่เอกสารทำเครื่องหมายในตาราง (marked in the document's table) ·"
-        " slack: วันที่เหลือ (days to spare; negative: cannot be kept)</p>"
-    )
+        " วันที่เหลือ: จำนวนวันที่เลื่อนได้ (slack: days to spare; negative: cannot be kept)</p>"
+    ) + tracking_legend(standing)
     fiscal_year = fiscal_label(calendar)
     return (
-        f'<div class="thaiplan-gantt"><style>{_STYLE}</style>'
+        f'<div class="thaiplan-gantt"><style>{_STYLE}{TRACKING_STYLE}</style>'
         f"<p><b>{_e(calendar.title)}</b><br>{_e(calendar.province)} · {_e(fiscal_year)}</p>"
         f"<table><thead><tr><th>ขั้นตอน</th><th>วันเดือนปี</th>{head}"
-        f"<th>หน่วยงานที่เกี่ยวข้อง</th><th>slack</th></tr></thead>"
+        f"<th>หน่วยงานที่เกี่ยวข้อง</th><th>วันที่เหลือ</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>{legend}{_chains(result)}{listing}</div>"
     )
 
 
-def gantt_html(subject: PlanningCalendar | PlanningDocument) -> str:
+def gantt_html(
+    subject: PlanningCalendar | PlanningDocument,
+    *,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+) -> str:
     """A standalone HTML page with the Gantt table of a calendar or document.
+
+    ``as_of`` and ``progress`` add the status-date line and the actual bars,
+    as for :func:`gantt_table`.
 
     Raises:
         ThaiplanTypeError: ``subject`` is neither a calendar nor a document.
@@ -322,6 +382,6 @@ def gantt_html(subject: PlanningCalendar | PlanningDocument) -> str:
         f"<title>{_e(calendar.title)}</title>\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "</head>\n<body>\n"
-        f"{gantt_table(subject)}\n"
+        f"{gantt_table(subject, as_of=as_of, progress=progress)}\n"
         "</body>\n</html>\n"
     )

@@ -69,10 +69,12 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import Counter
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from thaiplan.dates import add_working_days
 from thaiplan.errors import DependencyCycleError, ModelError
+from thaiplan.model._document import PlanningDocument  # at run time too: the signature's types
+from thaiplan.model._progress import Progress
 from thaiplan.model._steps import LagUnit, PlanningCalendar, Step
 from thaiplan.scheduling._bounds import _OPEN, _WINDOW, _day
 from thaiplan.scheduling._constraints import (
@@ -84,9 +86,6 @@ from thaiplan.scheduling._constraints import (
 )
 from thaiplan.scheduling._schedule import Schedule
 from thaiplan.scheduling._source import calendar_and_document
-
-if TYPE_CHECKING:
-    from thaiplan.model._document import PlanningDocument
 
 __all__ = ["schedule"]
 
@@ -184,12 +183,24 @@ def _recurring_windows(
             ends[i] = found[-1].end.toordinal()
 
 
-def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
+def schedule(
+    source: PlanningCalendar | PlanningDocument,
+    *,
+    progress: Progress | None = None,
+    as_of: dt.date | None = None,
+) -> Schedule:
     """Compute the earliest and latest days of every step, and their slack.
 
     Args:
         source: A calendar, or a whole document, whose resolutions' deadlines
             then bound the steps that carry them out.
+        progress: Reports of what has been done: their actual dates fix the
+            earliest days of the steps reported on, and the steps after them
+            are re-bounded from those (see :func:`~thaiplan.status`).
+        as_of: The status date (by default the date of ``progress``): a step
+            not started by then starts no earlier than the next day, and the
+            slack counts from it. The latest finishes stay the plan's.
+            :meth:`~thaiplan.Schedule.explain` names the actual dates as the reasons.
 
     Raises:
         ThaiplanTypeError: ``source`` is neither a calendar nor a document.
@@ -210,7 +221,23 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
     >>> result = thaiplan.schedule(calendar)
     >>> result["a"].latest_finish, result["a"].total_slack
     (datetime.date(2018, 5, 31), 21)
+
+    With a progress report, what happened fixes the steps it concerns:
+
+    >>> reports = thaiplan.Progress("๑๕ มิ.ย. ๖๑", [thaiplan.StepProgress("a", finished="๒๐ พ.ค. ๖๑")])
+    >>> late = thaiplan.schedule(calendar, progress=reports)
+    >>> late["a"].earliest_finish, late["b"].earliest_start
+    (datetime.date(2018, 5, 20), datetime.date(2018, 6, 16))
+    >>> print(late.explain("a").earliest_start[0].message_en)
+    a started on 2018-05-01 and finished on 2018-05-20: actual finish 2018-05-20 (progress file as of 2018-06-15); no actual start reported
     """
+    if progress is not None or as_of is not None:
+        from thaiplan.scheduling._actuals import forecast_schedule
+        from thaiplan.scheduling._status import checked_as_of
+
+        plan = schedule(source)
+        day = checked_as_of("schedule", plan.calendar, as_of, progress)
+        return forecast_schedule(plan, day, progress)
     calendar, document = calendar_and_document("schedule", source)
     steps = calendar.steps
     n = len(steps)

@@ -237,16 +237,29 @@ def status(
     """
     calendar, document = calendar_and_document("status", source)
     subject = document if document is not None else calendar
+    as_of = checked_as_of("status", calendar, as_of, progress)
+    return standing_of(calendar, schedule(subject), as_of, progress)
+
+
+def checked_as_of(
+    function: str, calendar: PlanningCalendar, as_of: object, progress: object
+) -> dt.date:
+    """The status date of ``function(..., as_of=, progress=)``, once both are checked.
+
+    Raises:
+        ModelTypeError: ``progress`` is not a :class:`~thaiplan.Progress`, or ``as_of`` not a date.
+        ModelError: No status date at all, or ``progress`` reports a step the calendar does not have.
+    """
     if progress is not None and not isinstance(progress, Progress):
-        raise ModelTypeError("status(progress)", progress, "a Progress or None")
+        raise ModelTypeError(f"{function}(progress)", progress, "a Progress or None")
     if as_of is None:
         if progress is None:
             raise ModelError(
-                "status() needs a status date: pass as_of, or a progress with its date"
+                f"{function}() needs a status date: pass as_of, or a progress with its date"
             )
         as_of = progress.date
     if not isinstance(as_of, dt.date):
-        raise ModelTypeError("status(as_of)", as_of, "a datetime.date")
+        raise ModelTypeError(f"{function}(as_of)", as_of, "a datetime.date")
     if isinstance(as_of, dt.datetime):
         as_of = as_of.date()
     if progress is not None:
@@ -256,38 +269,57 @@ def status(
             raise ModelError(
                 f"the progress reports steps the calendar does not have: {', '.join(unknown)}"
             )
-    return standing_of(calendar, schedule(subject), as_of, progress)
+    return as_of
 
 
-def standing_of(
-    calendar: PlanningCalendar, plan: Schedule, as_of: dt.date, progress: Progress | None
-) -> Status:
-    """The status of ``calendar`` on ``as_of``, against its schedule ``plan`` (already made).
+@attrs.frozen
+class Forecast:
+    """One step's forecast days, and what set its start (for :func:`~thaiplan.schedule` with progress).
 
-    :func:`status` after its checks; the rules on progress call it with the
-    schedule that validation has made already.
+    ``why`` is ``"actual"`` (the report's actual days), ``"after"`` (the
+    finish of the step ``by``, with ``lag`` in ``unit``), ``"as_of"`` (the
+    step has not started, and cannot start in the past) or ``"plan"`` (the
+    plan's earliest start).
     """
+
+    first: dt.date
+    last: dt.date
+    why: str
+    by: str | None = None
+    lag: int = 0
+    unit: LagUnit = LagUnit.DAYS
+
+
+def forecast(
+    calendar: PlanningCalendar, plan: Schedule, as_of: dt.date, progress: Progress | None
+) -> dict[str, Forecast]:
+    """The forecast days of every step, in the plan's topological order (see the module notes)."""
     reports_day = progress.date if progress is not None else as_of
     records = progress.by_step() if progress is not None else {}
     steps = {step.id: step for step in calendar.steps}
-    finish: dict[str, dt.date] = {}
-    result: dict[str, StepStatus] = {}
+    result: dict[str, Forecast] = {}
     for step_id in plan.order:
         step = steps[step_id]
-        bounds = plan[step_id]
         record = records.get(step_id)
-        planned = bounds.earliest_start
+        planned = plan._start_finish(step_id)[0]
         # open (nothing dates it): nothing but the steps before it and the status date holds it
         start = planned if planned is not None else as_of
+        why, by, lag, unit = "plan", None, 0, LagUnit.DAYS
         for dependency in step.after:
-            start = max(start, _after(finish[dependency.step], dependency.lag, dependency.unit))
+            after = _after(result[dependency.step].last, dependency.lag, dependency.unit)
+            if after > start:
+                start, why, by = after, "after", dependency.step
+                lag, unit = dependency.lag, dependency.unit
         duration = step.duration
         if record is not None and (record.done or record.cancelled):
             first = record.actual_start or min(start, record.actual_finish or start)
             last = record.actual_finish or record.reported_on or reports_day
             first = min(first, last)
+            why = "actual"
         elif record is not None and record.started_yet:
             first = record.actual_start or start
+            if record.actual_start is not None:
+                why = "actual"
             left = (
                 duration
                 if record.percent is None
@@ -298,36 +330,56 @@ def standing_of(
             )
         else:
             first = max(start, as_of + _ONE)
+            if first > start:
+                why, by = "as_of", None
             last = first + dt.timedelta(days=duration - 1)
-        finish[step_id] = last
-        late = max(0, (last - bounds.latest_finish).days)
+        result[step_id] = Forecast(first, last, why, by, lag, unit)
+    return result
+
+
+def standing_of(
+    calendar: PlanningCalendar, plan: Schedule, as_of: dt.date, progress: Progress | None
+) -> Status:
+    """The status of ``calendar`` on ``as_of``, against its schedule ``plan`` (already made).
+
+    :func:`status` after its checks; the rules on progress call it with the
+    schedule that validation has made already.
+    """
+    records = progress.by_step() if progress is not None else {}
+    days = forecast(calendar, plan, as_of, progress)
+    result: dict[str, StepStatus] = {}
+    for step in calendar.steps:
+        step_id = step.id
+        earliest_start, latest_finish, _ = plan._start_finish(step_id)
+        record = records.get(step_id)
+        first, last = days[step_id].first, days[step_id].last
+        late = max(0, (last - latest_finish).days)
         if record is not None and record.cancelled:
             standing = Standing.CANCELLED
         elif record is not None and record.done:
             standing = Standing.DONE
-        elif bounds.latest_finish < as_of:
+        elif latest_finish < as_of:
             standing = Standing.OVERDUE
         elif late:
             standing = Standing.AT_RISK
         elif record is not None and record.started_yet:
             standing = Standing.IN_PROGRESS
-        elif planned is None or planned <= as_of:
+        elif earliest_start is None or earliest_start <= as_of:
             standing = Standing.DUE
         else:
             standing = Standing.NOT_YET_DUE
         result[step_id] = StepStatus(
             step_id,
             standing,
-            planned,
-            bounds.latest_finish,
+            earliest_start,
+            latest_finish,
             first,
             last,
-            _working_days_left(as_of, bounds.latest_finish),
+            _working_days_left(as_of, latest_finish),
             late,
             record,
         )
-    ordered = {step.id: result[step.id] for step in calendar.steps}
-    return Status(calendar, as_of, plan, ordered)
+    return Status(calendar, as_of, plan, result)
 
 
 def due(

@@ -186,6 +186,8 @@ def _fix(step: Step, first: dt.date, last: dt.date, reference: dt.date) -> tuple
 
 
 def _far(calendar: PlanningCalendar) -> Mapping[str, FarStep]:
+    if calendar.fiscal_year is None:  # a standing template: no round
+        return {}
     first, last = round_of(calendar.fiscal_year)
     near_first = FiscalYear(calendar.fiscal_year - 3).start
     near_last = FiscalYear(calendar.fiscal_year + 1).end
@@ -241,6 +243,8 @@ def misdated_fiscal_year(calendar: PlanningCalendar) -> tuple[int, int, int | No
     >>> misdated_fiscal_year(PlanningCalendar("t", "74", 2536, steps=steps))
     (2561, 2562, 2563)
     """
+    if calendar.fiscal_year is None:  # a standing template: no round
+        return None
     near_first = FiscalYear(calendar.fiscal_year - 3).start
     near_last = FiscalYear(calendar.fiscal_year + 1).end
     years: list[int] = []

@@ -79,7 +79,7 @@ def _consistent_downward(context: Context) -> Iterator[Issue]:
 )
 def _plan_fiscal_year(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
-    if calendar is None:
+    if calendar is None or calendar.fiscal_year is None:  # a standing template: no year
         return
     year = calendar.fiscal_year
     for where, plan in _plans(context):

@@ -33,7 +33,7 @@ _LISTED: Final = 10
 )
 def _outside_round(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
-    if calendar is None:
+    if calendar is None or calendar.fiscal_year is None:  # a standing template: no year
         return
     year = calendar.fiscal_year
     first, last = round_of(year)
@@ -101,11 +101,11 @@ def _listed(steps: list[Step], lang: str) -> str:
 @rule(
     "late-for-fiscal-year",
     severity="warning",
-    description="the steps that prepare a fiscal year end before it begins, and never after it ends",
+    description="the steps that prepare a fiscal year end by its first day, and never after it ends",
 )
 def _late_for_fiscal_year(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
-    if calendar is None:
+    if calendar is None or calendar.fiscal_year is None:  # a standing template: no year
         return
     if misdated_fiscal_year(calendar) is not None:
         return  # every step is far from the year: outside-round reports fiscal_year, once
@@ -117,7 +117,7 @@ def _late_for_fiscal_year(context: Context) -> Iterator[Issue]:
     begun: list[Step] = []
     for step in calendar.steps:
         end = stated_end(step)
-        if end is None or end < fiscal_year.start or step.id in far or _sends_to_central(step):
+        if end is None or end <= fiscal_year.start or step.id in far or _sends_to_central(step):
             continue
         if end > fiscal_year.end:
             ended.append(step)
@@ -139,10 +139,10 @@ def _late_for_fiscal_year(context: Context) -> Iterator[Issue]:
     if begun:
         yield Issue(
             f"fiscal year {year} begins on {_en(fiscal_year.start)}, but the calendar that"
-            f" prepares it has steps that end on or after that day: {_listed(begun, 'en')}."
+            f" prepares it has steps that end after that day: {_listed(begun, 'en')}."
             " What they prepare comes late for the year: move them earlier, or check their years",
             f"ปีงบประมาณ {year} เริ่ม {_th(fiscal_year.start)} แต่ปฏิทินที่เตรียมการสำหรับปีงบประมาณนี้"
-            f"มีขั้นตอนที่สิ้นสุดตั้งแต่วันนั้นเป็นต้นไป: {_listed(begun, 'th')}"
+            f"มีขั้นตอนที่สิ้นสุดหลังวันนั้น: {_listed(begun, 'th')}"
             " สิ่งที่เตรียมจะไม่ทันปีงบประมาณ",
             steps=tuple(s.id for s in begun),
             objects=("calendar.fiscal_year",),
@@ -184,7 +184,7 @@ def fiscal_years_named(text: str) -> list[tuple[str, int, int]]:
 )
 def _title_fiscal_year(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
-    if calendar is None:
+    if calendar is None or calendar.fiscal_year is None:  # a standing template: no year
         return
     year = calendar.fiscal_year
     texts = [("calendar.title", calendar.title)]

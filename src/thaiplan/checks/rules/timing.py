@@ -7,16 +7,16 @@ Every rule counts a lag in working days in Thai government working days, as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Final
 
 from thaiplan.checks._registry import Context, Issue, Severity, rule
 from thaiplan.checks.rules._common import _days, _en, _th
-from thaiplan.checks.rules._round import explained, far_steps
+from thaiplan.checks.rules._round import FarStep, explained, far_steps
 from thaiplan.dates import Period, PeriodKind, add_working_days, to_thai_digits
 from thaiplan.errors import HolidayDataError
 from thaiplan.model._steps import Dependency, LagUnit
-from thaiplan.scheduling._schedule import Constraint, Explanation
+from thaiplan.scheduling._schedule import Constraint, Explanation, Schedule
 
 
 def _after(finish: dt.date, lag: int, unit: LagUnit) -> dt.date:
@@ -120,6 +120,7 @@ def _starts_before_predecessors(context: Context) -> Iterator[Issue]:
         return
     steps = context.steps
     find = context.step_index.get
+    far = far_steps(context, context.calendar)  # a step far outside the round: outside-round's
     for step in steps:
         stated = _stated_start(step.period)
         if stated is None or not step.after:
@@ -133,6 +134,8 @@ def _starts_before_predecessors(context: Context) -> Iterator[Issue]:
             finish = result._finish(before.id)[0]
             if finish is None:  # open: it allows any day
                 continue
+            if far and _far_explains(far, result, step.id, before.id):
+                continue  # reported once, as its cause, by outside-round
             try:
                 allowed = _after(finish, dependency.lag, dependency.unit)
             except HolidayDataError:
@@ -326,3 +329,9 @@ def _deadline_conflicts(context: Context) -> Iterator[Issue]:
                         steps=(step.id,),
                         objects=(f"meeting.agenda[{item.number}]",),
                     )
+
+
+def _far_explains(far: Mapping[str, FarStep], result: Schedule, step: str, before: str) -> bool:
+    """Whether a far step (a mistyped year) sets the earliest finish ``before`` gives ``step``."""
+    links = result.explain(before).earliest_start
+    return explained(far, (step, before, *(c.step for c in links), *(c.other for c in links)))

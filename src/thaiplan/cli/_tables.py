@@ -1,0 +1,85 @@
+"""The schedule's tables as the commands print them: slack figures, and the table in Thai."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import IO, TYPE_CHECKING
+
+from thaiplan.cli._common import EXIT_OK, _number, _table
+from thaiplan.dates import format_date, to_thai_digits
+
+if TYPE_CHECKING:
+    from thaiplan.scheduling._schedule import Schedule
+
+__all__ = ["_schedule_th", "_slack"]
+
+
+def _slack(slack: int | None, lang: str = "en") -> str:
+    """A slack figure, or "open" (เปิด) for a step that nothing dates."""
+    if slack is None:
+        return "เปิด" if lang == "th" else "open"
+    return _number(lang, slack)
+
+
+def _schedule_th(result: Schedule, out: IO[str]) -> int:
+    """The schedule's table in Thai: Thai headers, dates as Thai documents write them."""
+
+    def day(value: dt.date | None) -> str:
+        return "เปิด" if value is None else format_date(value, style="abbr")
+
+    header = [
+        "ขั้นตอน",
+        "เริ่มได้เร็วที่สุด",
+        "เสร็จได้เร็วที่สุด",
+        "เริ่มได้ช้าที่สุด",
+        "ต้องเสร็จภายใน",
+        "วันที่เหลือ",
+        "วันทำการ",
+        "อิสระ",
+    ]
+    rows = [header]
+    for step_id, bounds in result.items():
+        working = bounds.working_slack
+        last = bounds.latest_working_finish
+        rows.append(
+            [
+                step_id,
+                day(bounds.earliest_start),
+                day(bounds.earliest_finish),
+                day(bounds.latest_start),
+                day(bounds.latest_finish)
+                + (" *" if last not in (None, bounds.latest_finish) else ""),
+                _slack(bounds.total_slack, "th"),
+                "" if working is None else to_thai_digits(working),
+                _slack(bounds.free_slack, "th"),
+            ]
+        )
+    print(_table(rows, [8, 16, 16, 16, 16, 10, 8, 6]), file=out)
+    start, calendar = result.start, result.calendar
+    if start is None:
+        first = "วันเริ่มต้น: เปิด (ไม่มี as_of และไม่มีขั้นตอนใดระบุวันเริ่ม)"
+    elif calendar.as_of_date:
+        first = f"วันเริ่มต้น: {day(start)} (วันที่ของปฏิทิน: {calendar.as_of})"
+    else:
+        first = f"วันเริ่มต้น: {day(start)} (วันเริ่มที่เร็วที่สุดที่ขั้นตอนระบุ)"
+    print(f"\nวันที่เหลือนับเป็นวัน; วันทำการ: นับเป็นวันทำการ. {first}", file=out)
+    for step_id, bounds in result.items():
+        last = bounds.latest_working_finish
+        if last is not None and last != bounds.latest_finish:
+            print(
+                f"* {step_id}: {day(bounds.latest_finish)} ไม่ใช่วันทำการ;"
+                f" วันทำการสุดท้ายก่อนนั้นคือ {day(last)}",
+                file=out,
+            )
+    print(f"\nทำได้ตามกำหนด: {'ได้' if result.feasible else 'ไม่ได้'}", file=out)
+    chains, alone = result.critical_paths, result.critical_unlinked
+    if not chains and not alone:
+        print("เส้นทางวิกฤต: ไม่มี (ทุกขั้นตอนเริ่มได้โดยไม่มีกำหนด)", file=out)
+    for chain in chains:
+        print(f"เส้นทางวิกฤต: {' -> '.join(chain)}", file=out)
+    if alone:
+        print(f"ขั้นตอนที่ไม่มีวันเหลือแต่ไม่เชื่อมกับขั้นตอนอื่น: {', '.join(alone)}", file=out)
+    for infeasible in result.infeasible_chains:
+        explanation = infeasible.explanation
+        print(f"\n{explanation.step} ทำไม่ได้ตามกำหนด:\n{explanation.message_th}", file=out)
+    return EXIT_OK
