@@ -21,6 +21,8 @@ from thaiplan.errors import DependencyCycleError, HolidayDataError, ThaiDateErro
 
 if TYPE_CHECKING:
     from thaiplan.checks._registry import Report
+    from thaiplan.model._document import PlanningDocument
+    from thaiplan.model._steps import PlanningCalendar
     from thaiplan.scheduling._schedule import Schedule
 
 from thaiplan.cli._common import (
@@ -41,13 +43,12 @@ from thaiplan.cli._common import (
 
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
     from thaiplan.cli._register import _load_if_register, _show_register
-    from thaiplan.scheduling._passes import schedule
 
     register = _load_if_register(args.source)
     if register is not None:
         return _show_register(register, out)
     document, calendar = _load(args.source)
-    result = schedule(_subject(document, calendar))
+    result = _scheduled(args, document, calendar)
     print(calendar.title, file=out)
     print(
         f"{calendar.province} · {FiscalYear(calendar.fiscal_year).format()} · "
@@ -112,7 +113,9 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
             unreadable += 1
             continue
         subject = register if register is not None else _subject(document, calendar)
-        reports.append((source, validate(subject, progress=progress)))
+        reports.append(
+            (source, validate(subject, progress=progress, with_calendars=_with_calendars(args)))
+        )
     errors = sum(len(report.errors) for _, report in reports)
     warnings = sum(len(report.warnings) for _, report in reports)
     if args.format == "json":
@@ -169,6 +172,27 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+def _with_calendars(args: argparse.Namespace) -> dict[str, PlanningCalendar]:
+    """The calendars of ``--with``, each named as written (a built-in name or a path)."""
+    others: dict[str, PlanningCalendar] = {}
+    for name in getattr(args, "with_calendars", None) or ():
+        others[name] = _load(name)[1]
+    return others
+
+
+def _scheduled(
+    args: argparse.Namespace, document: PlanningDocument | None, calendar: PlanningCalendar
+) -> Schedule:
+    """The schedule of the calendar, together with the calendars of ``--with`` when there are any."""
+    from thaiplan.scheduling._combined import schedule_combined
+    from thaiplan.scheduling._passes import schedule
+
+    others = _with_calendars(args)
+    if others:
+        return schedule_combined(calendar, document, others, "--with")
+    return schedule(_subject(document, calendar))
+
+
 def _bounds_json(result: Schedule) -> dict[str, Any]:
     return {
         "feasible": result.feasible,
@@ -188,11 +212,10 @@ def _bounds_json(result: Schedule) -> dict[str, Any]:
 
 
 def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
-    from thaiplan.scheduling._passes import schedule
 
     try:
         document, calendar = _load(args.source)
-        result = schedule(_subject(document, calendar))
+        result = _scheduled(args, document, calendar)
     except (_UsageError, ThaiplanError) as error:
         if args.format != "json":
             raise
@@ -221,7 +244,8 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
                 str(bounds.free_slack),
             ]
         )
-    print(_table(rows, [8, 14, 14, 14, 14, 6, 6]), file=out)
+    longest = max((len(step_id) for step_id in result), default=0)  # budget-2563:s1 with --with
+    print(_table(rows, [max(8, min(longest, 40)), 14, 14, 14, 14, 6, 6]), file=out)
     print(f"\nfeasible: {'yes' if result.feasible else 'no'}", file=out)
     print(f"critical path: {' -> '.join(result.critical_path)}", file=out)
     for chain in result.infeasible_chains:  # one for each bound, not one a step

@@ -229,6 +229,9 @@ class Step:
         meetings: How many meetings the step holds (``จัดประชุม ๓ ครั้ง``).
         notes: Free notes.
         corrections: Known corrections of what the document wrote.
+        feeds: Steps of other calendars that this step's output feeds, named
+            ``calendar:step`` (``budget-2563:r2``, the budget requests a
+            province's plans feed): it must finish before each of them is due.
 
     >>> step = Step("s1", 1, "area-based", "ข้อมูลปัญหาและความต้องการ", "ภายใน พ.ค. ๖๑")
     >>> step.period.end
@@ -258,6 +261,7 @@ class Step:
     corrections: tuple[Correction, ...] = attrs.field(
         default=(), converter=corrections, validator=check_corrections
     )
+    feeds: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.period.text != self.when:
@@ -305,6 +309,9 @@ class PlanningCalendar:
         source: Where the calendar comes from (a document, a file).
         notes: Free notes.
         corrections: Known corrections of what the document wrote.
+        id: The calendar's name, by which the steps of other calendars name its
+            steps (``budget-2563:s1``); empty when it has none. Built-in calendars
+            have their built-in name.
 
     >>> import thaiplan
     >>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
@@ -338,6 +345,7 @@ class PlanningCalendar:
     corrections: tuple[Correction, ...] = attrs.field(
         default=(), converter=corrections, validator=check_corrections
     )
+    id: str = attrs.field(default="", validator=text)
 
     def step(self, step_id: str) -> Step:
         """The step with id ``step_id``.

@@ -62,6 +62,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from thaiplan.dates import FiscalYear, add_working_days
@@ -143,17 +144,24 @@ def _windows(
     return starts, ends, sources
 
 
-def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
+def schedule(
+    source: PlanningCalendar | PlanningDocument | Sequence[PlanningCalendar | PlanningDocument],
+) -> Schedule:
     """Compute the earliest and latest days of every step, and their slack.
 
     Args:
         source: A calendar, or a whole document, whose resolutions' deadlines
-            then bound the steps that carry them out.
+            then bound the steps that carry them out; or a list of them, to
+            schedule together: the first keeps its step ids, and the steps of
+            the others are named ``calendar:step`` (``budget-2563:s1``), as
+            the steps that follow them name them (see :ref:`design-combined`).
 
     Raises:
         ThaiplanTypeError: ``source`` is neither a calendar nor a document.
         DependencyCycleError: The steps depend on one another in a circle.
         ModelError: A step follows a step that is not in the calendar.
+        CalendarReferenceError: A step follows a step of another calendar
+            that was not given (or that it does not have).
         HolidayDataError: A working-day lag runs into a year without holiday data.
 
     >>> import thaiplan
@@ -170,6 +178,10 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
     >>> result["a"].latest_finish, result["a"].total_slack
     (datetime.date(2018, 5, 31), 21)
     """
+    if isinstance(source, list | tuple):  # several calendars together
+        from thaiplan.scheduling._combined import schedule_together
+
+        return schedule_together(source)
     calendar, document = calendar_and_document("schedule", source)
     steps = calendar.steps
     n = len(steps)
@@ -193,6 +205,12 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
         for dependency in step.after:
             j = find(dependency.step)
             if j is None:
+                if ":" in dependency.step:  # another calendar's step: name the fix
+                    from thaiplan.scheduling._combined import check_reference, split_reference
+
+                    parts = split_reference(dependency.step)
+                    if parts is not None:
+                        check_reference(step, dependency.step, *parts, {})
                 raise ModelError(
                     f"step {step.id!r} follows {dependency.step!r}, which is not a step of the calendar"
                 )

@@ -13,6 +13,8 @@ registered there with :func:`~thaiplan.rule`:
 - :mod:`~thaiplan.checks.rules.document`: letters, attachments, names, corrections;
 - :mod:`~thaiplan.checks.rules.progress`: progress reports against the plan.
 - :mod:`~thaiplan.checks.rules.projects`: the projects of a register.
+- :mod:`~thaiplan.checks.rules.cross`: a calendar inside others (steps that
+  follow or feed another calendar's steps).
 
 The families are imported in this order, which is the order the rules run in
 and the order of findings of the same severity.
@@ -31,6 +33,7 @@ FAMILIES: Final = (
     "document",
     "progress",
     "projects",
+    "cross",
 )
 
 for _family in FAMILIES:
