@@ -31,6 +31,8 @@ hands it to the passes of :mod:`thaiplan.scheduling._passes`, unchanged:
    is given its own calendar's first day as its start (a window from that day
    to its stated end), which alone is what the passes would have used for it;
    the schedule then explains that bound as the calendar's first day, as alone.
+   (A calendar whose first day is the combination's own needs none of this,
+   and its steps are left as they are.)
    With no edge between the calendars every step keeps exactly the bounds it
    has alone; an edge between them only adds a constraint, so it never loosens
    a bound (both are tested with hypothesis). One case cannot be written as a
@@ -51,7 +53,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 import attrs
@@ -310,13 +312,21 @@ def _qualified_step(
         other_prefix = canonical[id(other)]
         return f"{other_prefix}:{wanted}" if other_prefix else wanted
 
-    after = [attrs.evolve(d, step=target(d.step)) for d in step.after]
+    if not prefix and not step.feeds and all(":" not in d.step for d in step.after):
+        return step  # a primary step that names no other calendar: as it is
+    targets = [target(d.step) for d in step.after]
     feeds = [target(reference) for reference in step.feeds]
+    if (
+        not prefix
+        and feeds == list(step.feeds)
+        and all(t == d.step for t, d in zip(targets, step.after, strict=True))
+    ):
+        return step  # the primary's step as it is: the common case, with nothing made
+    after = [
+        d if t == d.step else attrs.evolve(d, step=t)
+        for t, d in zip(targets, step.after, strict=True)
+    ]
     if not prefix:
-        if all(a.step == d.step for a, d in zip(after, step.after, strict=True)) and feeds == list(
-            step.feeds
-        ):
-            return step
         return attrs.evolve(step, after=after, feeds=feeds, period=step.period)
     return attrs.evolve(
         step,
@@ -373,36 +383,65 @@ def schedule_combined(
     from thaiplan.scheduling._passes import _first_day, _windows, schedule
 
     combined = combine(primary, others, argument=argument)
-    pinned_steps: list[Step] = []
-    pinned: list[int] = []
-    position = 0
     names = named_calendars(others, argument)
     if primary.id:
         names.setdefault(primary.id, primary)
-    for _, calendar in _members(primary, names):
+    members = [calendar for _, calendar in _members(primary, names)]
+    # each calendar's own first day, and the starts its steps state
+    starts_of: list[list[int | None]] = []
+    firsts: list[int | None] = []
+    for calendar in members:
         index = {s.id: i for i, s in enumerate(calendar.steps)}
         starts, _, _ = _windows(calendar, document if calendar is primary else None, index)
-        stated = [start for start in starts if start is not None]
+        starts_of.append(starts)
         try:
-            first = _first_day(calendar, stated)
+            firsts.append(_first_day(calendar, [start for start in starts if start is not None]))
         except ModelError:
-            first = None  # no first day of its own: the combination's applies
-        for i, step in enumerate(calendar.steps):
-            combined_step = combined.steps[position + i]
-            day = _pin(step, starts[i], first)
-            if day is not None:
-                combined_step = attrs.evolve(combined_step, period=day)
-                pinned.append(position + i)
-            pinned_steps.append(combined_step)
+            firsts.append(None)  # no first day of its own: the combination's applies
+    # the combination's own first day; a calendar whose first day it is needs no pins
+    every = [start for starts in starts_of for start in starts if start is not None]
+    try:
+        shared: int | None = _first_day(combined, every)
+    except ModelError:
+        shared = None
+    pins = [first is not None and first != shared for first in firsts]
+    result = _schedule_pinned(combined, document, members, starts_of, firsts, pins, schedule)
+    if result._start != shared and not all(pins):  # the pins moved the shared first day
+        result = _schedule_pinned(
+            combined, document, members, starts_of, firsts, [True] * len(members), schedule
+        )
+    result.calendar = combined
+    return result
+
+
+def _schedule_pinned(
+    combined: PlanningCalendar,
+    document: PlanningDocument | None,
+    members: Sequence[PlanningCalendar],
+    starts_of: Sequence[Sequence[int | None]],
+    firsts: Sequence[int | None],
+    pins: Sequence[bool],
+    schedule: Callable[[PlanningCalendar | PlanningDocument], Schedule],
+) -> Schedule:
+    """Schedule ``combined`` with the steps of the calendars ``pins`` marks given their first day."""
+    steps = list(combined.steps)
+    pinned: list[int] = []
+    position = 0
+    for calendar, starts, first, pin in zip(members, starts_of, firsts, pins, strict=True):
+        if pin:
+            for i, step in enumerate(calendar.steps):
+                day = _pin(step, starts[i], first)
+                if day is not None:
+                    steps[position + i] = attrs.evolve(steps[position + i], period=day)
+                    pinned.append(position + i)
         position += len(calendar.steps)
-    windows = attrs.evolve(combined, steps=pinned_steps)
+    windows = attrs.evolve(combined, steps=steps) if pinned else combined
     source: PlanningCalendar | PlanningDocument = windows
     if document is not None:
         source = attrs.evolve(document, calendar=windows)
     result = schedule(source)
     for i in pinned:  # explained as the calendar's first day, as alone
         result._has_start[i] = False
-    result.calendar = combined
     return result
 
 
