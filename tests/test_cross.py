@@ -359,6 +359,24 @@ class TestRules:
         fixed = calendar(step("a", when="ต.ค. ๖๑", after=["budget-2563:s1"]))
         assert {} == self.codes(thaiplan.validate(fixed, with_calendars=[budget]))
 
+    def test_order_counts_working_days(self, budget: PlanningCalendar) -> None:
+        """A lag of working days is counted in working days, as the schedule counts it.
+
+        After the Cabinet of Tuesday 25 ก.ย. 2561, 4 calendar days end on
+        Saturday 29 ก.ย.; 4 working days end on Monday 1 ต.ค. 2561. A step of
+        one day stated for 1 ต.ค. therefore fits the first, not the second.
+        """
+        days = calendar(step("a", when="๑ ต.ค. ๖๑", after=[Dependency("budget-2563:s1", 4)]))
+        assert {} == self.codes(thaiplan.validate(days, with_calendars=[budget]))
+        working = calendar(
+            step("a", when="๑ ต.ค. ๖๑", after=[Dependency("budget-2563:s1", 4, "working_days")])
+        )
+        (finding,) = self.codes(thaiplan.validate(working, with_calendars=[budget]))[
+            "cross-calendar-order"
+        ]
+        assert Severity.ERROR == finding.severity
+        assert not thaiplan.schedule([working, budget]).feasible
+
     def test_order_squeezed_through_a_chain(self, budget: PlanningCalendar) -> None:
         """Steps a and b fit alone, but not once a must wait for the Cabinet of 28 May 2562.
 

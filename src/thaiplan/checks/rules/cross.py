@@ -31,8 +31,9 @@ from collections.abc import Iterator
 
 from thaiplan.checks._registry import Context, Issue, Severity, rule
 from thaiplan.checks.rules._common import _contains, _en, _th
-from thaiplan.dates import to_thai_digits
-from thaiplan.model._steps import PlanningCalendar, Step
+from thaiplan.dates import add_working_days, to_thai_digits
+from thaiplan.errors import HolidayDataError
+from thaiplan.model._steps import Dependency, LagUnit, PlanningCalendar, Step
 from thaiplan.scheduling._combined import cross_references
 
 
@@ -92,6 +93,16 @@ def _unknown(context: Context) -> Iterator[Issue]:
         )
 
 
+def _lagged(day: dt.date, dependency: Dependency) -> dt.date:
+    """The day before the first a step may start, when what it follows finishes on ``day``.
+
+    The lag counts working days when the dependency says so, as the schedule counts it.
+    """
+    if dependency.lag and dependency.unit is LagUnit.WORKING_DAYS:
+        return add_working_days(day, dependency.lag)
+    return day + dt.timedelta(days=dependency.lag)
+
+
 def _first_finish(step: Step) -> dt.date | None:
     start = step.period.start
     return None if start is None else start + dt.timedelta(days=step.duration - 1)
@@ -114,24 +125,34 @@ def _order(context: Context) -> Iterator[Issue]:
             continue
         before = other.step(wanted)
         dependency = next(d for d in step.after if d.step == reference)
-        lag = dt.timedelta(days=dependency.lag)
         first_finish = _first_finish(before)
         end = step.period.end
-        if first_finish is not None and first_finish + lag + dt.timedelta(days=step.duration) > end:
+        try:
+            earliest = None if first_finish is None else _lagged(first_finish, dependency)
+            latest_before = _lagged(before.period.end, dependency)
+        except HolidayDataError:
+            continue  # a working-day lag beyond the holiday data: not checkable here
+        if (
+            first_finish is not None
+            and earliest is not None
+            and earliest + dt.timedelta(days=step.duration) > end
+        ):
             reported.add(step.id)
+            first_start = earliest + dt.timedelta(days=1)
             yield Issue(
                 f"{step.id} ({step.when}) must follow {reference} ({before.when}), but"
-                f" {reference} cannot finish before {_en(first_finish)} and {step.id}'s stated"
-                f" period ends on {_en(end)}: change one of the periods or the dependency",
+                f" {reference} cannot finish before {_en(first_finish)}, so {step.id} cannot start"
+                f" before {_en(first_start)}, and its stated period ends on {_en(end)}: change one"
+                " of the periods or the dependency",
                 f"{step.id} ({step.when}) ต้องทำต่อจาก {reference} ({before.when})"
-                f" แต่ {reference} เสร็จได้เร็วที่สุด {_th(first_finish)} ขณะที่ {step.id}"
-                f" ต้องเสร็จภายใน {_th(end)}",
+                f" แต่ {reference} เสร็จได้เร็วที่สุด {_th(first_finish)} {step.id} จึงเริ่มได้ไม่ก่อน"
+                f" {_th(first_start)} ขณะที่ต้องเสร็จภายใน {_th(end)}",
                 steps=(step.id,),
                 objects=(reference,),
             )
             continue
         start = step.period.start
-        if start is not None and start <= before.period.end + lag:
+        if start is not None and start <= latest_before:
             yield Issue(
                 f"{step.id} is stated to start on {_en(start)} ({step.when}), but it follows"
                 f" {reference} of {name}, stated to end on {_en(before.period.end)}"
