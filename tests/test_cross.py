@@ -43,7 +43,7 @@ CROSS_CODES = {
 }
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "samut_sakhon_in_budget_2563.yaml"
-BUDGETS = ("budget-2563", "budget-2567", "budget-2567-supplementary")
+BUDGETS = ("budget-2562", "budget-2563", "budget-2567", "budget-2567-supplementary")
 
 
 def day(year: int, month: int, date: int) -> dt.date:
@@ -94,6 +94,8 @@ class TestBudgetCalendars:
 
     #: (calendar, step, title starts with, when, start, end): the sources' words and what they mean.
     KNOWN = (
+        ("budget-2562", "s1", "คณะรัฐมนตรี พิจารณาให้ความเห็นชอบ", "13 มิ.ย. 2560", day(2017, 6, 13), day(2017, 6, 13)),
+        ("budget-2562", "s2", "สำนักงบประมาณ ส่วนราชการ รัฐวิสาหกิจ", "14 มิ.ย. 2560 - 30 ก.ย. 2560", day(2017, 6, 14), day(2017, 9, 30)),
         ("budget-2563", "s1", "คณะรัฐมนตรี พิจารณาให้ความเห็นชอบ", "25 ก.ย. 2561", day(2018, 9, 25), day(2018, 9, 25)),
         ("budget-2563", "s2", "การพิจารณาทบทวน ปรับปรุง", "03 ก.ย. 2561 - 14 ธ.ค. 2561", day(2018, 9, 3), day(2018, 12, 14)),
         ("budget-2563", "r1", "ที่ประชุมคณะรัฐมนตรี (ครม.) วันที่ 28 พ.ค. 2562", "วันที่ 28 พ.ค. 2562", day(2019, 5, 28), day(2019, 5, 28)),

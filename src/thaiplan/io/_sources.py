@@ -123,7 +123,7 @@ def builtin_names(
     >>> builtin_names("document")
     ('samut-sakhon-2563',)
     >>> builtin_names("calendar")[:2]
-    ('budget-2563', 'budget-2567')
+    ('budget-2562', 'budget-2563')
     """
     folder = resources.files("thaiplan") / "data"
     trees = (
