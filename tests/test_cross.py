@@ -361,6 +361,23 @@ class TestRules:
         fixed = calendar(step("a", when="ต.ค. ๖๑", after=["budget-2563:s1"]))
         assert {} == self.codes(thaiplan.validate(fixed, with_calendars=[budget]))
 
+    def test_order_in_a_circle(self, budget: PlanningCalendar) -> None:
+        """Two calendars that name each other's steps in a circle: the circle, through both."""
+        mine = calendar(step("a", after=["other:x"]), id="mine")
+        other = calendar(step("x", after=["mine:a"]), id="other")
+        with pytest.raises(thaiplan.DependencyCycleError):
+            thaiplan.schedule([mine, other])
+        found = self.codes(thaiplan.validate(mine, with_calendars=[other]))
+        (finding,) = [f for f in found["cross-calendar-order"] if "circle" in f.message_en]
+        assert (Severity.ERROR, ("a",), ("other:x",)) == (
+            finding.severity,
+            finding.steps,
+            finding.objects,
+        )
+        assert "a -> other:x -> a" in finding.message_en or "other:x -> a -> other:x" in (
+            finding.message_en
+        )
+
     def test_order_counts_working_days(self, budget: PlanningCalendar) -> None:
         """A lag of working days is counted in working days, as the schedule counts it.
 

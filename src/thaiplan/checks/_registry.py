@@ -137,6 +137,7 @@ class Context:
         self.with_calendars: Mapping[str, PlanningCalendar] = with_calendars or {}
         self._combined: Schedule | None = None
         self._combined_done = False
+        self._combined_cycle: tuple[str, ...] = ()
         self._cycle: tuple[str, ...] = ()
         self._schedule: Schedule | None = None
         self._scheduled = False
@@ -193,9 +194,17 @@ class Context:
                     self._combined = schedule_combined(
                         self.calendar, self.document, self.with_calendars
                     )
-                except (DependencyCycleError, ModelError, HolidayDataError):
+                except DependencyCycleError as error:
+                    self._combined_cycle = error.cycle
+                except (ModelError, HolidayDataError):
                     self._combined = None
         return self._combined
+
+    @property
+    def combined_cycle(self) -> tuple[str, ...]:
+        """One cycle through the calendars together, when their steps form one; else ``()``."""
+        _ = self.combined_schedule  # scheduling them together finds it
+        return self._combined_cycle
 
     @property
     def cycle(self) -> tuple[str, ...]:

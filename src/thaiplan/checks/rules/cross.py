@@ -11,8 +11,8 @@ The rules run when :func:`~thaiplan.validate` is given the other calendars
 - ``cross-calendar-unknown-step``: the calendar was given but has no such step;
 - ``cross-calendar-order``: a step that follows another calendar's step keeps
   that order: its stated period leaves room for it, it is not stated to start
-  before that step is stated to end, and scheduled together it can be kept
-  (the chain of bounds is shown);
+  before that step is stated to end, scheduled together it can be kept (the
+  chain of bounds is shown), and no circle runs through the calendars;
 - ``cross-plans-before-requests``: the province's plans reach the central
   agencies before the budget requests they feed are due: a step that feeds a
   step of another calendar finishes before the fed step's stated end. Without
@@ -155,14 +155,25 @@ def _order(context: Context) -> Iterator[Issue]:
         if start is not None and start <= latest_before:
             yield Issue(
                 f"{step.id} is stated to start on {_en(start)} ({step.when}), but it follows"
-                f" {reference} of {name}, stated to end on {_en(before.period.end)}"
+                f" {reference}, stated to end on {_en(before.period.end)}"
                 f" ({before.when}): it may start only after that",
                 f"{step.id} กำหนดเริ่ม {_th(start)} ({step.when}) แต่ต้องทำต่อจาก {reference}"
-                f" ของปฏิทิน {name} ซึ่งกำหนดสิ้นสุด {_th(before.period.end)} จึงเริ่มได้หลังจากนั้น",
+                f" ซึ่งกำหนดสิ้นสุด {_th(before.period.end)} จึงเริ่มได้หลังจากนั้น",
                 steps=(step.id,),
                 objects=(reference,),
                 severity=Severity.WARNING,
             )
+    cycle = context.combined_cycle
+    if cycle:
+        path = " -> ".join((*cycle, cycle[0]))
+        own = tuple(step for step in cycle if step in context.step_index)
+        yield Issue(
+            f"the steps of the calendars depend on one another in a circle: {path}; remove one"
+            " of these dependencies",
+            f"ขั้นตอนของปฏิทินเหล่านี้ต้องทำต่อจากกันเป็นวงกลม: {path} ให้ตัดความเชื่อมโยงออกหนึ่งรายการ",
+            steps=own,
+            objects=tuple(step for step in cycle if step not in own),
+        )
     yield from _squeezed_by_others(context, reported)
 
 
