@@ -115,7 +115,7 @@ TEXT_FIELDS: dict[str, frozenset[str]] = {
 #: English, notes and reasons, and the corrected values.
 EXEMPT_FIELDS: dict[str, frozenset[str]] = {
     "PlanningDocument": frozenset({"id", "source", "notes"}),
-    "PlanningCalendar": frozenset({"source", "notes"}),
+    "PlanningCalendar": frozenset({"source", "notes", "id"}),
     "Phase": frozenset({"id"}),
     "Step": frozenset({"id", "phase", "responsible", "notes"}),
     "Dependency": frozenset({"step", "reason"}),

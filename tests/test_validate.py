@@ -566,7 +566,11 @@ class TestEveryRule:
         The rules on progress reports need a progress as well as a calendar;
         tests/test_progress.py triggers each of them.
         """
-        assert {r.code for r in rules()} == {case[0] for case in CASES} | PROGRESS_CODES
+        from test_cross import CROSS_CODES  # they need other calendars: tests/test_cross.py
+
+        assert {r.code for r in rules()} == {
+            case[0] for case in CASES
+        } | PROGRESS_CODES | CROSS_CODES
 
     @pytest.mark.parametrize(
         ("code", "trigger", "fixed", "expected"), CASES, ids=[c[0] for c in CASES]
@@ -892,6 +896,11 @@ class TestRegistry:
             ("plan-consistent-with-itself", ERROR),
             ("plan-consistent-downward", ERROR),
             ("plan-fiscal-year", ERROR),
+            ("cross-calendar-missing", WARNING),
+            ("cross-calendar-unknown-step", ERROR),
+            ("cross-calendar-order", ERROR),
+            ("cross-plans-before-requests", ERROR),
+            ("cross-fiscal-year", WARNING),
         ]
         assert expected == [(r.code, r.severity) for r in rules()]
         assert all(r.description for r in rules())

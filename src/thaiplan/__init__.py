@@ -26,6 +26,7 @@ from thaiplan.dates import (
 )
 from thaiplan.errors import (
     CalendarFileError,
+    CalendarReferenceError,
     CellProblem,
     DependencyCycleError,
     FileProblem,
@@ -312,6 +313,7 @@ __all__ = [
     "Bounds",
     "BudgetLine",
     "CalendarFileError",
+    "CalendarReferenceError",
     "CellProblem",
     "Committee",
     "Constraint",

@@ -42,6 +42,7 @@ import math
 
 __all__ = [
     "CalendarFileError",
+    "CalendarReferenceError",
     "CellProblem",
     "DependencyCycleError",
     "FileProblem",
@@ -412,6 +413,46 @@ class DependencyCycleError(ThaiplanError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (DependencyCycleError, (self.cycle,))
+
+
+class CalendarReferenceError(ModelError):
+    """A step names a step of another calendar that was not given, or that it does not have.
+
+    A step may follow (``after``) or feed (``feeds``) a step of another
+    calendar, named ``calendar:step`` (``budget-2563:s1``); scheduling the
+    calendar needs that calendar too.
+
+    Attributes:
+        step: The id of the step that names the other calendar's step.
+        reference: The reference as written (``"budget-2563:s1"``).
+        calendar: The calendar it names (``"budget-2563"``).
+        known: The names of the calendars that were given (for a missing
+            calendar), or the steps of the calendar named (for a missing step).
+
+    >>> error = CalendarReferenceError("s15", "budget-2563:s1", "budget-2563", (), "no such calendar")
+    >>> error.calendar, issubclass(CalendarReferenceError, ValueError)
+    ('budget-2563', True)
+    """
+
+    def __init__(
+        self,
+        step: str,
+        reference: str,
+        calendar: str,
+        known: tuple[str, ...] | list[str],
+        message: str,
+    ) -> None:
+        self.step = step
+        self.reference = reference
+        self.calendar = calendar
+        self.known = tuple(known)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            CalendarReferenceError,
+            (self.step, self.reference, self.calendar, self.known, str(self)),
+        )
 
 
 class ModelIndexError(ModelError, IndexError):

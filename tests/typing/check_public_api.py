@@ -101,3 +101,12 @@ chains: tuple[thaiplan.InfeasibleChain, ...] = thaiplan.schedule(calendar).infea
 binding: list[thaiplan.Constraint] = [chain.bound for chain in chains]
 line: int | None = report.findings[0].line if report.findings else None
 one_code: thaiplan.Report = thaiplan.validate(calendar, only="gantt-partial", strict=True)
+
+# calendars together: a list to schedule, other calendars to validate inside
+budget: thaiplan.PlanningCalendar = thaiplan.load_calendar("budget-2563")
+together: thaiplan.Schedule = thaiplan.schedule([calendar, budget])
+inside: thaiplan.Report = thaiplan.validate(calendar, with_calendars=[budget])
+inside_named: thaiplan.Report = thaiplan.validate(calendar, with_calendars={"b.yaml": budget})
+feeds: tuple[str, ...] = calendar.steps[0].feeds
+calendar_id: str = calendar.id
+reference_error: type[thaiplan.ModelError] = thaiplan.CalendarReferenceError

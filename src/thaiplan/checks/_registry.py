@@ -45,6 +45,10 @@ The built-in rules, by code (each in its family's module under
   ``project-place-mismatch``, ``project-place-unknown``, ``project-status-order``,
   ``project-no-responsible``: the projects of a register (they run when
   :func:`validate` is given a :class:`~thaiplan.ProjectRegister`).
+- ``cross-calendar-missing``, ``cross-calendar-unknown-step``,
+  ``cross-calendar-order``, ``cross-plans-before-requests``,
+  ``cross-fiscal-year``: a calendar inside others (they check the links to
+  other calendars' steps when :func:`validate` is given ``with_calendars``).
 """
 
 from __future__ import annotations
@@ -68,6 +72,12 @@ from thaiplan.model._document import PlanningDocument
 from thaiplan.model._progress import Progress
 from thaiplan.model._register import ProjectRegister
 from thaiplan.model._steps import PlanningCalendar, Step
+from thaiplan.scheduling._combined import (
+    Others,
+    named_calendars,
+    schedule_combined,
+    without_cross_references,
+)
 from thaiplan.scheduling._passes import schedule
 from thaiplan.scheduling._schedule import Schedule
 from thaiplan.scheduling._source import check_source
@@ -107,6 +117,8 @@ class Context:
         document: The document, when :func:`validate` was given one.
         progress: The progress reports, when :func:`validate` was given them.
         register: The project register, when :func:`validate` was given one.
+        with_calendars: The other calendars :func:`validate` was given, by
+            every name a step may use for them (``budget-2563``).
     """
 
     def __init__(
@@ -115,11 +127,18 @@ class Context:
         document: PlanningDocument | None,
         progress: Progress | None = None,
         register: ProjectRegister | None = None,
+        with_calendars: Mapping[str, PlanningCalendar] | None = None,
     ) -> None:
         self.calendar = calendar
         self.document = document
         self.progress = progress
         self.register = register
+        #: The other calendars given to check this one inside, by every name
+        #: a reference may use (see :mod:`thaiplan.scheduling._combined`).
+        self.with_calendars: Mapping[str, PlanningCalendar] = with_calendars or {}
+        self._combined: Schedule | None = None
+        self._combined_done = False
+        self._combined_cycle: tuple[str, ...] = ()
         self._cycle: tuple[str, ...] = ()
         self._schedule: Schedule | None = None
         self._scheduled = False
@@ -145,6 +164,11 @@ class Context:
         if self.calendar is None:
             return None
         try:
+            alone = without_cross_references(self.calendar)  # the others' order: rules/cross.py
+            if alone is not self.calendar:
+                if self.document is not None:
+                    return schedule(attrs.evolve(self.document, calendar=alone))
+                return schedule(alone)
             return schedule(self.document if self.document is not None else self.calendar)
         except DependencyCycleError as error:
             self._cycle = error.cycle
@@ -154,6 +178,34 @@ class Context:
         except Exception as error:
             self._failure = error
             raise
+
+    @property
+    def combined_schedule(self) -> Schedule | None:
+        """The schedule of the calendar together with :attr:`with_calendars`.
+
+        ``None`` without other calendars, or when the combination cannot be
+        scheduled (a reference to a calendar not given, a cycle: the rules on
+        references and cycles report those). The primary calendar's steps keep
+        their ids; the others' are ``name:id``.
+        """
+        if not self._combined_done:
+            self._combined_done = True
+            if self.calendar is not None and self.with_calendars:
+                try:
+                    self._combined = schedule_combined(
+                        self.calendar, self.document, self.with_calendars
+                    )
+                except DependencyCycleError as error:
+                    self._combined_cycle = error.cycle
+                except (ModelError, HolidayDataError):
+                    self._combined = None
+        return self._combined
+
+    @property
+    def combined_cycle(self) -> tuple[str, ...]:
+        """One cycle through the calendars together, when their steps form one; else ``()``."""
+        _ = self.combined_schedule  # scheduling them together finds it
+        return self._combined_cycle
 
     @property
     def cycle(self) -> tuple[str, ...]:
@@ -409,6 +461,7 @@ def validate(
     only: Iterable[str] | str | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    with_calendars: Others = (),
 ) -> Report:
     """Check a calendar, a whole document or a project register, and report every finding.
 
@@ -431,6 +484,12 @@ def validate(
             it, for the rule's own tests.
         progress: Progress reports of the calendar: the rules on progress
             (``progress-*``) check them against the plan as of their date.
+        with_calendars: Other calendars to check this one inside (the
+            national budget calendar of its year, say): a list of calendars,
+            named by their ids, or a mapping of names to calendars. Its steps
+            may then follow or feed their steps (``budget-2563:s1``), and the
+            cross-calendar rules (``cross-*``) check those links. The other
+            calendars' own findings are not reported: validate them alone.
 
     Raises:
         ThaiplanTypeError: ``source`` is neither a calendar nor a document, or
@@ -458,12 +517,13 @@ def validate(
     chosen = _codes("only", only)
     if progress is not None and not isinstance(progress, Progress):
         raise ModelTypeError("validate(progress)", progress, "a Progress or None")
+    others = named_calendars(with_calendars, "validate(with_calendars)") if with_calendars else {}
     if isinstance(source, ProjectRegister):
         context = Context(None, None, progress, source)
     elif isinstance(source, PlanningDocument):
-        context = Context(source.calendar, source, progress, register)
+        context = Context(source.calendar, source, progress, register, others)
     else:
-        context = Context(source, None, progress, register)
+        context = Context(source, None, progress, register, others)
     findings: list[Finding] = []
     for registered in list(_RULES.values()):  # a rule may register another
         if registered.code in disabled or (chosen is not None and registered.code not in chosen):

@@ -44,7 +44,7 @@ from thaiplan.cli._common import (
     _warn,
     _write,
 )
-from thaiplan.cli._tables import _schedule_th, _slack
+from thaiplan.cli._tables import _chains_text, _non_working, _schedule_th, _slack
 
 
 def _in_year(
@@ -86,13 +86,12 @@ def _in_year(
 
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
     from thaiplan.cli._register import _load_if_register, _show_register
-    from thaiplan.scheduling._passes import schedule
 
     register = _load_if_register(args.source)
     if register is not None:
         return _show_register(register, out)
     document, calendar = _in_year(*_load(args.source), args, needs_year=True)
-    result = schedule(_subject(document, calendar))
+    result = _scheduled(args, document, calendar)
     lang = _lang(args)
     print(calendar.title, file=out)
     feasible = _say(lang, "feasible", "ทำได้ตามกำหนด")
@@ -166,7 +165,9 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
             unreadable += 1
             continue
         subject = register if register is not None else _subject(document, calendar)
-        reports.append((source, validate(subject, progress=progress)))
+        reports.append(
+            (source, validate(subject, progress=progress, with_calendars=_with_calendars(args)))
+        )
     errors = sum(len(report.errors) for _, report in reports)
     warnings = sum(len(report.warnings) for _, report in reports)
     if args.format == "json":
@@ -248,6 +249,27 @@ def _iso(day: Any) -> str | None:
 _SEVERITY_TH = {"error": "ข้อผิดพลาด", "warning": "คำเตือน", "info": "ข้อสังเกต"}
 
 
+def _with_calendars(args: argparse.Namespace) -> dict[str, PlanningCalendar]:
+    """The calendars of ``--with``, each named as written (a built-in name or a path)."""
+    others: dict[str, PlanningCalendar] = {}
+    for name in getattr(args, "with_calendars", None) or ():
+        others[name] = _load(name)[1]
+    return others
+
+
+def _scheduled(
+    args: argparse.Namespace, document: PlanningDocument | None, calendar: PlanningCalendar
+) -> Schedule:
+    """The schedule of the calendar, together with the calendars of ``--with`` when there are any."""
+    from thaiplan.scheduling._combined import schedule_combined
+    from thaiplan.scheduling._passes import schedule
+
+    others = _with_calendars(args)
+    if others:
+        return schedule_combined(calendar, document, others, "--with")
+    return schedule(_subject(document, calendar))
+
+
 def _bounds_json(result: Schedule) -> dict[str, Any]:
     start = result.start
     return {
@@ -272,41 +294,11 @@ def _bounds_json(result: Schedule) -> dict[str, Any]:
     }
 
 
-def _chains_text(result: Schedule) -> list[str]:
-    """The critical chains, one a line, and the tight steps linked to none: never an arrow between unlinked steps."""
-    chains, alone = result.critical_paths, result.critical_unlinked
-    if not chains and not alone:
-        return ["critical chains: none (no step has a slack figure: every start is open)"]
-    least = result._finish((chains[0] if chains else alone)[0])[2]
-    lines = [f"critical chains (least slack, {least} days):{'' if chains else ' none'}"]
-    lines += [f"  {' -> '.join(chain)}" for chain in chains]
-    if alone:
-        lines.append(f"tight, linked to no other tight step: {', '.join(alone)}")
-    return lines
-
-
-def _non_working(result: Schedule) -> list[str]:
-    """A line for each latest finish on a day that is not a working day."""
-    lines = []
-    for step_id, bounds in result.items():
-        last = bounds.latest_working_finish
-        if last is None or last == bounds.latest_finish:
-            continue
-        day = bounds.latest_finish
-        why = holiday_name(day) or day.strftime("%A")
-        lines.append(
-            f"  {step_id}: latest end {day.isoformat()} is not a working day ({why});"
-            f" the last working day before it is {last.isoformat()}"
-        )
-    return lines
-
-
 def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
-    from thaiplan.scheduling._passes import schedule
 
     try:
         document, calendar = _in_year(*_load(args.source), args, needs_year=True)
-        result = schedule(_subject(document, calendar))
+        result = _scheduled(args, document, calendar)
     except (_UsageError, ThaiplanError) as error:
         if args.format != "json":
             raise
@@ -351,7 +343,8 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
                 _slack(bounds.free_slack),
             ]
         )
-    print(_table(rows, [8, 14, 14, 14, 14, 6, 5, 6]), file=out)
+    longest = max((len(step_id) for step_id in result), default=0)  # budget-2563:s1 with --with
+    print(_table(rows, [max(8, min(longest, 40)), 14, 14, 14, 14, 6, 5, 6]), file=out)
     start = result.start
     first = (
         f"first day: {start.isoformat()}"

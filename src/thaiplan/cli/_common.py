@@ -169,12 +169,14 @@ def _load(source: str) -> tuple[PlanningDocument | None, PlanningCalendar]:
         if document.calendar is None:
             raise _UsageError(f"{source}: the document has no calendar", f"{source}: เอกสารไม่มีปฏิทิน")
         return document, document.calendar
+    if not exists and source in builtin_names("calendar"):  # the national budget calendars
+        return None, load_calendar(source)
     if source == "-":
         data, name = _read_stdin(), "<stdin>"
     else:
         path = Path(source)
         if not exists:
-            names = ", ".join(builtin_names("document"))
+            names = ", ".join((*builtin_names("document"), *builtin_names("calendar")))
             raise _UsageError(
                 f"{source}: no such file, and no built-in document of that name ({names})",
                 f"{source}: ไม่มีไฟล์นี้ และไม่มีเอกสารในตัวที่ชื่อนี้ ({names})",

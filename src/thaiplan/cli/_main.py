@@ -55,10 +55,12 @@ _EXAMPLES = {
     "validate": (
         "examples:\n  thaiplan validate my-calendar.yaml\n"
         "  thaiplan validate samut-sakhon-2563 --lang th\n"
-        "  thaiplan validate a.yaml b.json --format json\n\n"
+        "  thaiplan validate a.yaml b.json --format json\n"
+        "  thaiplan validate samut-sakhon-2563 --with budget-2563\n\n"
         "exit status: 0 no errors, 1 errors found, 2 a file cannot be read or bad usage"
     ),
-    "schedule": "examples:\n  thaiplan schedule samut-sakhon-2563\n  thaiplan schedule my-calendar.yaml --format json",
+    "schedule": "examples:\n  thaiplan schedule samut-sakhon-2563\n  thaiplan schedule my-calendar.yaml --format json\n"
+    "  thaiplan schedule my-calendar.yaml --with budget-2563",
     "export": (
         "examples:\n  thaiplan export samut-sakhon-2563 --to ics -o plan.ics\n"
         "  thaiplan export samut-sakhon-2563 --to ics --remind 5wd -o plan.ics\n"
@@ -138,6 +140,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     bounds.add_argument("source", metavar="SOURCE")
     bounds.add_argument("--format", choices=["text", "json"], default="text")
+    for inside in (show, check, bounds):  # a calendar inside others: the budget calendar
+        inside.add_argument(
+            "--with",
+            dest="with_calendars",
+            metavar="NAME",
+            action="append",
+            default=[],
+            help="another calendar to take with it (a built-in name such as budget-2563, or a"
+            " path), whose steps its steps name as NAME:step; repeat for more",
+        )
 
     export = add(
         "export",

@@ -6,12 +6,12 @@ import datetime as dt
 from typing import IO, TYPE_CHECKING
 
 from thaiplan.cli._common import EXIT_OK, _number, _table
-from thaiplan.dates import format_date, to_thai_digits
+from thaiplan.dates import format_date, holiday_name, to_thai_digits
 
 if TYPE_CHECKING:
     from thaiplan.scheduling._schedule import Schedule
 
-__all__ = ["_schedule_th", "_slack"]
+__all__ = ["_chains_text", "_non_working", "_schedule_th", "_slack"]
 
 
 def _slack(slack: int | None, lang: str = "en") -> str:
@@ -83,3 +83,32 @@ def _schedule_th(result: Schedule, out: IO[str]) -> int:
         explanation = infeasible.explanation
         print(f"\n{explanation.step} ทำไม่ได้ตามกำหนด:\n{explanation.message_th}", file=out)
     return EXIT_OK
+
+
+def _chains_text(result: Schedule) -> list[str]:
+    """The critical chains, one a line, and the tight steps linked to none: never an arrow between unlinked steps."""
+    chains, alone = result.critical_paths, result.critical_unlinked
+    if not chains and not alone:
+        return ["critical chains: none (no step has a slack figure: every start is open)"]
+    least = result._finish((chains[0] if chains else alone)[0])[2]
+    lines = [f"critical chains (least slack, {least} days):{'' if chains else ' none'}"]
+    lines += [f"  {' -> '.join(chain)}" for chain in chains]
+    if alone:
+        lines.append(f"tight, linked to no other tight step: {', '.join(alone)}")
+    return lines
+
+
+def _non_working(result: Schedule) -> list[str]:
+    """A line for each latest finish on a day that is not a working day."""
+    lines = []
+    for step_id, bounds in result.items():
+        last = bounds.latest_working_finish
+        if last is None or last == bounds.latest_finish:
+            continue
+        day = bounds.latest_finish
+        why = holiday_name(day) or day.strftime("%A")
+        lines.append(
+            f"  {step_id}: latest end {day.isoformat()} is not a working day ({why});"
+            f" the last working day before it is {last.isoformat()}"
+        )
+    return lines

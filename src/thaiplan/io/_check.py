@@ -474,6 +474,9 @@ def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> Non
             target = item.get("step") if isinstance(item, dict) else item
             where = (*here, "after", position) + (("step",) if isinstance(item, dict) else ())
             if isinstance(target, str) and target not in steps:
+                calendar_name, colon, other_step = target.rpartition(":")
+                if colon and calendar_name and other_step:
+                    continue  # another calendar's step (budget-2563:s1): checked with it
                 reader.problem(
                     where,
                     f"unknown step {target!r}{_nearest(target, steps)}",

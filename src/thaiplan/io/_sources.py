@@ -5,6 +5,7 @@ The passes of loading are described in :mod:`thaiplan.io._files`.
 
 from __future__ import annotations
 
+import functools
 import os
 from importlib import resources
 from pathlib import Path
@@ -72,7 +73,7 @@ def _read_source(source: Source, limit: int) -> tuple[str, str]:
         except OSError as error:
             message = f"cannot read: {error.strerror or error}"
             if isinstance(source, str) and not path.suffix and len(path.parts) == 1:
-                names = ", ".join(builtin_names("document"))
+                names = ", ".join((*builtin_names("document"), *builtin_names("calendar")))
                 message = f"no such file, and no built-in calendar of that name (built-in: {names})"
             raise _problem_error(name, message) from None
         except ValueError as error:  # a NUL in the name
@@ -109,26 +110,52 @@ def _check_text_size(text: str, name: str, limit: int) -> None:
         raise _problem_error(name, *too_large(size, limit))
 
 
-def builtin_names(kind: Literal["document", "strategy-tree"] | None = None) -> tuple[str, ...]:
+def builtin_names(
+    kind: Literal["document", "calendar", "strategy-tree"] | None = None,
+) -> tuple[str, ...]:
     """The names of the built-in documents and calendars, and of the built-in strategy trees.
 
     Args:
-        kind: ``"document"`` for the documents alone, ``"strategy-tree"`` for the trees alone.
+        kind: ``"document"`` for the documents alone (a calendar inside a
+            whole document), ``"calendar"`` for the calendar files alone (the
+            national budget calendars), ``"strategy-tree"`` for the trees alone.
 
     >>> builtin_names("document")
     ('samut-sakhon-2563',)
+    >>> builtin_names("calendar")[:2]
+    ('budget-2562', 'budget-2563')
     """
     folder = resources.files("thaiplan") / "data"
     trees = (
-        [entry.name for entry in (folder / "strategies").iterdir()] if kind != "document" else []
+        [entry.name for entry in (folder / "strategies").iterdir()]
+        if kind in (None, "strategy-tree")
+        else []
     )
+    wanted = _DOCUMENT if kind == "document" else _CALENDAR if kind == "calendar" else None
     return tuple(
         sorted(
             entry.name.removesuffix(".yaml")
             for entry in folder.iterdir()
-            if entry.name.endswith(".yaml") and kind != "strategy-tree"
+            if entry.name.endswith(".yaml")
+            and kind != "strategy-tree"
+            and (wanted is None or _format_of(entry.name) == wanted)
         )
     ) + tuple(sorted(name.removesuffix(".yaml") for name in trees if name.endswith(".yaml")))
+
+
+_DOCUMENT = "thaiplan-document/1"
+_CALENDAR = "thaiplan-calendar/1"
+
+
+@functools.lru_cache(maxsize=64)
+def _format_of(file_name: str) -> str:
+    """The ``format:`` of a built-in file, read from its top-level line (no YAML parser)."""
+    entry = resources.files("thaiplan") / "data" / file_name
+    with entry.open("r", encoding="utf-8") as file:
+        for line in file:
+            if line.startswith("format:"):
+                return line.removeprefix("format:").strip().strip("'\"")
+    return ""
 
 
 def _builtin_text(name: str) -> str | None:

@@ -189,6 +189,9 @@ class Step:
             (``"ไม่น้อยกว่าสามสิบวัน"``, ``"๑๐ วันทำการ"``), verbatim, or "";
             ``duration`` is then the number it states, and
             :attr:`~thaiplan.Step.duration_unit` what it counts.
+        feeds: Steps of other calendars that this step's output feeds, named
+            ``calendar:step`` (``budget-2563:r2``, the budget requests a
+            province's plans feed): it must finish before each of them is due.
 
     >>> step = Step("s1", 1, "area-based", "ข้อมูลปัญหาและความต้องการ", "ภายใน พ.ค. ๖๑")
     >>> step.period.end
@@ -228,6 +231,7 @@ class Step:
     duration_text: str = attrs.field(
         default="", validator=_check_duration_text, metadata={"written_as": "duration"}
     )
+    feeds: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.duration_text:
@@ -322,6 +326,9 @@ class PlanningCalendar:
             no ``fiscal_year`` (a template, read in
             fiscal year 2567, a year with 29 February);
             :meth:`for_fiscal_year` makes the calendar of one year.
+        id: The calendar's name, by which the steps of other calendars name its
+            steps (``budget-2563:s1``); empty when it has none. Built-in calendars
+            have their built-in name.
 
     >>> import thaiplan
     >>> calendar = thaiplan.load_calendar("samut-sakhon-2563")
@@ -401,6 +408,8 @@ class PlanningCalendar:
     def is_template(self) -> bool:
         """Whether the calendar is a standing yearly one given no fiscal year (a template)."""
         return self.recurs is not None and self.fiscal_year is None
+
+    id: str = attrs.field(default="", validator=text)
 
     def step(self, step_id: str) -> Step:
         """The step with id ``step_id``.

@@ -69,6 +69,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import Counter
+from collections.abc import Sequence
 from typing import Final
 
 from thaiplan.dates import add_working_days
@@ -184,7 +185,7 @@ def _recurring_windows(
 
 
 def schedule(
-    source: PlanningCalendar | PlanningDocument,
+    source: PlanningCalendar | PlanningDocument | Sequence[PlanningCalendar | PlanningDocument],
     *,
     progress: Progress | None = None,
     as_of: dt.date | None = None,
@@ -193,7 +194,10 @@ def schedule(
 
     Args:
         source: A calendar, or a whole document, whose resolutions' deadlines
-            then bound the steps that carry them out.
+            then bound the steps that carry them out; or a list of them, to
+            schedule together: the first keeps its step ids, and the steps of
+            the others are named ``calendar:step`` (``budget-2563:s1``), as
+            the steps that follow them name them (see :ref:`design-combined`).
         progress: Reports of what has been done: their actual dates fix the
             earliest days of the steps reported on, and the steps after them
             are re-bounded from those (see :func:`~thaiplan.status`).
@@ -206,6 +210,8 @@ def schedule(
         ThaiplanTypeError: ``source`` is neither a calendar nor a document.
         DependencyCycleError: The steps depend on one another in a circle.
         ModelError: A step follows a step that is not in the calendar.
+        CalendarReferenceError: A step follows a step of another calendar
+            that was not given (or that it does not have).
         HolidayDataError: A working-day lag runs into a year without holiday data.
 
     >>> import thaiplan
@@ -238,6 +244,10 @@ def schedule(
         plan = schedule(source)
         day = checked_as_of("schedule", plan.calendar, as_of, progress)
         return forecast_schedule(plan, day, progress)
+    if isinstance(source, list | tuple):  # several calendars together
+        from thaiplan.scheduling._combined import schedule_together
+
+        return schedule_together(source)
     calendar, document = calendar_and_document("schedule", source)
     steps = calendar.steps
     n = len(steps)
@@ -264,6 +274,12 @@ def schedule(
         for dependency in step.after:
             j = find(dependency.step)
             if j is None:
+                if ":" in dependency.step:  # another calendar's step: name the fix
+                    from thaiplan.scheduling._combined import check_reference, split_reference
+
+                    parts = split_reference(dependency.step)
+                    if parts is not None:
+                        check_reference(step, dependency.step, *parts, {})
                 raise ModelError(
                     f"step {step.id!r} follows {dependency.step!r}, which is not a step of the calendar"
                 )

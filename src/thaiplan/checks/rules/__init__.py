@@ -18,6 +18,8 @@ registered there with :func:`~thaiplan.rule`:
 - :mod:`~thaiplan.checks.rules.names`: central agencies' names and DOPA codes
   against the official lists shipped in ``thaiplan/data/reference/``;
 - :mod:`~thaiplan.checks.rules.plans`: which way plans are consistent, their year.
+- :mod:`~thaiplan.checks.rules.cross`: a calendar inside others (steps that
+  follow or feed another calendar's steps).
 
 The families are imported in this order, which is the order the rules run in
 and the order of findings of the same severity.
@@ -39,6 +41,7 @@ FAMILIES: Final = (
     "rounds",
     "names",
     "plans",
+    "cross",
 )
 
 for _family in FAMILIES:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from thaiplan.checks._registry import Context, Issue, rule
 from thaiplan.checks.rules._common import _party_ids
+from thaiplan.scheduling._combined import split_reference
 
 
 @rule(
@@ -42,6 +43,8 @@ def _unknown_steps(context: Context) -> Iterator[Issue]:
     for step in context.steps:
         for dependency in step.after:
             if dependency.step not in known:
+                if split_reference(dependency.step) is not None:
+                    continue  # another calendar's step: rules/cross.py
                 close = difflib.get_close_matches(dependency.step, known, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 yield Issue(
