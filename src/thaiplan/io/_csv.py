@@ -40,10 +40,10 @@ def calendar_csv(calendar: PlanningCalendar, result: Schedule) -> str:
             "earliest_start",
             "latest_finish",
             "total_slack",
-            "working_slack",
             "deadline",
         ]
     )
+    bounds = result._start_finish  # what the rows show, without free slack
     # start and end: the window the schedule keeps, the stated period narrowed by a
     # resolution's deadline (named in the deadline column); an open start is empty
     writer.writerows(
@@ -57,13 +57,14 @@ def calendar_csv(calendar: PlanningCalendar, result: Schedule) -> str:
             end.isoformat(),
             " ".join(step.responsible),
             " ".join(d.step for d in step.after),
-            bounds.earliest_start.isoformat() if bounds.earliest_start else "",
-            bounds.latest_finish.isoformat(),
-            "" if bounds.total_slack is None else bounds.total_slack,
-            "" if bounds.working_slack is None else bounds.working_slack,
+            earliest.isoformat() if earliest else "",
+            latest.isoformat(),
+            "" if slack is None else slack,
             source.removeprefix("deadline:") if source.startswith("deadline:") else "",
         ]
         for step in calendar.steps
-        for bounds, (start, end, source) in ((result[step.id], result.window(step.id)),)
+        for (earliest, latest, slack), (start, end, source) in (
+            (bounds(step.id), result.window(step.id)),
+        )
     )
     return buffer.getvalue()
