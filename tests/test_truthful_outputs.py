@@ -196,3 +196,52 @@ class TestWorkingDays:
         row = found.group(1)
         assert "last working day ๒๘ ก.ย. ๖๑" in row
         assert "20 working days" in row
+
+
+def _with_s7_deadline(text: str) -> object:
+    """The seed's document with resolution 3.1's deadlines for s7 written as ``text``."""
+    import attrs
+
+    from thaiplan.dates import parse_period
+
+    document = load_document("samut-sakhon-2563")
+    meeting = document.meeting
+    assert meeting is not None
+
+    def action(a):
+        return attrs.evolve(a, deadline=parse_period(text)) if a.step == "s7" else a
+
+    agenda = [
+        attrs.evolve(
+            item,
+            resolutions=[
+                attrs.evolve(r, actions=[action(a) for a in r.actions]) for r in item.resolutions
+            ],
+        )
+        for item in meeting.agenda
+    ]
+    return attrs.evolve(document, meeting=attrs.evolve(meeting, agenda=agenda))
+
+
+class TestDeadlineWithAStart:
+    """A resolution that sets a span (from 15 June) narrows the start too, in every output."""
+
+    def test_every_output_starts_s7_on_the_15th(self):
+        """schedule, the Gantt bar, the CSV and the iCalendar event all start s7 on 15 June."""
+        document = _with_s7_deadline("๑๕ - ๓๐ มิ.ย. ๖๑")
+        result = schedule(document)
+        assert (dt.date(2018, 6, 15), dt.date(2018, 6, 30)) == result.window("s7")[:2]
+        page = gantt_table(document)
+        bars = re.findall(
+            r'class="bar" data-step="s7" data-start="([0-9-]+)" data-end="([0-9-]+)"', page
+        )
+        assert [("2018-06-15", "2018-06-30")] == bars
+        table = rows(calendar_csv(document.calendar, result))
+        assert ("2018-06-15", "2018-06-30") == (table["s7"]["start"], table["s7"]["end"])
+        pytest.importorskip("icalendar")
+        from thaiplan.io._ical import calendar_ics
+
+        text = calendar_ics(document, stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        event = next(e for e in text.split("BEGIN:VEVENT") if "SUMMARY:7." in e)
+        assert "DTSTART;VALUE=DATE:20180615" in event
+        assert "DTEND;VALUE=DATE:20180701" in event
