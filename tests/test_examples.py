@@ -285,7 +285,7 @@ class TestNotebook:
         """The schedule, the findings in Thai, the explained bound and the shift appear."""
         text = self.text(outputs)
         for expected in (
-            "(True, ('s3',))",
+            "(True, (), ('s3',))",
             "(2, 7, 17)",
             "error   reference-mismatch: บัญชีแนบท้ายหนังสืออ้างเลขที่หนังสือ ที่ สค ๐๐๑๗.๒/ว ๕๕๓๗",
             "s7 must finish by 2018-06-30: the resolution's deadline ภายในเดือนมิถุนายน ๒๕๖๑ ends then",

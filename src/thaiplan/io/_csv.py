@@ -61,7 +61,6 @@ CSV_COLUMNS: Final = {
     "latest_finish_th": "ต้องเสร็จภายใน (วันที่ไทย)",
     "total_slack": "วันที่เหลือ",
     "free_slack": "วันที่เหลืออิสระ",
-    "working_slack": "วันทำการที่เหลือ",
     "deadline": "กำหนดตามมติ",
 }
 
@@ -174,7 +173,6 @@ def calendar_csv(
             format_date(bounds.latest_finish, style="abbr"),
             "" if bounds.total_slack is None else bounds.total_slack,
             "" if bounds.free_slack is None else bounds.free_slack,
-            "" if bounds.working_slack is None else bounds.working_slack,
             source.removeprefix("deadline:") if source.startswith("deadline:") else "",
         ]
         if status is not None:

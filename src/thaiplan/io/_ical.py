@@ -102,6 +102,25 @@ def _mark(component: Any, record: StepProgress | None, todo: bool) -> str:
     return "✓ " if record.done else ""
 
 
+def _windows(document: PlanningDocument | None) -> dict[str, dt.date]:
+    """The first day of each step's window as :func:`~thaiplan.schedule` narrows it, when it can be scheduled."""
+    from thaiplan.errors import DependencyCycleError
+    from thaiplan.scheduling._passes import schedule
+
+    if document is None:
+        return {}
+    try:
+        result = schedule(document)
+    except (DependencyCycleError, ModelError, HolidayDataError):
+        return {}  # the deadlines' ends still narrow the steps (step_deadlines)
+    starts = {}
+    for step_id in result:
+        start = result.window(step_id)[0]
+        if start is not None:
+            starts[step_id] = start
+    return starts
+
+
 def calendar_ics(
     calendar: PlanningCalendar | PlanningDocument,
     *,
@@ -154,6 +173,7 @@ def calendar_ics(
         if document is not None and document.meeting is not None
         else {}
     )
+    windows = _windows(document) if narrowed else {}
     reports = progress.by_step() if progress is not None else {}
     ics = icalendar.Calendar()
     ics.add("prodid", "-//thaiplan//thaiplan calendar export//TH")
@@ -178,6 +198,11 @@ def calendar_ics(
             lines.append(f"ตามมติที่ประชุม: {deadline.text or deadline.end.isoformat()}")
             if start is not None and start > last:
                 start = last
+        window = windows.get(step.id)
+        if window is not None and start is not None and window > start:
+            start = min(
+                window, last
+            )  # a resolution's deadline that starts later, as schedule() has it
         if names:
             lines.append("หน่วยงานที่เกี่ยวข้อง: " + ", ".join(names))
         if step.after:
