@@ -280,9 +280,11 @@ from thaiplan import (  # noqa: E402
     Level,
     Phase,
     PlanningCalendar,
+    Scope,
     Step,
 )
 from thaiplan.dates import format_period  # noqa: E402
+from thaiplan.model._scope import given_years  # noqa: E402
 
 #: Words YAML 1.1 or 1.2 tools would read as something other than text.
 TRICKY_WORDS = ["no", "yes", "on", "off", "true", "null", "~", "1e3", "0o17", "0x1f", "13:30"]
@@ -306,8 +308,15 @@ corrections = st.builds(Correction, st.sampled_from(["title", "name", "when"]), 
 
 
 @st.composite
-def calendars(draw: st.DrawFn, max_steps: int = 8) -> PlanningCalendar:
-    """A well-formed calendar: unique ids, references that resolve, acyclic ``after``."""
+def calendars(
+    draw: st.DrawFn, max_steps: int = 8, *, calendar_keys: bool = True
+) -> PlanningCalendar:
+    """A well-formed calendar: unique ids, references that resolve, acyclic ``after``.
+
+    With ``calendar_keys`` (the default) it may have a ``scope`` without a
+    province, a ``year`` with steps written without one, or be a standing
+    calendar (a template or one year of it).
+    """
     phase_ids = draw(st.lists(ids, min_size=1, max_size=3, unique=True))
     party_ids = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
     step_ids = draw(st.lists(ids, min_size=1, max_size=max_steps, unique=True))
@@ -366,10 +375,35 @@ def calendars(draw: st.DrawFn, max_steps: int = 8) -> PlanningCalendar:
                 corrections=draw(st.lists(corrections, max_size=1)),
             )
         )
+    scope = draw(st.sampled_from(list(Scope))) if calendar_keys else Scope.PROVINCE
+    provinces = ["สมุทรสาคร", "74", "เชียงใหม่"] + ([] if scope.needs_province else [""])
+    keys = draw(st.sampled_from(["plain", "year", "standing"])) if calendar_keys else "plain"
+    fiscal_year: int | None = draw(st.integers(2500, 2600))
+    year = recurs = None
+    if keys != "plain":
+        # steps written without a year, read in the calendar's year or placed in its fiscal year
+        whens = draw(st.lists(st.sampled_from(YEARLESS), min_size=1, max_size=3))
+        if keys == "year":
+            year = draw(st.integers(2500, 2600))
+            own = [draw(st.none() | st.just(year + 1)) for _ in whens]
+        else:
+            recurs, fiscal_year = "yearly", draw(st.none() | st.just(fiscal_year))
+            own = given_years(whens, year=None, recurs=recurs, fiscal_year=fiscal_year)
+        for index, (when, its_year) in enumerate(zip(whens, own, strict=True)):
+            steps.append(
+                Step(
+                    f"yearless-{index}",
+                    None,
+                    draw(st.sampled_from(phase_ids)),
+                    draw(texts),
+                    when,
+                    year=its_year if its_year is not None else year,
+                )
+            )
     return PlanningCalendar(
         draw(texts),
-        draw(st.sampled_from(["สมุทรสาคร", "74", "เชียงใหม่"])),
-        draw(st.integers(2500, 2600)),
+        draw(st.sampled_from(provinces)),
+        fiscal_year,
         phases,
         steps,
         agencies,
@@ -378,7 +412,21 @@ def calendars(draw: st.DrawFn, max_steps: int = 8) -> PlanningCalendar:
         source=draw(texts),
         notes=draw(texts),
         as_of=draw(st.sampled_from(["", "ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑", "4 เม.ย. 61", "2018-04-04"])),
+        scope=scope,
+        year=year,
+        recurs=recurs,
     )
+
+
+#: ``when`` texts written without a year, as real calendars write them.
+YEARLESS = [
+    "ภายในวันที่ ๑๕ สิงหาคม",
+    "ภายใน 1 ตุลาคม",
+    "ธ.ค. - ม.ค.",
+    "วันที่ 22-24 พ.ย.",
+    "(ภายในวันที่ ๑๕ สิงหาคม)",
+    "๓๑ มี.ค.",
+]
 
 
 # --- Added for test_schedule.py and test_validate.py -------------------------------

@@ -319,3 +319,37 @@ def test_the_commands_take_a_fiscal_year() -> None:
     refused = run("validate", "samut-sakhon-2563", "--fiscal-year", "2564")
     assert refused.returncode == 2
     assert "shift" in refused.stderr
+
+
+@needs_examples
+def test_the_schema_takes_the_new_keys_and_requires_what_the_reader_requires() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(thaiplan.calendar_schema())
+    for path in (CHECKLIST, NATIONAL, EXAMPLES / "national_budget_2567_first_reading.yaml"):
+        data = json.loads(thaiplan.dumps_calendar(thaiplan.load_calendar(path), format="json"))
+        assert [] == list(validator.iter_errors(data)), path.name
+        one_year = (
+            thaiplan.load_calendar(path).for_fiscal_year(2569) if "checklist" in path.name else None
+        )
+        if one_year is not None:
+            assert [] == list(
+                validator.iter_errors(json.loads(thaiplan.dumps_calendar(one_year, format="json")))
+            )
+    base = {"format": "thaiplan-calendar/1", "title": "t"}
+    refused = [
+        {**base, "fiscal_year": 2567},  # a province's calendar without its province
+        {**base, "scope": "district", "fiscal_year": 2567},
+        {**base, "scope": "national"},  # no fiscal year, not a standing calendar
+        {**base, "scope": "local", "recurs": "yearly", "year": 2568},
+    ]
+    for data in refused:
+        assert list(validator.iter_errors(data)), data
+        with pytest.raises(CalendarFileError):
+            thaiplan.loads_calendar(json.dumps(data, ensure_ascii=False))
+    taken = [
+        {**base, "scope": "national", "fiscal_year": 2567},
+        {**base, "scope": "local", "recurs": "yearly"},
+    ]
+    for data in taken:
+        assert [] == list(validator.iter_errors(data)), data
+        thaiplan.loads_calendar(json.dumps(data, ensure_ascii=False))

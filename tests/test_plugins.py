@@ -453,9 +453,17 @@ class TestFindingsNameRealSteps:
         ghost = data.draw(st.sampled_from(["zz", "ghost", "s-none"]))
         old = steps[index]
         steps[index] = Step(
-            old.id, old.no, old.phase, old.title, old.when, after=[*old.after, ghost, ghost]
+            old.id,
+            old.no,
+            old.phase,
+            old.title,
+            old.when,
+            after=[*old.after, ghost, ghost],
+            year=old.year,  # a `when` written without a year keeps the year it was read in
         )
-        broken = PlanningCalendar(calendar.title, calendar.province, 2563, steps=steps)
+        broken = PlanningCalendar(
+            calendar.title, calendar.province, 2563, steps=steps, scope=calendar.scope
+        )
         if ghost in _known(broken):
             return
         report = validate(broken, strict=True)

@@ -344,6 +344,13 @@ CASES: list[tuple[str, Callable[[], Source], Callable[[], Source], Expected]] = 
         [(ERROR, ("s2", "s1"), ())],
     ),
     (
+        # a standing yearly calendar with no fiscal year: checked as a template, and said so
+        "standing-template",
+        lambda: attrs.evolve(calendar(step("s1")), fiscal_year=None, recurs="yearly"),
+        lambda: attrs.evolve(calendar(step("s1")), recurs="yearly"),
+        [(INFO, (), ("calendar.recurs",))],
+    ),
+    (
         # s1 takes 20 days from 1 May (done 20 May at the earliest); s2 must follow
         # it within 1-10 May.
         "impossible-dependency",
@@ -852,6 +859,7 @@ class TestRegistry:
             ("self-dependency", ERROR),
             ("duplicate-dependency", WARNING),
             ("dependency-cycle", ERROR),
+            ("standing-template", INFO),
             ("impossible-dependency", ERROR),
             ("start-before-predecessor", WARNING),
             ("negative-slack", ERROR),

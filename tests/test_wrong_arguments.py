@@ -547,6 +547,7 @@ def test_shift_writes_what_it_reads(
     except ThaiplanError:
         return
     for step in shifted.steps:
-        assert step.period == thaiplan.parse_period(step.when)
+        # a `when` written without a year is read in its step's year (moved by the shift)
+        assert step.period == thaiplan.parse_period(step.when, year=step.year)
         step.gantt_months(shifted.gantt_year or 2561)  # every mark reads
     assert shifted == thaiplan.loads_calendar(thaiplan.dumps_calendar(shifted))

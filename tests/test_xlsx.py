@@ -434,7 +434,8 @@ class TestRoundTrip:
         assert shown(document.calendar) == shown(read_calendar_xlsx(calendar_xlsx(document)))
 
     @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(calendars(max_steps=5))
+    # the book's data sheet does not carry scope, year or recurs (yet): plain calendars only
+    @given(calendars(max_steps=5, calendar_keys=False))
     def test_random_calendars(self, calendar: thaiplan.PlanningCalendar) -> None:
         """Random calendars, Thai and tricky text included, come back as they went."""
         calendar = tableable(calendar)

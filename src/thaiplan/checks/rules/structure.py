@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from thaiplan.checks._registry import Context, Issue, rule
 from thaiplan.checks.rules._common import _party_ids
+from thaiplan.model._scope import TEMPLATE_FISCAL_YEAR
 from thaiplan.scheduling._combined import split_reference
 
 
@@ -144,3 +145,24 @@ def _cycles(context: Context) -> Iterator[Issue]:
             f"ขั้นตอนต่อไปนี้ต้องทำต่อจากกันเป็นวงกลม: {path} ให้ตัดความเชื่อมโยงออกหนึ่งรายการ",
             steps=cycle,
         )
+
+
+@rule(
+    "standing-template",
+    severity="info",
+    description="a standing yearly calendar without a fiscal year is checked as a template",
+)
+def _standing_template(context: Context) -> Iterator[Issue]:
+    calendar = context.calendar
+    if calendar is None or not calendar.is_template:
+        return
+    years = sorted({step.year for step in calendar.steps if step.year is not None})
+    placed = "-".join(str(year) for year in years) or "none"
+    yield Issue(
+        "a standing yearly calendar with no fiscal year is checked as a template: its dates"
+        f" without a year are placed in fiscal year {TEMPLATE_FISCAL_YEAR} (BE {placed}), a year"
+        " whose February has 29 days; give --fiscal-year N (for_fiscal_year(N)) to check one year's",
+        "ปฏิทินประจำปีที่ไม่ระบุปีงบประมาณ ตรวจในฐานะแม่แบบ โดยวางวันที่ที่ไม่มีปีไว้ในปีงบประมาณ"
+        f" {TEMPLATE_FISCAL_YEAR} (พ.ศ. {placed}) ให้ระบุ --fiscal-year เพื่อตรวจปีที่ต้องการ",
+        objects=("calendar.recurs",),
+    )
