@@ -7,6 +7,8 @@ then prints, as of the progress file's date:
 - how many steps are done, overdue, at risk, due and not yet due;
 - the overdue and at-risk steps, with their deadline and forecast finish;
 - the steps that fall due in the next fifteen working days (three weeks);
+- the plan re-scheduled from the reports (``schedule(..., progress=...)``):
+  why the first step that is late cannot start earlier, link by link;
 - the findings of the rules on progress (in Thai and English).
 
 Exit status: 0 when nothing is overdue, 1 when a step is overdue, 2 when a
@@ -64,6 +66,13 @@ def main(argv: Sequence[str]) -> int:
             f"  {entry.step} by {format_date(entry.latest_finish, style='abbr')}"
             f" ({entry.working_days_left} working days left)"
         )
+    forecast = thaiplan.schedule(document, progress=progress)
+    waiting = [e for e in late if e.progress is None or not e.progress.started_yet]
+    if waiting:
+        first = waiting[0].step
+        print(f"\nwhy {first} cannot start before {forecast[first].earliest_start.isoformat()}:")
+        for link in forecast.explain(first).earliest_start:
+            print(f"  {link.message_en}")
     report = thaiplan.validate(document, progress=progress)
     findings = [f for f in report if f.code.startswith("progress-")]
     print(f"\nfindings on the reports: {len(findings)}")

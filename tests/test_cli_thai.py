@@ -85,7 +85,7 @@ def test_every_command_takes_lang() -> None:
     (commands,) = [a for a in parser._actions if a.dest == "command"]
     for name, sub in commands.choices.items():  # type: ignore[attr-defined]
         assert any("--lang" in a.option_strings for a in sub._actions), name
-    assert set(COMMANDS) | {"import", "trace"} == set(commands.choices)  # type: ignore[attr-defined]
+    assert set(COMMANDS) | {"import", "trace", "gantt"} == set(commands.choices)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

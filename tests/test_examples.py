@@ -195,6 +195,8 @@ class TestTrackRound:
             in lines
         )
         assert "  s6 by ๒๙ มิ.ย. ๖๑ (11 working days left)" in lines
+        assert "why s5 cannot start before 2018-06-16:" in lines  # the plan re-scheduled
+        assert any("actual start 2018-05-01 (progress file as of 2018-06-15)" in x for x in lines)
         assert "findings on the reports: 2" in lines
 
     def test_the_file_checks_clean_but_for_the_late_steps(self) -> None:

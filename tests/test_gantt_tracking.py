@@ -120,3 +120,7 @@ def test_command(tmp_path: Path) -> None:
     )
     assert {"2018-06-15"} == {line["data-date"] for line in _attrs(out.getvalue(), "today")}
     assert _attrs(out.getvalue(), "actual done")
+    target = tmp_path / "tracking.html"  # thaiplan gantt: the same page
+    argv = ["gantt", "samut-sakhon-2563", "--progress", str(reports), "-o", str(target)]
+    assert 0 == main(argv, out=io.StringIO())
+    assert out.getvalue() == target.read_text(encoding="utf-8")

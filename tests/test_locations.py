@@ -6,7 +6,12 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 import thaiplan
+from strategies import calendars
 from thaiplan.cli import main
 from thaiplan.io._locate import _index
 
@@ -107,3 +112,34 @@ def test_validate_prints_file_line_column(tmp_path: Path) -> None:
         f for f in json.loads(out.getvalue())["findings"] if f["code"] == "gantt-outside-period"
     ]
     assert (str(path), 7, 5) == (found["file"], found["line"], found["column"])
+
+
+@pytest.mark.parametrize(
+    "changed",
+    ["steps: [\n", "? [a, b]\n: c\n"],
+    ids=["not-yaml-any-more", "a-key-that-is-a-list"],
+)
+def test_a_file_changed_into_something_else_places_nothing(tmp_path: Path, changed: str) -> None:
+    """The file is read again to place findings: changed beyond reading, nothing is placed."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(CALENDAR, encoding="utf-8")
+    calendar = thaiplan.load_calendar(path)
+    path.write_text(changed, encoding="utf-8")
+    report = thaiplan.validate(calendar)
+    assert len(report)
+    assert all(f.line is None for f in report)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(calendars(max_steps=6), st.sampled_from(["yaml", "json"]))
+def test_every_step_is_placed_at_its_entry(calendar: thaiplan.PlanningCalendar, fmt: str) -> None:
+    """Of any calendar thaiplan writes, the index places each step where its entry (and id) is."""
+    text = thaiplan.dumps_calendar(calendar, format=fmt)  # type: ignore[arg-type]
+    steps, _ = _index(text)
+    lines = text.splitlines()
+    assert {step.id for step in calendar.steps} == set(steps)
+    for step in calendar.steps:
+        line, column = steps[step.id]
+        entry = "\n".join(lines[line - 1 : line + 1])[column - 1 :]
+        assert entry.startswith(("id", "{", '"id"'))
+        assert step.id in entry or json.dumps(step.id, ensure_ascii=False) in entry

@@ -431,6 +431,12 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
     return _write(text, args.output, out)
 
 
+def _gantt(args: argparse.Namespace, out: IO[str]) -> int:
+    """``thaiplan gantt``: the HTML Gantt page, as ``export --to html``."""
+    args.to = "html"
+    return _export(args, out)
+
+
 def _working_days(span: str | None) -> int | None:
     """``--remind 5wd`` (or ``5``): a number of working days."""
     if span is None:

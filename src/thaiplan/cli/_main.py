@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import IO, Any, cast
 
-from thaiplan.cli._commands import _date, _export, _schedule, _shift, _show, _validate
+from thaiplan.cli._commands import _date, _export, _gantt, _schedule, _shift, _show, _validate
 from thaiplan.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -80,6 +80,12 @@ _EXAMPLES = {
         "or give them one a line on standard input (-)."
     ),
     "trace": "examples:\n  thaiplan trace register.yaml p1 --calendar samut-sakhon-2563 --lang th",
+    "gantt": (
+        "examples:\n  thaiplan gantt samut-sakhon-2563 -o gantt.html\n"
+        "  thaiplan gantt my-calendar.yaml --progress june.yaml -o tracking.html\n"
+        "  thaiplan gantt my-calendar.yaml --as-of '15 มิ.ย. 61' -o gantt.html\n\n"
+        "the same page as thaiplan export --to html"
+    ),
 }
 
 _DEBUG_HELP = "on a failure inside thaiplan, print the traceback too (for a bug report)"
@@ -236,6 +242,23 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     add_progress_commands(commands)
+
+    gantt = add(
+        "gantt",
+        "write the HTML Gantt page, with the status-date line and, from a progress file,"
+        " the actual bars",
+        _gantt,
+    )
+    gantt.add_argument("source", metavar="SOURCE")
+    gantt.add_argument("--progress", metavar="FILE", help="a progress file: actual bars, late rows")
+    gantt.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="the status date, in any notation (default: the progress file's, else today)",
+    )
+    gantt.add_argument(
+        "-o", "--output", metavar="OUT", help="file to write (default: standard output)"
+    )
 
     path = add("trace", "the way of a project of a register: origin, levels, steps, state", _trace)
     path.add_argument("register", metavar="REGISTER", help="a thaiplan-register/1 file")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final, Literal
 
-from thaiplan.cli._common import EXIT_OK, _load, _subject, _UsageError, _write
+from thaiplan.cli._common import EXIT_OK, _load, _number, _subject, _UsageError, _write
 
 if TYPE_CHECKING:
     from thaiplan.model._document import PlanningDocument
@@ -97,7 +97,7 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
 
     path = Path(args.file)
     if not path.exists():
-        raise _UsageError(f"{args.file}: no such file")
+        raise _UsageError(f"{args.file}: no such file", f"{args.file}: ไม่มีไฟล์นี้")
     like = None
     if args.like is not None:
         document, reference = _load(args.like)
@@ -119,13 +119,18 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         )
     else:
         raise _UsageError(
-            f"{args.file}: expected an Excel book (.xlsx) or MS Project XML (.xml), not {suffix or 'no suffix'!r}"
+            f"{args.file}: expected an Excel book (.xlsx) or MS Project XML (.xml), not {suffix or 'no suffix'!r}",
+            f"{args.file}: ต้องเป็นไฟล์ Excel (.xlsx) หรือ MS Project XML (.xml) ไม่ใช่ {suffix or 'ไฟล์ที่ไม่มีนามสกุล'!r}",
         )
-    print(
+    parties = len(calendar.agencies) + len(calendar.committees)
+    summary = (
         f"{args.file}: {len(calendar.steps)} steps in {len(calendar.phases)} phases,"
-        f" {len(calendar.agencies) + len(calendar.committees)} parties",
-        file=sys.stderr,
+        f" {parties} parties"
     )
+    if getattr(args, "lang", "en") == "th":
+        steps, phases = _number("th", len(calendar.steps)), _number("th", len(calendar.phases))
+        summary = f"{args.file}: {steps} ขั้นตอน {phases} ระยะ, หน่วยงาน {_number('th', parties)} หน่วย"
+    print(summary, file=sys.stderr)
     fmt: Literal["yaml", "json"] = "json" if (args.output or "").endswith(".json") else "yaml"
     return _write(dumps_calendar(calendar, format=fmt), args.output, out)
 

@@ -50,7 +50,8 @@ def _trace(args: argparse.Namespace, out: IO[str]) -> int:
     if args.calendar is not None:
         if not Path(args.calendar).exists() and args.calendar not in builtin_names("document"):
             raise _UsageError(
-                f"{args.calendar}: no such file, and no built-in calendar of that name"
+                f"{args.calendar}: no such file, and no built-in calendar of that name",
+                f"{args.calendar}: ไม่มีไฟล์นี้ และไม่มีปฏิทินในตัวที่ชื่อนี้",
             )
         calendar = load_calendar(args.calendar)
     try:

@@ -60,6 +60,10 @@ def remembered(loaded: T, name: str, text: Callable[[], str]) -> T:
 _Parser: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 
+class _Unplaceable(Exception):
+    """The file has a shape the index does not follow (a key that is a collection)."""
+
+
 class FileLocator:
     """Finds the line and column of a finding's step or object in one file (see the module notes)."""
 
@@ -78,8 +82,8 @@ class FileLocator:
         try:
             text = read()
             self._steps, self._index = _index(text)
-        except (OSError, yaml.YAMLError, ValueError, RecursionError, MemoryError):
-            self._steps, self._index = {}, {}
+        except (OSError, yaml.YAMLError, ValueError, RecursionError, MemoryError, _Unplaceable):
+            self._steps, self._index = {}, {}  # a file changed or gone since: nothing placed
 
     def locate(self, finding: Finding) -> tuple[int, int] | None:
         """The (line, column) of the finding's first step, else of its first object; from 1."""
@@ -126,8 +130,8 @@ def _index(text: str) -> tuple[dict[str, tuple[int, int]], dict[str, tuple[int, 
             if not top[2]:
                 keys.setdefault(f"{top[1]}.{key}" if top[1] else key, mark)
             top[6] = top[5] and key == "id"
-            if kind is not yaml.ScalarEvent:  # a complex key: nothing to index inside it
-                top[3] = "?"
+            if kind is not yaml.ScalarEvent:  # a key that is a list or mapping: no file of ours
+                raise _Unplaceable
             continue
         if top is not None and top[0] and top[6] and kind is yaml.ScalarEvent:
             steps.setdefault(str(event.value), top[4])
