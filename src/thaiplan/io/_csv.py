@@ -51,7 +51,7 @@ def calendar_csv(calendar: PlanningCalendar, result: Schedule) -> str:
             step.title,
             step.when,
             step.period.start.isoformat() if step.period.start else "",
-            step.period.end.isoformat(),
+            step.period.end.isoformat() if step.dated else "",  # no dates of its own: its when says
             " ".join(step.responsible),
             " ".join(d.step for d in step.after),
             earliest.isoformat(),

@@ -27,6 +27,7 @@ from thaiplan.errors import DependencyCycleError, ModelError
 
 if TYPE_CHECKING:
     from thaiplan.checks._registry import Report
+    from thaiplan.dates import Period
     from thaiplan.model._document import PlanningDocument
     from thaiplan.model._steps import PlanningCalendar, Step
     from thaiplan.scheduling._schedule import Schedule
@@ -73,9 +74,11 @@ def _months(calendar: PlanningCalendar) -> list[tuple[int, int]]:
     return months
 
 
-def _bar_in(step: Step, first: dt.date, last: dt.date, days: int) -> str:
-    """The piece of the step's bar inside the month from ``first`` to ``last`` (``days`` long)."""
-    period = step.period
+def _bar_in(
+    step: Step, first: dt.date, last: dt.date, days: int, period: Period | None = None
+) -> str:
+    """The piece of the step's bar (or of ``period``) inside the month from ``first`` to ``last``."""
+    period = step.period if period is None else period
     if period.start is None:  # a deadline: a mark on its last day
         if first <= period.end <= last:
             left = 100 * (period.end.day - 0.5) / days
@@ -105,6 +108,7 @@ def _cells(
     bounds: list[tuple[str, dt.date, dt.date, int]],
     marks: set[tuple[int, int]],
     empty: list[str] | None = None,
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> str:
     """The month cells of one step's row.
 
@@ -112,6 +116,8 @@ def _cells(
     other cells are empty, and the same text for every row.
     """
     period = step.period
+    if not period.has_dates:  # no dates of its own: its marks, and a recurring one's occurrences
+        return _undated_cells(step, columns, bounds, marks, empty, span)
     first = period.start or period.end
     lo = columns[(first.year, first.month)]
     hi = columns[(period.end.year, period.end.month)]
@@ -120,6 +126,38 @@ def _cells(
         opening, start, end, days = bounds[k]
         mark = _MARK if months[k] in marks else ""
         cells[k] = f"{opening}{_bar_in(step, start, end, days)}{mark}</td>"
+    return "".join(cells)
+
+
+def _undated_cells(
+    step: Step,
+    columns: dict[tuple[int, int], int],
+    bounds: list[tuple[str, dt.date, dt.date, int]],
+    marks: set[tuple[int, int]],
+    empty: list[str] | None,
+    span: tuple[dt.date, dt.date] | None,
+) -> str:
+    """The cells of a step with no dates of its own.
+
+    A step with no date, a count of days or a period counted from an event
+    has no bar (its schedule bounds are in the slack column); a recurring step
+    has a bar, or a deadline mark, for each occurrence the schedule counts
+    (those within the calendar's span, ``span``) in the months shown.
+    """
+    cells = list(empty) if empty is not None else [f"{b[0]}</td>" for b in bounds]
+    pieces: dict[int, list[str]] = {}
+    if step.period.recurrence is not None and span is not None:
+        for occurrence in step.period.occurrences(*span):
+            for month in occurrence.iter_months():
+                k = columns.get(month)
+                if k is not None:
+                    _, start, end, days = bounds[k]
+                    pieces.setdefault(k, []).append(_bar_in(step, start, end, days, occurrence))
+    for m in marks:
+        if m in columns:
+            pieces.setdefault(columns[m], []).append(_MARK)
+    for k, inside in pieces.items():
+        cells[k] = f"{bounds[k][0]}{''.join(inside)}</td>"
     return "".join(cells)
 
 
@@ -146,11 +184,13 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
     >>> 'data-month="2018-07"' in table, 'data-step="s7"' in table
     (True, True)
     """
+    from thaiplan.scheduling._constraints import occurrence_span
     from thaiplan.scheduling._source import calendar_and_document
 
     calendar, _ = calendar_and_document("gantt_table", subject, "subject")
     result, report = _analyse(subject) if findings else (None, None)
     months = _months(calendar)
+    span = occurrence_span(calendar) if any(s.period.recurrence for s in calendar.steps) else None
     severity_of: dict[str, str] = {}
     if report is not None:
         for finding in reversed(report.findings):  # errors last, so they win
@@ -188,7 +228,7 @@ def gantt_table(subject: PlanningCalendar | PlanningDocument, *, findings: bool 
         )
         for step in steps:
             marks = set(step.gantt_months(calendar.gantt_year)) if calendar.gantt_year else set()
-            cells = _cells(step, months, column_of, month_bounds, marks, empty)
+            cells = _cells(step, months, column_of, month_bounds, marks, empty, span)
             names = [parties.get(party_id, party_id) for party_id in step.responsible]
             slack_cell = '<td class="slack"></td>'
             if result is not None:

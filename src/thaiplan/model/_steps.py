@@ -197,7 +197,7 @@ class Step:
         duration_text: The duration as the document writes it
             (``"ไม่น้อยกว่าสามสิบวัน"``, ``"๑๐ วันทำการ"``), verbatim, or "";
             ``duration`` is then the number it states, and
-            :attr:`duration_unit` what it counts.
+            :attr:`~thaiplan.Step.duration_unit` what it counts.
 
     >>> step = Step("s1", 1, "area-based", "ข้อมูลปัญหาและความต้องการ", "ภายใน พ.ค. ๖๑")
     >>> step.period.end

@@ -5,7 +5,9 @@ month ends (the last day of February stays the last day of February, in
 leap years and others); the ``when`` of each step is written anew in the
 style and digits it was written in; the Gantt table's year moves too, and
 so do the fiscal-year mentions of the titles and the annual plans of the
-calendar's fiscal year. Multi-year plans keep their years. Days that land on a weekend or
+calendar's fiscal year. Multi-year plans keep their years. A step with no dates
+of its own (no ``when``, a count of days, a period counted from an event, a
+recurring one) keeps its ``when``: it names no year. Days that land on a weekend or
 a Thai holiday are reported, and can be moved to the next working day, as a
 deadline that falls on a holiday moves in Thai administrative practice.
 """
@@ -177,6 +179,15 @@ def shift(
     steps: list[Step] = []
     landings: list[Landing] = []
     for step in calendar.steps:
+        if not step.dated:  # no date, counted from an event, recurring: nothing of a year to move
+            steps.append(
+                attrs.evolve(
+                    step,
+                    title=_retitle(step.title, calendar.fiscal_year, fiscal_year),
+                    gantt=tuple(_regantt(mark, years, step.id) for mark in step.gantt),
+                )
+            )
+            continue
         period = _move_period(step.period, years, step.id)
         for day in _landing_days(period):
             if is_working_day(day):

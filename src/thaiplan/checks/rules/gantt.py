@@ -22,7 +22,7 @@ def _gantt_outside(context: Context) -> Iterator[Issue]:
         return
     for step in calendar.steps:
         marks = step.gantt_months(calendar.gantt_year)
-        if not marks:
+        if not marks or not step.dated:  # a step with no dates of its own: nothing to compare
             continue
         stated = set(step.period.iter_months())
         if step.period.kind is PeriodKind.DEADLINE:

@@ -11,6 +11,9 @@ from thaiplan.checks.rules._common import _days, _en, _th
 from thaiplan.dates import to_thai_digits
 from thaiplan.scheduling._schedule import Constraint, Explanation
 
+#: The end of a step with no dates of its own (no `when`, relative, recurring): none.
+_NO_END: Final = dt.date.max.toordinal()
+
 
 @rule(
     "impossible-dependency",
@@ -22,7 +25,7 @@ def _impossible_dependencies(context: Context) -> Iterator[Issue]:
     # day ordinals and durations once a step: the loop over the dependencies is integer sums
     index = context.step_index
     starts = [s.period.start.toordinal() if s.period.start is not None else None for s in steps]
-    ends = [s.period.end.toordinal() for s in steps]
+    ends = [s.period.end.toordinal() if s.dated else _NO_END for s in steps]  # undated: no end
     durations = [s.duration for s in steps]
     find = index.get
     for k, step in enumerate(steps):
