@@ -11,6 +11,7 @@ dateutil's ``rrule``, and the round trip of the new keys through the files.
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import attrs
 import pytest
@@ -19,7 +20,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import thaiplan
-from strategies import acyclic_calendars
+from strategies import acyclic_calendars, shipped_files
 from thaiplan import Dependency, LagUnit, PlanningCalendar, Step, schedule
 from thaiplan.dates import add_working_days, parse_period
 from thaiplan.errors import CalendarFileError, ModelError
@@ -459,10 +460,38 @@ class TestEveryLayer:
         pytest.importorskip("openpyxl")
         pytest.importorskip("docx")
         assert thaiplan.calendar_mspdi(kinds).count("<Task>") >= 8
-        thaiplan.calendar_xlsx(kinds)
         thaiplan.calendar_docx(kinds)
+        book = thaiplan.calendar_xlsx(attrs.evolve(kinds, phases=[thaiplan.Phase("p", "P")]))
+        back = thaiplan.read_calendar_xlsx(io.BytesIO(book))
+        assert [s.when for s in back] == [s.when for s in kinds]  # a numbered row with no date
 
     def test_shift_keeps_the_undated_whens(self, kinds):
         moved = thaiplan.shift(kinds, fiscal_year=2568).calendar
         assert moved.step("a").when == "26 ธ.ค. 67"
         assert [moved.step(s).when for s in "bnxzuv"] == [kinds.step(s).when for s in "bnxzuv"]
+
+
+class TestFilesOfToday:
+    """Every calendar file valid today loads to the same records (issue 9 §2)."""
+
+    @pytest.mark.parametrize(
+        ("name", "text"),
+        [f for f in shipped_files() if f[0].endswith(".yaml")],
+        ids=lambda v: v if v.endswith(".yaml") else "",
+    )
+    def test_shipped_files_keep_their_records(self, name, text):
+        loaded = (
+            thaiplan.loads_document(text).calendar
+            if "thaiplan-document/1" in text
+            else thaiplan.loads_calendar(text)
+        )
+        if loaded is None:
+            return
+        for s in loaded.steps:
+            # nothing new is read into a file that does not write the new keys
+            assert (s.before, s.optional, s.duration_text) == ((), False, "")
+            assert all(d.within is None for d in s.after)
+            assert s.when
+        written = thaiplan.dumps_calendar(loaded)
+        for key in ("before:", "optional:", "within:", "duration_text"):
+            assert key not in written

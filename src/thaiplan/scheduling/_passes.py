@@ -262,6 +262,7 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
     gaps: MaxEdges = ([], [], [], [])
     working_durations: list[bool] = []
     if special:
+        count = len(edge_targets)
         working_durations = [step.duration_unit is LagUnit.WORKING_DAYS for step in steps]
         working = (
             special_edges(
@@ -275,9 +276,9 @@ def schedule(source: PlanningCalendar | PlanningDocument) -> Schedule:
             or working
         )
         in_order = in_order and not any(
-            j >= i for j, i in zip(edge_sources, edge_targets, strict=True)
+            j >= i for j, i in zip(edge_sources[count:], edge_targets[count:], strict=True)
         )
-        if in_order:  # before-edges and relative edges come out of order: sort them by target
+        if in_order and len(edge_targets) > count:  # added edges: sort them in, by target
             by_target = sorted(range(len(edge_targets)), key=edge_targets.__getitem__)
             edge_sources[:] = [edge_sources[e] for e in by_target]
             edge_targets[:] = [edge_targets[e] for e in by_target]
