@@ -383,6 +383,20 @@ CASES: list[tuple[str, Callable[[], Source], Callable[[], Source], Expected]] = 
         [(ERROR, ("s1", "s2", "s3"), ())],
     ),
     (
+        # counted from an event, with no dependency to count from
+        "relative-unanchored",
+        lambda: calendar(step("s1"), step("s2", "ภายใน ๑๕ วันนับแต่วันที่ได้รับ")),
+        lambda: calendar(step("s1"), step("s2", "ภายใน ๑๕ วันนับแต่วันที่ได้รับ", after=["s1"])),
+        [(ERROR, ("s2",), ())],
+    ),
+    (
+        # s2 starts 4 days after s1 finishes at the earliest, but must finish within 2
+        "constraints-unsatisfiable",
+        lambda: calendar(step("s1"), step("s2", "", after=[Dependency("s1", lag=3, within=2)])),
+        lambda: calendar(step("s1"), step("s2", "", after=[Dependency("s1", lag=3, within=4)])),
+        [(ERROR, ("s1", "s2"), ())],
+    ),
+    (
         "deadline-conflict",
         lambda: document(
             calendar(step("s1", "มิ.ย. - ก.ค. ๖๑")), meeting=meeting(june_action("s1"))
@@ -864,6 +878,8 @@ class TestRegistry:
             ("start-before-predecessor", WARNING),
             ("negative-slack", ERROR),
             ("deadline-conflict", WARNING),
+            ("relative-unanchored", ERROR),
+            ("constraints-unsatisfiable", ERROR),
             ("gantt-outside-period", WARNING),
             ("gantt-partial", INFO),
             ("weekday-mismatch", ERROR),

@@ -161,7 +161,7 @@ def calendar_csv(
             step.title,
             step.when,
             _iso(start),
-            end.isoformat(),
+            end.isoformat() if step.dated else "",  # no dates of its own: its when says
             " ".join(step.responsible),
             "; ".join(parties.get(party, party) for party in step.responsible),
             " ".join(d.step for d in step.after),

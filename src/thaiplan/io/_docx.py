@@ -442,7 +442,7 @@ def _calendar_table(writer: _Writer, calendar: PlanningCalendar) -> None:
         cells = row.cells
         put(cells[0], step_label(step), f"step {step.id}'s title")
         put(cells[1], step.when, f"step {step.id}'s when")
-        symbol = MARK_DAY if step.period.start == step.period.end else MARK_RANGE
+        symbol = MARK_DAY if step.dated and step.period.start == step.period.end else MARK_RANGE
         for marked in mark_months(calendar, step):
             put(cells[column_of[marked]], symbol, f"step {step.id}'s marks", centre=True)
         names = []

@@ -88,9 +88,11 @@ def _months(calendar: PlanningCalendar) -> list[tuple[int, int]]:
     return months
 
 
-def _bar_in(step: Step, first: dt.date, last: dt.date, days: int) -> str:
-    """The piece of the step's bar inside the month from ``first`` to ``last`` (``days`` long)."""
-    period = step.period
+def _bar_in(
+    step: Step, first: dt.date, last: dt.date, days: int, period: Period | None = None
+) -> str:
+    """The piece of the step's bar (or of ``period``) inside the month from ``first`` to ``last``."""
+    period = step.period if period is None else period
     if period.start is None:  # a deadline: a mark on its last day
         if first <= period.end <= last:
             left = 100 * (period.end.day - 0.5) / days
@@ -121,6 +123,7 @@ def _cells(
     marks: set[tuple[int, int]],
     empty: list[str] | None = None,
     extra: dict[int, str] | None = None,
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> str:
     """The month cells of one step's row.
 
@@ -128,6 +131,8 @@ def _cells(
     other cells are empty, and the same text for every row.
     """
     period = step.period
+    if not period.has_dates:  # no dates of its own: its marks, and a recurring one's occurrences
+        return _undated_cells(step, columns, bounds, marks, empty, span)
     first = period.start or period.end
     lo = columns[(first.year, first.month)]
     hi = columns[(period.end.year, period.end.month)]
@@ -207,6 +212,38 @@ def _chains(result: Schedule | None) -> str:
     )
 
 
+def _undated_cells(
+    step: Step,
+    columns: dict[tuple[int, int], int],
+    bounds: list[tuple[str, dt.date, dt.date, int]],
+    marks: set[tuple[int, int]],
+    empty: list[str] | None,
+    span: tuple[dt.date, dt.date] | None,
+) -> str:
+    """The cells of a step with no dates of its own.
+
+    A step with no date, a count of days or a period counted from an event
+    has no bar (its schedule bounds are in the slack column); a recurring step
+    has a bar, or a deadline mark, for each occurrence the schedule counts
+    (those within the calendar's span, ``span``) in the months shown.
+    """
+    cells = list(empty) if empty is not None else [f"{b[0]}</td>" for b in bounds]
+    pieces: dict[int, list[str]] = {}
+    if step.period.recurrence is not None and span is not None:
+        for occurrence in step.period.occurrences(*span):
+            for month in occurrence.iter_months():
+                k = columns.get(month)
+                if k is not None:
+                    _, start, end, days = bounds[k]
+                    pieces.setdefault(k, []).append(_bar_in(step, start, end, days, occurrence))
+    for m in marks:
+        if m in columns:
+            pieces.setdefault(columns[m], []).append(_MARK)
+    for k, inside in pieces.items():
+        cells[k] = f"{bounds[k][0]}{''.join(inside)}</td>"
+    return "".join(cells)
+
+
 def _analyse(subject: PlanningCalendar | PlanningDocument) -> tuple[Schedule | None, Report]:
     from thaiplan.checks._registry import validate
     from thaiplan.scheduling._passes import schedule
@@ -261,12 +298,14 @@ def gantt_table(
     >>> 'data-month="2018-07"' in table, 'data-step="s7"' in table
     (True, True)
     """
+    from thaiplan.scheduling._constraints import occurrence_span
     from thaiplan.scheduling._source import calendar_and_document
 
     calendar, _ = calendar_and_document("gantt_table", subject, "subject")
     result, report = _analyse(subject) if findings else (None, None)
     day, standing = _standing(subject, calendar, as_of, progress)
     months = _months(calendar)
+    span = occurrence_span(calendar) if any(s.period.recurrence for s in calendar.steps) else None
     severity_of: dict[str, str] = {}
     if report is not None:
         for finding in reversed(report.findings):  # errors last, so they win
@@ -315,7 +354,7 @@ def gantt_table(
                 else None
             )
             drawn, narrowed = _narrowed(step, result)  # a resolution's deadline narrows the bar
-            cells = _cells(drawn, months, column_of, month_bounds, marks, empty, pieces)
+            cells = _cells(drawn, months, column_of, month_bounds, marks, empty, pieces, span)
             names = [parties.get(party_id, party_id) for party_id in step.responsible]
             slack_cell = '<td class="slack"></td>'
             if result is not None:

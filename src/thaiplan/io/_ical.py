@@ -1,7 +1,9 @@
 """iCalendar export (RFC 5545), with the ``icalendar`` library (the ``ical`` extra).
 
 Each step is an all-day event over its stated period (``DTEND`` is the day
-after the last, as all-day events have it). A step stated only by a deadline
+after the last, as all-day events have it). A recurring step is one event
+with its ``RRULE``; a step with no dates of its own spans the days its
+schedule leaves it (see :func:`_undated`). A step stated only by a deadline
 (``ภายใน พ.ค. ๖๑``) is, by default, an all-day event on its last day: many
 calendar applications do not import to-dos, and these are the entries an
 officer most needs. ``deadlines="todo"`` writes them as to-dos due that day
@@ -121,6 +123,51 @@ def _windows(document: PlanningDocument | None) -> dict[str, dt.date]:
     return starts
 
 
+def _undated(
+    calendar: PlanningCalendar, document: PlanningDocument | None
+) -> dict[str, tuple[dt.date | None, dt.date, str | None]]:
+    """The days to export for the steps with no dates of their own, and a recurring one's RRULE.
+
+    A recurring step is its first occurrence within the calendar's span
+    (:func:`~thaiplan.scheduling._constraints.occurrence_span`) with the
+    rule, ``UNTIL`` the span's last day, so that the application shows the
+    occurrences the schedule counts; with none in the span it is left out.
+    Any other step with no dates (no ``when``, a count of days, a period
+    counted from an event) is the days the schedule leaves it, from its
+    earliest start to its latest finish, when both are dates of the
+    calendar (a step that nothing bounds from above is left out).
+    """
+    from thaiplan.scheduling._constraints import occurrence_span
+
+    found: dict[str, tuple[dt.date | None, dt.date, str | None]] = {}
+    dateless = [step for step in calendar.steps if not step.period.has_dates]
+    if not dateless:
+        return found
+    span = occurrence_span(calendar)
+    bounds = None
+    for step in dateless:
+        recurrence = step.period.recurrence
+        if recurrence is not None:
+            occurrences = step.period.occurrences(*span) if span is not None else []
+            if occurrences and span is not None:
+                first = occurrences[0]
+                until = span[1].strftime("%Y%m%d")
+                found[step.id] = (first.start, first.end, f"{recurrence.rule};UNTIL={until}")
+            continue
+        if bounds is None:
+            from thaiplan.errors import DependencyCycleError
+            from thaiplan.scheduling._passes import schedule
+
+            try:
+                bounds = schedule(document if document is not None else calendar)
+            except (DependencyCycleError, ModelError):
+                return found
+        earliest, latest, _ = bounds._start_finish(step.id)
+        if latest < dt.date.max:
+            found[step.id] = (earliest, latest if earliest is None else max(latest, earliest), None)
+    return found
+
+
 def calendar_ics(
     calendar: PlanningCalendar | PlanningDocument,
     *,
@@ -185,11 +232,20 @@ def calendar_ics(
         parties.setdefault(agency.id, agency.name)
     for committee in calendar.committees:
         parties.setdefault(committee.id, committee.name)
+    undated = _undated(calendar, document)
     for step in calendar.steps:
         names = [parties.get(party_id, party_id) for party_id in step.responsible]
         lines = [f"วันเดือนปี: {step.when}"]
         period = step.period
-        start, last = period.start, period.end
+        rule = None
+        if not period.has_dates:  # no date, counted from an event, or recurring: see _undated
+            if step.id not in undated:
+                continue
+            start, last, rule = undated[step.id]
+            if rule is None:
+                lines[0] = f"วันเดือนปี: {step.when or '-'} (ช่วงที่ทำได้ตามกำหนดการ)"
+        else:
+            start, last = period.start, period.end
         if period.open_ended and start is not None:
             last = start  # ตั้งแต่ ... เป็นต้นไป: an event on the day it starts; the text says the rest
         deadline = narrowed.get(step.id)
@@ -226,6 +282,8 @@ def calendar_ics(
             component.add("dtstart", start if start is not None else last)
             component.add("dtend", last + dt.timedelta(days=1))
             component.add("transp", "TRANSPARENT")
+            if rule is not None:
+                component.add("rrule", icalendar.vRecur.from_ical(rule))
         done = record is not None and (record.done or record.kind is ProgressState.CANCELLED)
         if remind is not None and not done:
             alarm = _alarm(icalendar, last, remind, _label(step))

@@ -154,7 +154,9 @@ def calendar_mspdi(subject: PlanningCalendar | PlanningDocument) -> str:
     uid = {step.id: index for index, step in enumerate(calendar.steps, 1)}
     phases = {phase.id: phase for phase in calendar.phases}
     first = min((_planned(b)[0] for b in bounds.values()), default=None)
-    last = max((b.latest_finish for b in bounds.values()), default=None)
+    last = max(  # a step that nothing bounds from above (no date) has no finish to show
+        (b.latest_finish for b in bounds.values() if b.latest_finish < dt.date.max), default=None
+    )
     out: list[str] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>']
     out.append(f'<Project xmlns="{NAMESPACE}">')
 
@@ -285,22 +287,26 @@ def _task(
     add("Finish", _when(finish + dt.timedelta(days=1)))
     add("Duration", f"PT{24 * step.duration}H0M0S")
     add("DurationFormat", FORMAT_ELAPSED_DAYS)
-    one_day = step.period.start == step.period.end and step.duration == 1
+    one_day = step.dated and step.period.start == step.period.end and step.duration == 1
     add("Milestone", int(one_day))
     add("Summary", 0)
     add("Critical", int(bounds.critical))
     add("EarlyStart", _when(start))
     add("EarlyFinish", _when(finish + dt.timedelta(days=1)))
-    add("LateStart", _when(bounds.latest_start))
-    add("LateFinish", _when(bounds.latest_finish + dt.timedelta(days=1)))
+    bounded = bounds.latest_finish < dt.date.max  # a step that nothing bounds from above has none
+    if bounded:
+        add("LateStart", _when(bounds.latest_start))
+        add("LateFinish", _when(bounds.latest_finish + dt.timedelta(days=1)))
     if bounds.earliest_start is not None:
         add("ConstraintType", 4)  # Start No Earlier Than
         add("ConstraintDate", _when(bounds.earliest_start))
-    else:  # open: nothing dates its start; it must finish by its latest finish
+    elif bounded:  # open: nothing dates its start; it must finish by its latest finish
         add("ConstraintType", 7)  # Finish No Later Than
         add("ConstraintDate", _when(bounds.latest_finish, WORKING_TIMES[-1][1]))
-    end = min(step.period.end, deadlines.get(step.id, step.period.end))
-    add("Deadline", _when(end, WORKING_TIMES[-1][1]))
+    stated = step.period.end if step.dated else bounds.latest_finish  # no dates: the schedule's
+    end = min(stated, deadlines.get(step.id, stated))
+    if end < dt.date.max:
+        add("Deadline", _when(end, WORKING_TIMES[-1][1]))
     names = []
     for party_id in step.responsible:
         party = calendar.party(party_id)

@@ -382,7 +382,7 @@ def calendar_xlsx(
         cell_text(step.title, f"step {step.id}'s title")
         put(row, 1, cell_text(step_label(step), f"step {step.id}'s title"))
         put(row, 2, cell_text(step.when, f"step {step.id}'s when"))
-        symbol = MARK_DAY if step.period.start == step.period.end else MARK_RANGE
+        symbol = MARK_DAY if step.dated and step.period.start == step.period.end else MARK_RANGE
         for marked in marks[step.id]:
             put(row, column_of[marked], symbol).alignment = centre
         for barred in bars[step.id]:

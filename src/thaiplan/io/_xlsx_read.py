@@ -13,7 +13,8 @@ planning offices type it. The passes:
    merged or empty cell, the year of the column before, plus one when the
    months wrap from ธ.ค. to ม.ค.
 2. **Rows.** Below the header, a blank row is skipped; a row with nothing in
-   วันเดือนปี is a phase's section row; any other row is a step: its number
+   วันเดือนปี is a phase's section row, unless it is numbered (``๗. title``:
+   a step the document gives no date); any other row is a step: its number
    and title from ``๑. title``, its stated period from วันเดือนปี, its Gantt
    marks from the month columns (↔, ●, and the other marks offices use; a
    colour fill alone is a bar, not a mark), and its parties from the lines
@@ -396,7 +397,7 @@ def read_calendar_xlsx(
         )
         row_id = _text(get(row, columns[HEAD_ID]).value) if HEAD_ID in columns else ""
         marks = {c: _text(get(row, c).value).strip() for c in months}
-        if not when.strip():
+        if not when.strip() and not _NUMBERED.match(label):  # a numbered row is a step with no date
             if not (label.strip() or row_id or responsible.strip() or any(marks.values())):
                 continue  # a blank row
             current = _section(reader, row, label, row_id, meta, reference, phases, by_title)
@@ -408,7 +409,7 @@ def read_calendar_xlsx(
             )
             current = ""
         try:
-            period: Period | None = parse_period(when)
+            period: Period | None = parse_period(when) if when.strip() else None
         except ThaiplanError as error:
             reader.problem(f"{letter(when_col)}{row}", f"cannot read {when!r}: {error}")
             period = None
@@ -463,11 +464,13 @@ def read_calendar_xlsx(
             )
             continue
         step_ids[step_id] = row
-        if period is None:
-            continue
+        if period is None and when.strip():
+            continue  # reported above
         try:
             steps.append(
-                Step(step_id, no, current, title, when, period, gantt=gantt, responsible=ids)
+                Step(step_id, no, current, title, when, gantt=gantt, responsible=ids)
+                if period is None
+                else Step(step_id, no, current, title, when, period, gantt=gantt, responsible=ids)
             )
         except ThaiplanError as error:
             reader.problem(f"{letter(step_col)}{row}", f"cannot make this step: {error}")

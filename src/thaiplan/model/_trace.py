@@ -83,6 +83,8 @@ def _when(calendar: PlanningCalendar | None, step_id: str | None) -> tuple[str, 
     if calendar is None or step_id not in {step.id for step in calendar.steps}:
         return f" at step {step_id}", f" ในขั้นตอน {step_id}"
     step = calendar.step(step_id)
+    if not step.dated:  # no dates of its own: its when is all there is to say
+        return f" at step {step_id} ({step.when or 'no date'})", f" ในขั้นตอน {step_id} ({step.when})"
     deadline = step.period.end
     title = step.title.split(" - ", 1)[0]
     title = title if len(title) <= 60 else title[:59] + "…"
@@ -98,7 +100,8 @@ def _order(calendar: PlanningCalendar | None, step_id: str | None, date: dt.date
     if date is not None:
         return date
     if calendar is not None and step_id is not None and step_id in {s.id for s in calendar.steps}:
-        return calendar.step(step_id).period.end
+        step = calendar.step(step_id)
+        return step.period.end if step.dated else dt.date.max
     return dt.date.max
 
 

@@ -278,7 +278,7 @@ def solve(
 ) -> tuple[
     tuple[list[int], list[int], list[int], list[int], list[int], list[int]],
     dict[int, tuple[int, int, LagUnit]],
-    bool,
+    list[int],
 ]:
     """The bounds as fixpoints of every constraint (see the module notes).
 
@@ -289,14 +289,13 @@ def solve(
     Returns the earliest starts, latest finishes, and what set each (as the
     passes keep them: the step, ``-1`` for the window, and the stored lag),
     the links set by most gaps (``2i`` for an earliest start, ``2i + 1`` for a
-    latest finish: the other step, the days, their unit), and whether the
-    constraints can all hold (the sweeps settled).
+    latest finish: the other step, the days, their unit), and the steps whose
+    bounds the last sweep still moved (none when the constraints can all hold).
     """
     n = len(starts)
     sources, targets, lags = edges
     gap_from, gap_to, gap_days, gap_working = gaps
     rounds = len(gap_from) + 2
-    settled = True
     within: dict[int, tuple[int, int, LagUnit]] = {}
     any_working = any(working_durations)
 
@@ -308,15 +307,16 @@ def solve(
     es_by = [_WINDOW] * n
     es_lag = [0] * n
     ef = [_finish(es[i], durations[i], working_durations[i]) for i in range(n)]
+    moved: set[int] = set()
     for _ in range(rounds):
-        changed = False
+        moved.clear()
         for j, i, lag in zip(sources, targets, lags, strict=True):
             bound = _after(ef[j], lag)
             if bound > es[i]:
                 es[i], es_by[i], es_lag[i] = bound, j, lag
                 ef[i] = _finish(bound, durations[i], working_durations[i])
                 within.pop(2 * i, None)
-                changed = True
+                moved.add(i)
         for a, b, days, working in zip(gap_from, gap_to, gap_days, gap_working, strict=True):
             least_finish = _minus(ef[b], days, working)  # finish(a) >= finish(b) - days
             if least_finish > ef[a]:
@@ -325,14 +325,10 @@ def solve(
                     es[a], es_by[a], es_lag[a] = bound, b, 0
                     ef[a] = _finish(bound, durations[a], working_durations[a])
                     within[2 * a] = (b, days, unit(working))
-                    changed = True
-        if not changed:
+                    moved.add(a)
+        if not moved or max(ef) > _LAST:
             break
-        if ef and max(ef) > _LAST:
-            settled = False
-            break
-    else:
-        settled = False
+    unsettled = set(moved)
     if any_working:
         for i in range(n):
             if working_durations[i]:
@@ -344,30 +340,26 @@ def solve(
     lf_lag = [0] * n
     backward = list(zip(reversed(sources), reversed(targets), reversed(lags), strict=True))
     for _ in range(rounds):
-        changed = False
+        moved.clear()
         for j, i, lag in backward:
             bound = _before(lf[i] - durations[i] + 1, lag)
             if bound < lf[j]:
                 lf[j], lf_by[j], lf_lag[j] = bound, i, lag
                 within.pop(2 * j + 1, None)
-                changed = True
+                moved.add(j)
         for a, b, days, working in zip(gap_from, gap_to, gap_days, gap_working, strict=True):
             bound = _plus(lf[a], days, working)  # finish(b) <= finish(a) + days
             if bound < lf[b]:
                 lf[b], lf_by[b], lf_lag[b] = bound, a, 0
                 within[2 * b + 1] = (a, days, unit(working))
-                changed = True
-        if not changed:
+                moved.add(b)
+        if not moved or min(lf[i] - durations[i] + 1 for i in range(n)) < _FIRST:
             break
-        if lf and min(lf[i] - durations[i] + 1 for i in range(n)) < _FIRST:
-            settled = False
-            break
-    else:
-        settled = False
+    unsettled |= moved
     for i in range(n):  # only sweeps that did not settle can leave the days of a date
         es[i] = min(es[i], _LAST - durations[i] + 1)
         lf[i] = max(lf[i], _FIRST + durations[i] - 1)
-    return (es, lf, es_by, lf_by, es_lag, lf_lag), within, settled
+    return (es, lf, es_by, lf_by, es_lag, lf_lag), within, sorted(unsettled)
 
 
 def within_link(schedule: Schedule, i: int, late: bool) -> Constraint:
@@ -433,7 +425,7 @@ def general_schedule(
     starts, ends, sources, durations, working_durations = windows
     floor = _OPEN if calendar_start is None else calendar_start  # open: nothing dates it
     first = [floor if start is None else start for start in starts]
-    bounds, within, settled = solve(first, ends, durations, working_durations, edges, gaps)
+    bounds, within, unsettled = solve(first, ends, durations, working_durations, edges, gaps)
     es, lf, es_by, lf_by, es_lag, lf_lag = bounds
     result = Schedule(
         calendar,
@@ -447,5 +439,5 @@ def general_schedule(
         calendar_start,
     )
     result._within = within
-    result._settled = settled
+    result._unsettled = tuple(ids[i] for i in unsettled)
     return result

@@ -8,7 +8,11 @@ period's start (when it has one) and finish <= the period's end. A deadline
 of a resolution (an :class:`~thaiplan.Action` with a deadline and a ``step``)
 is a window of that step too. ``after`` is finish-to-start: with lag L,
 start(B) >= finish(A) + 1 + L, where L counts calendar days, or Thai
-government working days when the dependency's unit says so.
+government working days when the dependency's unit says so. ``before`` is
+the same edge written on the step that comes first. A step with no dates of
+its own (no ``when``, a count of days, a period counted from an event) has an
+open window; a recurring one the window from its first occurrence within the
+calendar's span to its last (:mod:`thaiplan.scheduling._constraints`).
 
 A step with no stated start starts no earlier than the calendar's first
 day: its own date (``as_of``, "ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑") when it states
@@ -62,6 +66,16 @@ The passes, in order:
 
 An infeasible calendar is a result, not an exception: its negative slack and
 the chains that set each bound (:meth:`Schedule.explain`) say why.
+
+The passes above are the whole of it for a DAG of finish-to-start edges and
+calendar-day durations. A most gap (``within``), which a relative ``when``
+may also give, bounds a step's latest finish by the latest finish of the
+step it follows, and that step's earliest finish by its own: edges against
+the DAG. A calendar with one, or with a duration in working days, is indexed
+and ordered as above (``before`` and relative edges join the flat lists),
+and its bounds are then the fixpoints of bounded Bellman-Ford sweeps in
+:func:`thaiplan.scheduling._constraints.general_schedule`; a calendar without
+them never leaves the two passes here, whose loops are unchanged.
 """
 
 from __future__ import annotations
@@ -299,6 +313,7 @@ def schedule(
     gaps: MaxEdges = ([], [], [], [])
     working_durations: list[bool] = []
     if special:
+        count = len(edge_targets)
         working_durations = [step.duration_unit is LagUnit.WORKING_DAYS for step in steps]
         working = (
             special_edges(
@@ -312,9 +327,9 @@ def schedule(
             or working
         )
         in_order = in_order and not any(
-            j >= i for j, i in zip(edge_sources, edge_targets, strict=True)
+            j >= i for j, i in zip(edge_sources[count:], edge_targets[count:], strict=True)
         )
-        if in_order:  # before-edges and relative edges come out of order: sort them by target
+        if in_order and len(edge_targets) > count:  # added edges: sort them in, by target
             by_target = sorted(range(len(edge_targets)), key=edge_targets.__getitem__)
             edge_sources[:] = [edge_sources[e] for e in by_target]
             edge_targets[:] = [edge_targets[e] for e in by_target]

@@ -217,9 +217,9 @@ class Schedule(Mapping[str, Bounds]):
         self._links: dict[
             int, Constraint
         ] = {}  # 2i: earliest start of step i; 2i + 1: latest finish
-        # bounds set by a most gap, keyed as _links; settled: the constraints can all hold
+        # bounds set by a most gap, keyed as _links; the steps of constraints that cannot all hold
         self._within: dict[int, tuple[int, int, LagUnit]] = {}
-        self._settled = True
+        self._unsettled: tuple[str, ...] = ()
 
     def __getitem__(self, step_id: str) -> Bounds:
         i = self._position(step_id)
@@ -333,7 +333,7 @@ class Schedule(Mapping[str, Bounds]):
     @property
     def feasible(self) -> bool:
         """Whether every step can be kept within its bounds (no negative slack)."""
-        return self._settled and all(
+        return not self._unsettled and all(
             lf >= es + duration - 1
             for lf, es, duration in zip(self._lf, self._es, self._durations, strict=True)
         )

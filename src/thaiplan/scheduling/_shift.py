@@ -5,7 +5,9 @@ month ends (the last day of February stays the last day of February, in
 leap years and others); the ``when`` of each step is written anew in the
 style and digits it was written in; the Gantt table's year moves too, and
 so do the fiscal-year mentions of the titles and the annual plans of the
-calendar's fiscal year. Multi-year plans keep their years. Days that land on a weekend or
+calendar's fiscal year. Multi-year plans keep their years. A step with no dates
+of its own (no ``when``, a count of days, a period counted from an event, a
+recurring one) keeps its ``when``: it names no year. Days that land on a weekend or
 a Thai holiday are reported, and can be moved to the next working day, as a
 deadline that falls on a holiday moves in Thai administrative practice.
 """
@@ -183,17 +185,16 @@ def shift(
     steps: list[Step] = []
     landings: list[Landing] = []
     for step in calendar.steps:
+        title = _retitle(step.title, calendar.fiscal_year, fiscal_year)
+        gantt = tuple(_regantt(mark, years, step.id) for mark in step.gantt)
+        if not step.dated:  # no date, counted from an event, recurring: nothing of a year to move
+            steps.append(attrs.evolve(step, title=title, gantt=gantt))
+            continue
         if step.year is not None and _without_year(step.when):
             # written without a year: the same words, read in the year moved along
             moved_step = attrs.evolve(step, year=step.year + years)
             period = moved_step.period
-            steps.append(
-                attrs.evolve(
-                    moved_step,
-                    title=_retitle(step.title, calendar.fiscal_year, fiscal_year),
-                    gantt=tuple(_regantt(mark, years, step.id) for mark in step.gantt),
-                )
-            )
+            steps.append(attrs.evolve(moved_step, title=title, gantt=gantt))
             landings += _landings(step.id, period)
             continue
         period = _move_period(step.period, years, step.id)

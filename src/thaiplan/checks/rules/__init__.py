@@ -7,6 +7,8 @@ registered there with :func:`~thaiplan.rule`:
   nothing or on itself, cycles;
 - :mod:`~thaiplan.checks.rules.timing`: dependencies that cannot be kept,
   negative slack, conflicting deadlines;
+- :mod:`~thaiplan.checks.rules.constraints`: relative windows with nothing to
+  count from, most gaps that cannot all be kept;
 - :mod:`~thaiplan.checks.rules.gantt`: the Gantt table against the stated periods;
 - :mod:`~thaiplan.checks.rules.days`: weekdays and working days;
 - :mod:`~thaiplan.checks.rules.cycle`: the order of the planning round;
@@ -32,6 +34,7 @@ from typing import Final
 FAMILIES: Final = (
     "structure",
     "timing",
+    "constraints",
     "gantt",
     "days",
     "cycle",

@@ -43,6 +43,8 @@ def _consultation_order(context: Context) -> Iterator[Issue]:
         )
         return
     for consultation in consultations:
+        if not (consultation.dated and approval.dated):
+            continue  # a step with no dates of its own: the schedule orders them
         if consultation.period.end > approval.period.end or (
             consultation.period.start is not None
             and approval.period.start is not None
@@ -66,6 +68,8 @@ def _phase_order(context: Context) -> Iterator[Issue]:
     firsts: dict[str, dt.date] = {}
     lasts: dict[str, dt.date] = {}
     for step in calendar.steps:
+        if not step.dated:
+            continue  # no dates of its own: no place in time to compare
         first, last = step.period.start or step.period.end, step.period.end
         phase = step.phase
         if phase not in firsts or first < firsts[phase]:
@@ -115,7 +119,7 @@ def _action_plan_late(context: Context) -> Iterator[Issue]:
     fiscal_year = FiscalYear(calendar.fiscal_year)
     for step in calendar.steps:
         sends = _contains(step.title, "ส่วนกลาง") and _contains(step.title, "ส่ง")
-        if sends and step.period.end >= fiscal_year.start:
+        if sends and step.dated and step.period.end >= fiscal_year.start:
             yield Issue(
                 f"{step.id} sends the plans to central agencies by {_en(step.period.end)}, after"
                 f" fiscal year {calendar.fiscal_year} has begun ({_en(fiscal_year.start)})",

@@ -63,7 +63,7 @@ def _gantt_outside(context: Context) -> Iterator[Issue]:
     said, said_th = _read_in(calendar)
     for step in calendar.steps:
         marks = _marks(calendar, step)
-        if not marks:
+        if not marks or not step.dated:  # a step with no dates of its own: nothing to compare
             continue
         stated = set(step.period.iter_months())
         if step.period.kind is PeriodKind.DEADLINE:

@@ -50,6 +50,10 @@ def _lag_th(dependency: Dependency) -> str:
     return f" และต้องเว้น {to_thai_digits(dependency.lag)} {unit}"
 
 
+#: The end of a step with no dates of its own (no `when`, relative, recurring): none.
+_NO_END: Final = dt.date.max.toordinal()
+
+
 @rule(
     "impossible-dependency",
     severity="error",
@@ -60,7 +64,7 @@ def _impossible_dependencies(context: Context) -> Iterator[Issue]:
     # day ordinals and durations once a step: the loop over the dependencies is integer sums
     index = context.step_index
     starts = [s.period.start.toordinal() if s.period.start is not None else None for s in steps]
-    ends = [s.period.end.toordinal() for s in steps]
+    ends = [s.period.end.toordinal() if s.dated else _NO_END for s in steps]  # undated: no end
     durations = [s.duration for s in steps]
     find = index.get
     far = far_steps(context, context.calendar)  # a step far outside the round: outside-round's
