@@ -46,7 +46,7 @@ def nearby(text: str, shape: Any = _calendar_of) -> list[Any]:
 
 
 def _steps(data: dict[str, Any]) -> list[dict[str, Any]]:
-    body = data["calendar"] if "calendar" in data else data
+    body = data.get("calendar", data)
     steps: list[dict[str, Any]] = body["steps"]
     return steps
 
