@@ -21,7 +21,10 @@ is work done for nothing. So a file is read twice at most:
    many digits, a character that YAML reads differently from JSON (control
    characters, NEL and the Unicode line separators, surrogate escapes), a tab
    in YAML. The marked reader then reports every problem at its line and
-   column, exactly as it always has.
+   column, exactly as it always has. For a JSON file whose values were read
+   and only the checks found problems, :mod:`thaiplan.io._nearby` first
+   tries to place them by composing only the values around each problem;
+   it gives up (and the whole file goes to the marked reader) when unsure.
 
 So a file without problems gives the same records as the marked reader, and
 a file with problems the same :class:`~thaiplan.errors.CalendarFileError`;
@@ -40,6 +43,7 @@ from typing import Any, Final, TypeVar
 import yaml
 
 from thaiplan.io._limits import ALIAS_FLOOR, MAX_DEPTH, MAX_DIGITS
+from thaiplan.io._nearby import Unsure, placed
 from thaiplan.io._reader import _TRUE, _compose, _Loader, _Reader
 
 T = TypeVar("T")
@@ -106,11 +110,23 @@ def read(
                 pass
             del values
             text = again() if again is not None else text
+            try:  # a JSON file: mark only the neighbourhoods of its problems
+                return placed(text, file, shape, _plain_or_unsure)
+            except Unsure:
+                pass
         reader = _Reader(file)
         return shape(reader, _compose(text, reader))
 
 
 _SLOW: Final = object()
+
+
+def _plain_or_unsure(text: str) -> Any:
+    values = plain(text)
+    if values is _SLOW:
+        raise Unsure
+    return values
+
 
 # What YAML reads otherwise than JSON does, or refuses: control characters,
 # NEL and the Unicode line and paragraph separators (line breaks in YAML),

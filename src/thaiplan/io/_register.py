@@ -10,7 +10,9 @@ alone has ``format: thaiplan-strategy-tree/1``. Loading runs these passes and
 raises one :class:`~thaiplan.errors.CalendarFileError` listing every problem:
 
 1. **Read fast.** JSON is read by the standard library's ``json`` (numbers
-   with a point as :class:`~decimal.Decimal`, duplicate keys refused); YAML is
+   with a point as :class:`~decimal.Decimal`, duplicate keys refused), the
+   projects one at a time as the walk reaches them (:mod:`thaiplan.io._stream`),
+   so that the plain values of a million projects never exist at once; YAML is
    composed by the calendar reader of :mod:`thaiplan.io._reader` (YAML 1.2
    core schema, no tags, duplicate keys refused, every value placed).
 2. **Walk.** The plain values are walked against the records, whose fields
@@ -54,6 +56,7 @@ from thaiplan.errors import (
     ThaiplanError,
     ThaiplanTypeError,
 )
+from thaiplan.io import _stream
 from thaiplan.io._files import _dumps, shipped_schema, write_to
 from thaiplan.io._reader import _BAD, Path_, Source, _compose, _fail, _Reader
 from thaiplan.io._sources import _text_of
@@ -100,15 +103,25 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse(text: str, file: str, build: Callable[[_Walker, Any], Any]) -> Any:
     if text.lstrip()[:1] in ("{", "["):
-        try:
-            data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
-        except ValueError:
-            data = _BAD
-        if data is not _BAD:
+        # first with the projects decoded one at a time (_stream), then, if they
+        # were not as json.loads reads them (or not last), with json.loads
+        for streamed in (True, False):
+            try:
+                data = (
+                    _stream.loads(text, _no_duplicates)
+                    if streamed
+                    else json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
+                )
+            except ValueError:
+                break
             fast = _Reader(file)
-            result = build(_Walker(fast), data)
+            try:
+                result = build(_Walker(fast), data)
+            except _stream.Unreadable:
+                continue
             if not fast.problems:
                 return result
+            break
     reader = _Reader(file)
     result = build(_Walker(reader), _compose(text, reader))
     if reader.problems:
@@ -203,10 +216,9 @@ def _register(walker: _Walker, data: Any) -> Any:
         walker.record(item, SummaryRow, ("summary", i)) for i, item in enumerate(lists["summary"])
     ]
     projects = []
-    items = lists["projects"]
-    for index in range(len(items)):
-        # each mapping is let go once its project is built: a large file's peak stays lower
-        item, items[index] = items[index], None
+    # each mapping is let go once its project is built (or decoded only then): a large
+    # file's peak stays lower
+    for index, item in enumerate(_stream.one_by_one(lists["projects"])):
         projects.append(walker.record(item, Project, ("projects", index)))
     _check_ids(walker, "trees", trees)
     _check_ids(walker, "plans", plans)
