@@ -11,7 +11,7 @@ from decimal import Decimal
 import docx
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 
 import thaiplan
 from strategies import registers
@@ -616,3 +616,42 @@ class TestRealBookTraps:
         )
         with pytest.raises(CalendarFileError, match="document type declaration"):
             thaiplan.read_register_xlsx(data)
+
+
+class TestWithoutTheDataSheet:
+    """A book whose data sheet is gone is read from its cells alone: what they show comes back."""
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(registers)
+    def test_visible_fields(self, register: ProjectRegister) -> None:
+        """Title, description, objectives, target, budget, indicators, results, units, programme, form."""
+        assume(len(register) > 0)
+        years = range(2560, 2576)
+        book = openpyxl.load_workbook(io.BytesIO(thaiplan.register_xlsx(register, years=years)))
+        del book["ข้อมูล"]
+        buffer = io.BytesIO()
+        book.save(buffer)
+        back = thaiplan.read_register_xlsx(buffer.getvalue())
+        assert {p.id for p in register} == {p.id for p in back}
+
+        def lines(items: tuple[str, ...]) -> list[str]:
+            return [item for item in "\n".join(items).split("\n") if item.strip()]
+
+        for project in register:
+            read = back.project(project.id)
+            assert (project.form or thaiplan.ProjectForm.P02) == (
+                read.form or thaiplan.ProjectForm.P02
+            )
+            assert project.title == read.title
+            assert project.target == read.target
+            assert project.budget_by_year() == read.budget_by_year()
+            assert lines(project.responsible) == list(read.responsible)
+            assert project.programme == read.programme
+            if project.form is not thaiplan.ProjectForm.P03:
+                assert project.description == read.description
+                assert lines(project.objectives) == list(read.objectives)
+                assert lines(project.expected_results) == list(read.expected_results)
+                shown = [i for i in project.indicators if i.name.strip() or i.target is not None]
+                assert [(i.name, i.target) for i in shown] == [
+                    (i.name, i.target) for i in read.indicators
+                ]

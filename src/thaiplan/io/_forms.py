@@ -29,6 +29,7 @@ notes) are not written: openpyxl cannot write them; notes are in the data.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from collections.abc import Sequence
@@ -111,6 +112,48 @@ class _Sheet:
         self.right = Alignment(horizontal="right", vertical="top")
         self.head_fill = PatternFill("solid", fgColor=_HEAD_FILL)
         self.section_fill = PatternFill("solid", fgColor=_SECTION_FILL)
+        number = NUMBER_FORMATS[digits]
+        # Each kind of cell is styled once and copied after: openpyxl hashes a style
+        # each time one is set, which costs more than writing the cell.
+        self.kinds: dict[str, tuple[Any, Any, str | None]] = {
+            "text": (self.plain, self.wrap, None),
+            "plain": (self.plain, None, None),
+            "amount": (self.plain, self.right, number),
+            "amount-text": (self.plain, self.right, None),
+            "dash": (self.plain, self.centre, None),
+            "centre": (self.plain, self.centre, None),
+            "bold-text": (self.bold, self.wrap, None),
+            "bold-amount": (self.bold, self.right, number),
+            "bold-amount-text": (self.bold, self.right, None),
+            "bold-dash": (self.bold, self.centre, None),
+            "bold-centre": (self.bold, self.centre, None),
+        }
+        self.styles: dict[str, Any] = {}
+
+    def style(self, cell: Any, kind: str) -> Any:
+        """Give ``cell`` the font, alignment, border and number format of its kind."""
+        cached = self.styles.get(kind)
+        if cached is not None:
+            cell._style = copy.copy(cached)
+            return cell
+        font, alignment, number = self.kinds[kind]
+        cell.font, cell.border = font, self.border
+        if alignment is not None:
+            cell.alignment = alignment
+        if number is not None:
+            cell.number_format = number
+        self.styles[kind] = copy.copy(cell._style)
+        return cell
+
+    def value(self, row: int, column: int, value: object, kind: str) -> Any:
+        """Write ``value`` in a table cell of ``kind``."""
+        cell = self.sheet.cell(row=row, column=column)
+        if isinstance(value, str):
+            cell.value = cell_text(value, f"{self.sheet.title}!{cell.coordinate}")
+            cell.data_type = "s"  # never a formula, whatever the text
+        else:
+            cell.value = value
+        return self.style(cell, kind)
 
     def put(self, row: int, column: int, value: object, *, font: Any = None) -> Any:
         cell = self.sheet.cell(row=row, column=column)
@@ -122,18 +165,16 @@ class _Sheet:
         cell.font = font or self.plain
         return cell
 
-    def amount(self, row: int, column: int, amount: Decimal | None) -> Any:
+    def amount(self, row: int, column: int, amount: Decimal | None, *, bold: bool = False) -> Any:
+        """An amount: a number Excel adds, text when a float cannot hold it, ``-`` for none."""
+        prefix = "bold-" if bold else ""
         if amount is None:
-            cell = self.put(row, column, "-")
-            cell.alignment = self.centre
-            return cell
+            return self.value(row, column, "-", f"{prefix}dash")
         if is_exact_number(amount):
-            cell = self.put(row, column, int(amount) if amount == amount.to_integral() else amount)
-            cell.number_format = NUMBER_FORMATS[self.digits]
-        else:
-            cell = self.put(row, column, digits_of(f"{amount:,}", self.digits))
-        cell.alignment = self.right
-        return cell
+            number = int(amount) if amount == amount.to_integral() else amount
+            return self.value(row, column, number, f"{prefix}amount")
+        text = digits_of(f"{amount:,}", self.digits)
+        return self.value(row, column, text, f"{prefix}amount-text")
 
     def heading(self, lines: Sequence[str], mark: str, last: int) -> int:
         """The title rows, merged across the table, and the form's mark at the right."""
@@ -242,23 +283,21 @@ def _detail_sheet(
                     totals[year] += by_year.get(year, Decimal(0))
                     continue
                 text = values[field]
-                writer.put(row, column, text).alignment = writer.wrap
+                writer.value(row, column, text, "text")
                 height = max(height, _lines(text, _WIDTHS.get(field, 12)))
-            writer.put(row, id_col, project.id)
+            writer.value(row, id_col, project.id, "plain")
             sheet.row_dimensions[row].height = height * 24
-            for column in range(1, id_col + 1):
-                sheet.cell(row=row, column=column).border = writer.border
             row += 1
         count = f"{SUMMARY_TOTAL} {digits_of(str(len(section.projects)), digits)} โครงการ"
         label_col = next(column for field, column in columns if field.startswith("budget ")) - 1
-        writer.put(row, label_col, count, font=writer.bold).alignment = writer.right
         for field, column in columns:
             if field.startswith("budget "):
-                writer.amount(
-                    row, column, totals[int(field.removeprefix("budget "))]
-                ).font = writer.bold
-        for column in range(1, id_col + 1):
-            sheet.cell(row=row, column=column).border = writer.border
+                writer.amount(row, column, totals[int(field.removeprefix("budget "))], bold=True)
+            elif column == label_col:
+                writer.value(row, column, count, "bold-amount-text")
+            else:
+                writer.style(sheet.cell(row=row, column=column), "plain")
+        writer.style(sheet.cell(row=row, column=id_col), "plain")
         row += 1
     for field, column in columns:
         width = 14 if field.startswith("budget ") else _WIDTHS.get(field, 12)
@@ -306,15 +345,11 @@ def _summary_sheet(
         return result
 
     def write(row: int, label: str, projects: Sequence[Project], *, bold: bool) -> None:
-        font = writer.bold if bold else writer.plain
-        writer.put(row, 1, label, font=font).alignment = writer.wrap
+        prefix = "bold-" if bold else ""
+        writer.value(row, 1, label, f"{prefix}text")
         for index, (count, amount) in enumerate(figures(projects)):
-            writer.put(
-                row, 2 + 2 * index, digits_of(f"{count:,}", digits), font=font
-            ).alignment = writer.centre
-            writer.amount(row, 3 + 2 * index, amount).font = font
-        for column in range(1, last + 1):
-            sheet.cell(row=row, column=column).border = writer.border
+            writer.value(row, 2 + 2 * index, digits_of(f"{count:,}", digits), f"{prefix}centre")
+            writer.amount(row, 3 + 2 * index, amount, bold=bold)
 
     row = header + 2
     strategies: dict[str, list[Section]] = {}

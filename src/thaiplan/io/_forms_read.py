@@ -343,7 +343,8 @@ def _rows(
                 number = 0
                 continue
             if any(text.strip().startswith(SUMMARY_TOTAL) for text in written):
-                number = 0  # a total row: the sums of the rows above
+                number = 0  # a total row: the sums of the rows above; their section ends
+                state["programme"] = ""
                 continue
             if result and not bad:  # a continuation row: its text goes on the project above
                 above = result[-1]

@@ -91,6 +91,7 @@ _LISTS: Final = frozenset(
     {"responsible", "objectives", "expected_results", "villages", "indicators", "links"}
 )
 _BUDGET: Final = re.compile(r"(?:budget|งบประมาณ)?\s*(?:ปี\s*)?([0-9๐-๙]{4})")
+_SPACED: Final = re.compile(r"\s")  # any space, the no-break space of pasted text too
 _INDICATOR: Final = re.compile(r"(?P<name>.*) = (?P<target>[0-9๐-๙][0-9๐-๙,.]*)(?: (?P<unit>.*))?")
 
 
@@ -283,7 +284,7 @@ def _project(
             problems.add(
                 line, columns["links"] + 1, "links", f"a link is tree:node, not {written!r}"
             )
-        elif not tree.strip() or not node.strip() or " " in tree.strip() or " " in node.strip():
+        elif not tree.strip() or not node.strip() or _SPACED.search(tree.strip() + node.strip()):
             problems.add(
                 line,
                 columns["links"] + 1,
