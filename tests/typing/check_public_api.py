@@ -51,7 +51,7 @@ forecast: thaiplan.Schedule = thaiplan.schedule(
     calendar, progress=reports, as_of=dt.date(2018, 6, 15)
 )
 page: str = thaiplan.gantt_html(calendar, as_of=dt.date(2018, 6, 15), progress=reports)
-slack: int = bounds.total_slack
+slack: int | None = bounds.total_slack  # None: an open start, or nothing bounds the finish
 report: thaiplan.Report = thaiplan.validate(calendar)
 ok: bool = report.ok
 shifted: thaiplan.PlanningCalendar = thaiplan.shift(calendar, fiscal_year=2564).calendar

@@ -40,9 +40,12 @@ class Bounds:
         latest_start: The last day it can start without breaking any bound.
         latest_finish: The last day it can finish.
         total_slack: latest_finish - earliest_finish, in days; negative when
-            the calendar cannot be kept; ``None`` when the start is open.
+            the calendar cannot be kept; ``None`` when the start is open, or
+            when nothing bounds the finish (a step with no date and nothing
+            after it: its latest finish is then 9999-12-31, the last day a
+            date can have, not a deadline).
         free_slack: Days it can slip without moving any step after it or
-            leaving its own window (``None`` when the start is open).
+            leaving its own window (``None`` when ``total_slack`` is).
     """
 
     step: str
@@ -221,3 +224,64 @@ def _lag_th(lag: int, unit: LagUnit) -> str:
         return "ต่อเนื่องกัน"
     kind = "วันทำการ" if unit is LagUnit.WORKING_DAYS else "วัน"
     return f"เว้น {to_thai_digits(lag)} {kind}"
+
+
+def unbounded_finishes(lf_by: list[int], ends: list[int]) -> list[bool]:
+    """Whether nothing bounds each step's finish.
+
+    A step's latest finish comes from its own window's end (``lf_by`` is
+    ``_WINDOW``) or from the step after it that ``lf_by`` names. It is
+    unbounded when that chain ends in a window with no end (a step with no
+    date, an open-ended period), whose latest finish is only the last day a
+    date can have: no figure to count slack from. One walk along the chains,
+    each step settled once.
+
+    >>> last = dt.date.max.toordinal()
+    >>> unbounded_finishes([_WINDOW, 0, _WINDOW], [last, 10, 20])
+    [True, True, False]
+    """
+    n = len(lf_by)
+    known: list[bool | None] = [None] * n
+    last = dt.date.max.toordinal()
+    for first in range(n):
+        path: list[int] = []
+        i = first
+        while known[i] is None and len(path) <= n:
+            path.append(i)
+            by = lf_by[i]
+            if by in (_WINDOW, i):
+                known[i] = ends[i] >= last
+                break
+            i = by
+        value = bool(known[i])
+        for k in path:
+            known[k] = value
+    return [bool(k) for k in known]
+
+
+def free_slacks(
+    es: list[int],
+    durations: list[int],
+    ends: list[int],
+    edges: tuple[list[int], list[int], list[int]],
+) -> list[int]:
+    """The free slack of every step.
+
+    How far each step can slip without moving any step after it from its
+    earliest start, or leaving its own window (``ends``); a stored lag below
+    zero counts working days.
+    """
+    free = [
+        end - start - duration + 1 for end, start, duration in zip(ends, es, durations, strict=True)
+    ]
+    for j, i, lag in zip(*edges, strict=True):
+        if es[j] < 1:  # open: no free slack to lower
+            continue
+        if lag >= 0:
+            gap = es[i] - es[j] - durations[j] - lag
+        else:  # the latest finish that still lets i start on es[i]
+            finish = es[j] + durations[j] - 1
+            gap = add_working_days(_day(es[i]), lag).toordinal() - 1 - finish
+        if gap < free[j]:
+            free[j] = gap
+    return free

@@ -43,9 +43,14 @@ def critical_steps(result: Schedule) -> list[int]:
     A conditional step (``optional: true``, a "กรณี…" step) is never critical.
     """
     slack = [
-        None if es < 1 or step.optional else lf - es - duration + 1
-        for lf, es, duration, step in zip(
-            result._lf, result._es, result._durations, result.calendar.steps, strict=True
+        None if es < 1 or step.optional or unbounded else lf - es - duration + 1
+        for lf, es, duration, step, unbounded in zip(
+            result._lf,
+            result._es,
+            result._durations,
+            result.calendar.steps,
+            result._unbounded(),
+            strict=True,
         )
     ]
     figures = [value for value in slack if value is not None]

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from thaiplan.dates import add_working_days
 from thaiplan.errors import ModelError
 from thaiplan.model._steps import LagUnit, PlanningCalendar
 from thaiplan.scheduling import _constraints
@@ -26,6 +25,8 @@ from thaiplan.scheduling._bounds import (
     _lag_of,
     _lag_th,
     _th,
+    free_slacks,
+    unbounded_finishes,
 )
 
 if TYPE_CHECKING:
@@ -214,6 +215,7 @@ class Schedule(Mapping[str, Bounds]):
         self._has_start = [start is not None for start in self._window_start]
         self._start = start
         self._free: list[int] | None = None
+        self._open_end: list[bool] | None = None
         self._links: dict[
             int, Constraint
         ] = {}  # 2i: earliest start of step i; 2i + 1: latest finish
@@ -226,15 +228,22 @@ class Schedule(Mapping[str, Bounds]):
         es, lf, duration = self._es[i], self._lf[i], self._durations[i]
         if es < 1:  # open: nothing dates its start
             return Bounds(step_id, None, None, _day(lf - duration + 1), _day(lf), None, None)
+        unbounded = self._unbounded()[i]  # nothing bounds its finish: no slack figure either
         return Bounds(
             step_id,
             _day(es),
             _day(es + duration - 1),
             _day(lf - duration + 1),
             _day(lf),
-            lf - es - duration + 1,
-            self._free_slack()[i],
+            None if unbounded else lf - es - duration + 1,
+            None if unbounded else self._free_slack()[i],
         )
+
+    def _unbounded(self) -> list[bool]:
+        """Whether nothing bounds each step's finish (see :func:`unbounded_finishes`), on first use."""
+        if self._open_end is None:
+            self._open_end = unbounded_finishes(self._lf_by, self._ends)
+        return self._open_end
 
     def _start_finish(self, step_id: str) -> tuple[dt.date | None, dt.date, int | None]:
         """Earliest start, latest finish and total slack, without the free slack of every step."""
@@ -242,7 +251,7 @@ class Schedule(Mapping[str, Bounds]):
         es, lf, duration = self._es[i], self._lf[i], self._durations[i]
         if es < 1:
             return None, _day(lf), None
-        return _day(es), _day(lf), lf - es - duration + 1
+        return _day(es), _day(lf), None if self._unbounded()[i] else lf - es - duration + 1
 
     def _finish(self, step_id: str) -> tuple[dt.date | None, dt.date, int | None]:
         """Earliest finish, latest finish and total slack, without the free slack of every step."""
@@ -250,7 +259,8 @@ class Schedule(Mapping[str, Bounds]):
         es, lf, duration = self._es[i], self._lf[i], self._durations[i]
         if es < 1:
             return None, _day(lf), None
-        return _day(es + duration - 1), _day(lf), lf - es - duration + 1
+        slack = None if self._unbounded()[i] else lf - es - duration + 1
+        return _day(es + duration - 1), _day(lf), slack
 
     def window(self, step_id: str) -> tuple[dt.date | None, dt.date, str]:
         """The window a step is scheduled in: its stated period, narrowed by any resolution.
@@ -271,28 +281,9 @@ class Schedule(Mapping[str, Bounds]):
         return (None if start is None else _day(start)), _day(self._ends[i]), self._window_source[i]
 
     def _free_slack(self) -> list[int]:
-        """Free slack of every step, worked out on first use.
-
-        How far each step can slip without moving any step after it from its
-        earliest start, or leaving its own window.
-        """
+        """Free slack of every step (see :func:`free_slacks`), worked out on first use."""
         if self._free is None:
-            es, durations = self._es, self._durations
-            free = [
-                end - start - duration + 1
-                for end, start, duration in zip(self._ends, es, durations, strict=True)
-            ]
-            for j, i, lag in zip(*self._edges, strict=True):
-                if es[j] < 1:  # open: no free slack to lower
-                    continue
-                if lag >= 0:
-                    gap = es[i] - es[j] - durations[j] - lag
-                else:  # the latest finish that still lets i start on es[i]
-                    finish = es[j] + durations[j] - 1
-                    gap = add_working_days(_day(es[i]), lag).toordinal() - 1 - finish
-                if gap < free[j]:
-                    free[j] = gap
-            self._free = free
+            self._free = free_slacks(self._es, self._durations, self._ends, self._edges)
         return self._free
 
     def _ef(self, i: int) -> int:
