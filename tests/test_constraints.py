@@ -495,3 +495,20 @@ class TestFilesOfToday:
         written = thaiplan.dumps_calendar(loaded)
         for key in ("before:", "optional:", "within:", "duration_text"):
             assert key not in written
+
+
+class TestUnknownBefore:
+    def test_a_file_names_the_unknown_step(self):
+        with pytest.raises(CalendarFileError) as error:
+            load(
+                "{id: a, no: 1, phase: p, title: ก, before: [{step: bb}]}",
+                "{id: b, no: 2, phase: p, title: ข, before: [b]}",
+            )
+        messages = {problem.path: problem.message for problem in error.value.problems}
+        assert "did you mean 'b'" in messages["steps[0].before[0].step"]
+        assert "cannot come before itself" in messages["steps[1].before[0]"]
+
+    def test_validation_names_the_unknown_step(self):
+        report = thaiplan.validate(calendar_of(step("a", "พ.ค. ๖๑", before=["zz"])))
+        (finding,) = report.by_code("unknown-step")
+        assert "comes before 'zz'" in finding.message_en
