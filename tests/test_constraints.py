@@ -512,3 +512,11 @@ class TestUnknownBefore:
         report = thaiplan.validate(calendar_of(step("a", "พ.ค. ๖๑", before=["zz"])))
         (finding,) = report.by_code("unknown-step")
         assert "comes before 'zz'" in finding.message_en
+
+
+def test_mspdi_writes_before_as_the_other_tasks_predecessor(tmp_path):
+    calendar = calendar_of(step("n", before=[Dependency("m", lag=2)]), step("m", "๑๐ ส.ค. ๖๗"))
+    path = tmp_path / "plan.xml"
+    path.write_text(thaiplan.calendar_mspdi(calendar), encoding="utf-8")
+    back = thaiplan.read_calendar_mspdi(path)
+    assert [(d.step, d.lag) for d in back.step("m").after] == [("n", 2)]
