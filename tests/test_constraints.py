@@ -504,3 +504,28 @@ class TestFilesOfToday:
         written = thaiplan.dumps_calendar(loaded)
         for key in ("before:", "optional:", "within:", "duration_text"):
             assert key not in written
+
+
+class TestUnknownBefore:
+    def test_a_file_names_the_unknown_step(self):
+        with pytest.raises(CalendarFileError) as error:
+            load(
+                "{id: a, no: 1, phase: p, title: ก, before: [{step: bb}]}",
+                "{id: b, no: 2, phase: p, title: ข, before: [b]}",
+            )
+        messages = {problem.path: problem.message for problem in error.value.problems}
+        assert "did you mean 'b'" in messages["steps[0].before[0].step"]
+        assert "cannot come before itself" in messages["steps[1].before[0]"]
+
+    def test_validation_names_the_unknown_step(self):
+        report = thaiplan.validate(calendar_of(step("a", "พ.ค. ๖๑", before=["zz"])))
+        (finding,) = report.by_code("unknown-step")
+        assert "comes before 'zz'" in finding.message_en
+
+
+def test_mspdi_writes_before_as_the_other_tasks_predecessor(tmp_path):
+    calendar = calendar_of(step("n", before=[Dependency("m", lag=2)]), step("m", "๑๐ ส.ค. ๖๗"))
+    path = tmp_path / "plan.xml"
+    path.write_text(thaiplan.calendar_mspdi(calendar), encoding="utf-8")
+    back = thaiplan.read_calendar_mspdi(path)
+    assert [(d.step, d.lag) for d in back.step("m").after] == [("n", 2)]

@@ -470,9 +470,11 @@ def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> Non
                 f"unknown phase {phase!r}{_nearest(phase, phases)}",
                 message_th=f"ไม่รู้จักระยะ (phase) {phase!r}{_nearest(phase, phases)}",
             )
-        for position, item in enumerate(_items(step.get("after"))):
+        linked = [("after", p, i) for p, i in enumerate(_items(step.get("after")))]
+        linked += [("before", p, i) for p, i in enumerate(_items(step.get("before")))]
+        for key, position, item in linked:
             target = item.get("step") if isinstance(item, dict) else item
-            where = (*here, "after", position) + (("step",) if isinstance(item, dict) else ())
+            where = (*here, key, position) + (("step",) if isinstance(item, dict) else ())
             if isinstance(target, str) and target not in steps:
                 calendar_name, colon, other_step = target.rpartition(":")
                 if colon and calendar_name and other_step:
@@ -483,7 +485,7 @@ def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> Non
                     message_th=f"ไม่รู้จักขั้นตอน {target!r}{_nearest(target, steps)}",
                 )
             elif target == step.get("id"):
-                reader.problem(where, f"step {target!r} cannot come after itself")
+                reader.problem(where, f"step {target!r} cannot come {key} itself")
         responsible = step.get("responsible")
         for position, party in enumerate(
             [responsible] if isinstance(responsible, str) else _items(responsible)

@@ -53,8 +53,10 @@ from thaiplan.io._xlsx import scheduled, subject_calendar
 from thaiplan.model._scope import fiscal_label
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from thaiplan.model._document import PlanningDocument
-    from thaiplan.model._steps import Phase, PlanningCalendar, Step
+    from thaiplan.model._steps import Dependency, Phase, PlanningCalendar, Step
     from thaiplan.scheduling._schedule import Bounds
 
 __all__ = ["calendar_mspdi"]
@@ -152,6 +154,10 @@ def calendar_mspdi(subject: PlanningCalendar | PlanningDocument) -> str:
         raise ModelError("the calendar cannot be scheduled, so it has no dates to write")
     deadlines = _deadlines(subject)
     uid = {step.id: index for index, step in enumerate(calendar.steps, 1)}
+    before_of: dict[str, list[tuple[str, Dependency]]] = {}  # `before` is an edge into the other
+    for step in calendar.steps:
+        for dependency in step.before:
+            before_of.setdefault(dependency.step, []).append((step.id, dependency))
     phases = {phase.id: phase for phase in calendar.phases}
     first = min((_planned(b)[0] for b in bounds.values()), default=None)
     last = max(  # a step that nothing bounds from above (no date) has no finish to show
@@ -242,7 +248,16 @@ def calendar_mspdi(subject: PlanningCalendar | PlanningDocument) -> str:
             out.append("    </Task>")
         row += 1
         out.extend(
-            _task(calendar, step, uid, row, bounds[step.id], deadlines, phases.get(step.phase))
+            _task(
+                calendar,
+                step,
+                uid,
+                row,
+                bounds[step.id],
+                deadlines,
+                phases.get(step.phase),
+                before_of.get(step.id, ()),
+            )
         )
     out.append("  </Tasks>")
     out.append("</Project>")
@@ -268,6 +283,7 @@ def _task(
     bounds: Bounds,
     deadlines: dict[str, dt.date],
     phase: Phase | None,
+    before_of: Iterable[tuple[str, Dependency]] = (),
 ) -> list[str]:
     where = f"step {step.id}"
     lines = ["    <Task>"]
@@ -316,12 +332,15 @@ def _task(
         notes = f"{notes}\n\n{step.notes}" if notes else step.notes
     if notes:
         add("Notes", _text(notes, f"{where}'s notes"))
-    for dependency in step.after:
+    # the steps it follows, and those whose `before` names it (the same edge, written there)
+    links = [(d.step, d) for d in step.after]
+    links += before_of
+    for predecessor, dependency in links:
         working = dependency.unit.value == "working_days"
         lag = dependency.lag * (WORKING_DAY if working else ELAPSED_DAY)
         lines.append(
             "      <PredecessorLink>"
-            f"<PredecessorUID>{uid[dependency.step]}</PredecessorUID><Type>1</Type>"
+            f"<PredecessorUID>{uid[predecessor]}</PredecessorUID><Type>1</Type>"
             f"<LinkLag>{lag}</LinkLag>"
             f"<LagFormat>{FORMAT_DAYS if working else FORMAT_ELAPSED_DAYS}</LagFormat>"
             "</PredecessorLink>"

@@ -58,6 +58,7 @@ from thaiplan.dates import (
     PeriodKind,
     SpanUnit,
     add_working_days,
+    to_thai_digits,
     working_day_on_or_after,
 )
 from thaiplan.errors import ModelError
@@ -386,7 +387,7 @@ def within_link(schedule: Schedule, i: int, late: bool) -> Constraint:
                 f" finishes, and {name} finishes no later than {_en(schedule._lf[other])}"
             ),
             message_th=(
-                f"{step} ต้องเสร็จภายใน {_th(day)} คือภายใน {digits} {kind_th}หลัง {name}"
+                f"{step} ต้องเสร็จภายใน {_th(day)} คือภายใน {to_thai_digits(days)} {kind_th}หลัง {name}"
                 f" เสร็จ ซึ่งเสร็จได้ช้าที่สุด {_th(schedule._lf[other])}"
             ),
         )
@@ -404,7 +405,7 @@ def within_link(schedule: Schedule, i: int, late: bool) -> Constraint:
             f" after {step} finishes, and {name} finishes no earlier than {_en(schedule._ef(other))}"
         ),
         message_th=(
-            f"{step} เริ่มได้ไม่ก่อน {_th(day)} เพราะ {name} ต้องเสร็จภายใน {digits} {kind_th}"
+            f"{step} เริ่มได้ไม่ก่อน {_th(day)} เพราะ {name} ต้องเสร็จภายใน {to_thai_digits(days)} {kind_th}"
             f"หลัง {step} เสร็จ และ {name} เสร็จได้เร็วที่สุด {_th(schedule._ef(other))}"
         ),
     )

@@ -53,6 +53,16 @@ def _unknown_steps(context: Context) -> Iterator[Issue]:
                     f"{step.id} ทำต่อจาก {dependency.step!r} ซึ่งไม่มีในปฏิทิน",
                     steps=(step.id,),
                 )
+        for dependency in step.before:  # the steps it comes before, too
+            if dependency.step not in known:
+                close = difflib.get_close_matches(dependency.step, known, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                yield Issue(
+                    f"{step.id} comes before {dependency.step!r}, which is not a step of the"
+                    f" calendar{hint}",
+                    f"{step.id} ต้องเสร็จก่อน {dependency.step!r} ซึ่งไม่มีในปฏิทิน",
+                    steps=(step.id,),
+                )
 
 
 @rule("unknown-phase", severity="error", description="steps name phases of the calendar")
