@@ -169,6 +169,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--progress", metavar="FILE", help="ics: a progress file; done steps are marked"
     )
+    export.add_argument(
+        "--years",
+        metavar="FIRST-LAST",
+        help="a register's xlsx, docx or html: the budget years of the forms (2566-2570)",
+    )
 
     shift = add("shift", "re-base a calendar on another fiscal year", _shift)
     shift.add_argument("source", metavar="SOURCE")
