@@ -349,6 +349,15 @@ class TestBadInput:
                 years=YEARS,
             )
 
+    def test_no_budget_years(self) -> None:
+        """Without a plan's years or any budget the forms have no year columns: say what to pass."""
+        register = ProjectRegister([Project("p", "ถนน", "local")])
+        for write in (thaiplan.register_xlsx, thaiplan.register_docx, thaiplan.register_html):
+            with pytest.raises(ModelError, match=r"pass years="):
+                write(register)
+        back = thaiplan.read_register_xlsx(thaiplan.register_xlsx(register, years=[2566]))
+        assert register == back
+
     def test_missing_extras(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without openpyxl or python-docx, the error names the pip install."""
         monkeypatch.setitem(sys.modules, "openpyxl", None)

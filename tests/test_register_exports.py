@@ -105,7 +105,7 @@ class TestHtml:
     @given(registers)
     def test_every_project_is_shown_escaped(self, register: ProjectRegister) -> None:
         """Each project has its row, its title escaped; the tags balance."""
-        page = thaiplan.register_html(register)
+        page = thaiplan.register_html(register, years=range(2560, 2576))
         parser = _Table()
         parser.feed(page)
         assert [] == parser.open
@@ -197,6 +197,27 @@ class TestCli:
         assert (0, True) == (status, page.startswith("<!DOCTYPE html>"))
         status, text, _ = _run("export", str(source), "--to", "ics")
         assert (0, 5) == (status, text.count("BEGIN:VEVENT"))
+
+    def test_years(self, tmp_path: Path) -> None:
+        """--years gives the forms their year columns; a wrong one is a usage error."""
+        source = tmp_path / "register.yaml"
+        source.write_text(
+            "format: thaiplan-register/1\nprojects:\n  - {id: p1, title: ถนน, level: local}\n",
+            encoding="utf-8",
+        )
+        book = tmp_path / "plan.xlsx"
+        status, _, err = _run("export", str(source), "--to", "xlsx", "-o", str(book))
+        assert 2 == status
+        assert "--years 2566-2570" in err
+        assert (
+            0
+            == _run("export", str(source), "--to", "xlsx", "--years", "๒๕๖๖-๒๕๗๐", "-o", str(book))[
+                0
+            ]
+        )
+        sheet = openpyxl.load_workbook(book)["ผ.๐๒"]
+        assert ["๒๕๖๖", "๒๕๗๐"] == [sheet["E6"].value, sheet["I6"].value]
+        assert 2 == _run("export", str(source), "--to", "html", "--years", "2570-2566")[0]
 
     def test_mspdi_is_refused(self, tmp_path: Path) -> None:
         """A register has no MS Project form; the message lists the targets it has."""

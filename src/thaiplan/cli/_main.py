@@ -200,6 +200,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--lang", choices=["th", "en"], default="en", help="language of the csv header row"
     )
+    export.add_argument(
+        "--years",
+        metavar="FIRST-LAST",
+        help="a register's xlsx, docx or html: the budget years of the forms (2566-2570)",
+    )
 
     for sub in (show, check, bounds, export):
         sub.add_argument(

@@ -96,6 +96,7 @@ def _export_register(register: ProjectRegister, args: argparse.Namespace, out: I
     from thaiplan.io._register_csv import register_csv
 
     to = args.to
+    years = _years(getattr(args, "years", None))
     if to == "csv":
         return _write(register_csv(register), args.output, out)
     if to in ("json", "yaml"):
@@ -104,7 +105,7 @@ def _export_register(register: ProjectRegister, args: argparse.Namespace, out: I
     if to == "html":
         from thaiplan.io._register_export import register_html
 
-        return _write(register_html(register), args.output, out)
+        return _write(register_html(register, years=years), args.output, out)
     if to == "ics":
         from thaiplan.io._register_export import register_ics
 
@@ -115,12 +116,33 @@ def _export_register(register: ProjectRegister, args: argparse.Namespace, out: I
         if to == "xlsx":
             from thaiplan.io._forms import register_xlsx
 
-            data = register_xlsx(register)
+            data = register_xlsx(register, years=years)
         else:
             from thaiplan.io._forms_docx import register_docx
 
-            data = register_docx(register)
+            data = register_docx(register, years=years)
         return _write_bytes(data, args.output, out, to)
     raise _UsageError(
         f"a project register exports to csv, json, yaml, xlsx, docx, html or ics, not {to}"
     )
+
+
+def _years(text: str | None) -> range | None:
+    """``--years 2566-2570`` (Thai digits too) as the range of years, or None."""
+    if text is None:
+        return None
+    from thaiplan.dates import to_arabic_digits
+
+    first, sep, last = to_arabic_digits(text).replace(" ", "").partition("-")
+    if not (
+        first.isascii() and first.isdigit() and (not sep or (last.isascii() and last.isdigit()))
+    ):
+        raise _UsageError(
+            f"--years is FIRST-LAST in Buddhist-Era years, such as 2566-2570, not {text!r}"
+        )
+    start, end = int(first), int(last) if sep else int(first)
+    if not 2400 <= start <= end <= start + 50:
+        raise _UsageError(
+            f"--years is FIRST-LAST in Buddhist-Era years, such as 2566-2570, not {text!r}"
+        )
+    return range(start, end + 1)

@@ -117,6 +117,12 @@ def plan_years(register: ProjectRegister, years: Sequence[int] | None) -> list[i
             chosen = list(range(first, last + 1))
         else:
             chosen = sorted({line.fiscal_year for project in register for line in project.budget})
+    if not chosen and len(register):
+        raise ModelError(
+            "the forms have a column for each budget year, and the register gives none (no plan"
+            " with years, no budget); pass years=..., such as range(2566, 2571)"
+            " (thaiplan export --years 2566-2570)"
+        )
     for project in register:
         outside = sorted({line.fiscal_year for line in project.budget} - set(chosen))
         if outside:

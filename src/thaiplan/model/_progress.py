@@ -19,7 +19,7 @@ import attrs
 
 from thaiplan.dates import parse_date
 from thaiplan.errors import ModelError, ModelTypeError, ThaiDateError
-from thaiplan.model._records import check_id, missing_member
+from thaiplan.model._records import check_id, missing_member, text
 
 __all__ = ["Progress", "ProgressState", "StepProgress"]
 
@@ -282,8 +282,8 @@ class Progress:
 
     as_of: str = attrs.field(converter=_text, metadata={"parse": parse_date})
     steps: tuple[StepProgress, ...] = attrs.field(default=(), converter=_records)
-    calendar: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
-    notes: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    calendar: str = attrs.field(default="", validator=text)
+    notes: str = attrs.field(default="", validator=text)
     date: dt.date = attrs.field(
         init=False, default=attrs.Factory(_as_of, takes_self=True), metadata={"derived": True}
     )
