@@ -140,3 +140,29 @@ def test_digits_follow_the_language() -> None:
     _, out, _ = run("schedule", "samut-sakhon-2563", "--lang", "th")
     assert "๓๐ ก.ย. ๖๑" in out
     assert not re.search(r"\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\b", out)  # no ISO dates in Thai
+
+
+THAI_DIGITS = re.compile("[๐-๙]")
+
+
+def test_digits_arabic_in_thai_output() -> None:
+    """--digits arabic writes thaiplan's figures and dates in Arabic digits; a document's text keeps its own."""
+    _, thai, _ = run("schedule", "samut-sakhon-2563", "--lang", "th")
+    _, arabic, _ = run("schedule", "samut-sakhon-2563", "--lang", "th", "--digits", "arabic")
+    rows = [line for line in arabic.splitlines() if re.match(r"s\d+ ", line)]
+    assert rows
+    assert not any(THAI_DIGITS.search(line) for line in rows)
+    assert "31 พ.ค. 61" in arabic
+    assert "๓๑ พ.ค. ๖๑" in thai
+    # the calendar's as_of is quoted as the document writes it, in Thai digits
+    assert "ข้อมูล ณ วันที่ ๔ เมษายน ๒๕๖๑" in arabic
+    _, date, _ = run("date", "ภายใน พ.ค. ๖๑", "--digits", "arabic")
+    assert date.splitlines()[0] == "ภายใน พ.ค. ๖๑"  # the text as given
+    assert "ภายในเดือนพฤษภาคม 2561" in date
+    assert "ปีงบประมาณ พ.ศ. 2561" in date
+
+
+def test_digits_is_checked() -> None:
+    code, _, err = run("schedule", "samut-sakhon-2563", "--digits", "roman")
+    assert code == 2
+    assert "--digits" in err

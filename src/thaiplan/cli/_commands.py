@@ -9,13 +9,11 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from thaiplan.dates import (
     FiscalYear,
-    format_date,
     format_period,
     holiday_name,
     is_working_day,
     parse_datetime,
     parse_period,
-    to_thai_digits,
 )
 from thaiplan.errors import DependencyCycleError, HolidayDataError, ThaiDateError, ThaiplanError
 from thaiplan.model._scope import fiscal_label
@@ -31,6 +29,8 @@ from thaiplan.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     _count,
+    _digit_style,
+    _digits,
     _error_text,
     _lang,
     _load,
@@ -40,6 +40,7 @@ from thaiplan.cli._common import (
     _say,
     _subject,
     _table,
+    _thai_date,
     _UsageError,
     _warn,
     _write,
@@ -132,7 +133,7 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
                     f"{step.id} {step.title}",
                     step.when,
                     ", ".join(names),
-                    format_date(bounds.latest_finish, style="abbr"),
+                    _thai_date(bounds.latest_finish, style="abbr"),
                     _slack(bounds.total_slack, lang),
                 ]
             )
@@ -456,19 +457,18 @@ def _shift(args: argparse.Namespace, out: IO[str]) -> int:
     for landing in result.landings:
         if _lang(args) == "th":
             moved = (
-                f" เลื่อนไปเป็น {format_date(landing.moved_to, style='abbr')}"
+                f" เลื่อนไปเป็น {_thai_date(landing.moved_to, style='abbr')}"
                 if landing.moved_to
                 else ""
             )
             why = holiday_name(landing.day) or ("วันเสาร์", "วันอาทิตย์")[landing.day.weekday() == 6]
             _warn(
-                f"{landing.step}: {format_date(landing.day, style='abbr')} ไม่ใช่วันทำการ"
-                f" ({why}){moved}"
+                f"{landing.step}: {_thai_date(landing.day, style='abbr')} ไม่ใช่วันทำการ ({why}){moved}"
             )
             continue
         moved = f", moved to {landing.moved_to.isoformat()}" if landing.moved_to else ""
         _warn(
-            f"{landing.step}: {landing.day.isoformat()} ({format_date(landing.day, style='abbr')})"
+            f"{landing.step}: {landing.day.isoformat()} ({_thai_date(landing.day, style='abbr')})"
             f" is not a working day: {landing.why}{moved}"
         )
     fmt: Literal["yaml", "json"] = "json" if (args.output or "").endswith(".json") else "yaml"
@@ -520,8 +520,8 @@ def _date(args: argparse.Namespace, out: IO[str]) -> int:
         if moment is not None:
             day = moment.date()
             print(
-                f"{text}\n  {moment.isoformat()}  {format_date(day, weekday=True)}"
-                f" เวลา {to_thai_digits(f'{moment:%H.%M}')} น.",
+                f"{text}\n  {moment.isoformat()}  {_thai_date(day, weekday=True)}"
+                f" เวลา {_digits(f'{moment:%H.%M}')} น.",
                 file=out,
             )
             _day_facts(day, out)
@@ -537,7 +537,10 @@ def _date(args: argparse.Namespace, out: IO[str]) -> int:
             if _lang(args) == "th"
             else period.kind.value
         )
-        print(f"{text}\n  {kind}: {span}  {format_period(period, style='full')}", file=out)
+        print(
+            f"{text}\n  {kind}: {span}  {format_period(period, style='full', digits=_digit_style())}",
+            file=out,
+        )
         if period.start == period.end:
             _day_facts(period.end, out)
         else:
@@ -546,7 +549,11 @@ def _date(args: argparse.Namespace, out: IO[str]) -> int:
                 last = FiscalYear.containing(period.end)
             except ThaiDateError:  # past the last fiscal year with dates: say nothing of it
                 continue
-            years = first.format() if first == last else f"{first.format()} – {last.year}"
+            years = (
+                first.format(digits=_digit_style())
+                if first == last
+                else f"{first.format(digits=_digit_style())} – {_digits(last.year)}"
+            )
             print(f"  {years}", file=out)
     return status
 
@@ -573,7 +580,10 @@ def _day_facts(day: Any, out: IO[str]) -> None:
     facts: list[str] = []
     with contextlib.suppress(ThaiDateError):  # a day of 10-12/9999 has no fiscal year with dates
         fiscal_year = FiscalYear.containing(day)
-        facts += [fiscal_year.format(), f"ไตรมาสที่ {to_thai_digits(fiscal_year.quarter_of(day))}"]
+        facts += [
+            fiscal_year.format(digits=_digit_style()),
+            f"ไตรมาสที่ {_digits(fiscal_year.quarter_of(day))}",
+        ]
     with contextlib.suppress(HolidayDataError):  # no holiday data: say nothing of it
         facts.append(
             "วันทำการ" if is_working_day(day) else f"วันหยุด: {holiday_name(day) or 'เสาร์-อาทิตย์'}"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import datetime as dt
 import functools
 import io
 import sys
 import unicodedata
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from thaiplan.errors import CalendarFileError, DependencyCycleError
 
@@ -51,13 +53,40 @@ def _say(lang: str, english: str, thai: str) -> str:
     return thai if lang == "th" else english
 
 
-def _number(lang: str, number: object) -> str:
-    """A number as the run's language writes it: Thai digits in Thai."""
-    if lang == "th":
-        from thaiplan.dates import to_thai_digits
+#: The digits of the figures and dates the commands write in Thai: ``--digits``.
+DIGITS: contextvars.ContextVar[str] = contextvars.ContextVar("thaiplan_digits", default="thai")
 
-        return to_thai_digits(str(number))
+
+def _number(lang: str, number: object) -> str:
+    """A number as the run's language writes it: Thai digits in Thai, unless ``--digits arabic``."""
+    if lang == "th":
+        return _digits(number)
     return str(number)
+
+
+def _digits(number: object) -> str:
+    """A figure thaiplan writes in Thai output, in the run's digits (``--digits``).
+
+    Only what thaiplan works out goes through here: the text a document wrote
+    (a step's ``when``, its title) is printed as written, in its own digits.
+    """
+    if DIGITS.get() == "arabic":
+        return str(number)
+    from thaiplan.dates import to_thai_digits
+
+    return to_thai_digits(str(number))
+
+
+def _digit_style() -> Literal["thai", "arabic"]:
+    """The run's digits (``--digits``), as the date writers take them."""
+    return "arabic" if DIGITS.get() == "arabic" else "thai"
+
+
+def _thai_date(day: dt.date, **style: Any) -> str:
+    """A date as a Thai document writes it, in the run's digits (``--digits``)."""
+    from thaiplan.dates import format_date
+
+    return format_date(day, digits=_digit_style(), **style)
 
 
 def _error_text(error: BaseException, lang: str) -> str:

@@ -27,6 +27,7 @@ from typing import IO, Any, cast
 
 from thaiplan.cli._commands import _date, _export, _gantt, _schedule, _shift, _show, _validate
 from thaiplan.cli._common import (
+    DIGITS,
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
@@ -278,6 +279,13 @@ def _parser() -> argparse.ArgumentParser:
                 default="en",
                 help="language of everything printed: tables, summaries, problems",
             )
+        sub.add_argument(
+            "--digits",
+            choices=["thai", "arabic"],
+            default="thai",
+            help="the digits of the figures and dates written in Thai (--lang th and Thai"
+            " dates): Thai (default) or Arabic; text a document wrote keeps its own",
+        )
     return parser
 
 
@@ -322,6 +330,7 @@ def main(argv: Sequence[str] | None = None, *, out: IO[str] | None = None) -> in
     if isinstance(parsed, int):
         return parsed
     args = parsed
+    DIGITS.set("arabic" if getattr(args, "digits", "thai") == "arabic" else "thai")
     command = f"thaiplan {args.command}"
     if stream is None:  # started with standard output closed (>&-)
         _warn(

@@ -8,8 +8,16 @@ import json
 import re
 from typing import IO, TYPE_CHECKING, Any
 
-from thaiplan.cli._common import EXIT_OK, _load, _subject, _table, _UsageError
-from thaiplan.dates import add_working_days, format_date, parse_date, to_thai_digits
+from thaiplan.cli._common import (
+    EXIT_OK,
+    _digits,
+    _load,
+    _subject,
+    _table,
+    _thai_date,
+    _UsageError,
+)
+from thaiplan.dates import add_working_days, parse_date
 from thaiplan.errors import HolidayDataError, ThaiDateError
 
 if TYPE_CHECKING:
@@ -57,9 +65,9 @@ def _row(entry: StepStatus, title: str, lang: str) -> list[str]:
             entry.step,
             title,
             entry.standing.thai,
-            format_date(entry.latest_finish, style="abbr"),
-            format_date(entry.forecast_finish, style="abbr"),
-            to_thai_digits(left),
+            _thai_date(entry.latest_finish, style="abbr"),
+            _thai_date(entry.forecast_finish, style="abbr"),
+            _digits(left),
         ]
     return [
         entry.step,
@@ -115,11 +123,11 @@ def _status(args: argparse.Namespace, out: IO[str]) -> int:
         return EXIT_OK
     titles = {step.id: step.title for step in calendar.steps}
     if args.lang == "th":
-        print(f"{calendar.title}\nสถานะ ณ วันที่ {format_date(as_of)}", file=out)
+        print(f"{calendar.title}\nสถานะ ณ วันที่ {_thai_date(as_of)}", file=out)
     else:
         print(f"{calendar.title}\nas of {as_of.isoformat()}", file=out)
     counts = [
-        f"{to_thai_digits(len(result.in_standing(s)))} {s.thai}"
+        f"{_digits(len(result.in_standing(s)))} {s.thai}"
         if args.lang == "th"
         else f"{len(result.in_standing(s))} {s.value.replace('_', ' ')}"
         for s in Standing
@@ -169,7 +177,7 @@ def _due(args: argparse.Namespace, out: IO[str]) -> int:
     titles = {step.id: step.title for step in calendar.steps}
     if args.lang == "th":
         print(
-            f"ครบกำหนด {format_date(start)} – {format_date(end)}: {to_thai_digits(len(entries))} ขั้นตอน",
+            f"ครบกำหนด {_thai_date(start)} – {_thai_date(end)}: {_digits(len(entries))} ขั้นตอน",
             file=out,
         )
     else:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import IO, TYPE_CHECKING
 
-from thaiplan.cli._common import EXIT_OK, _number, _table
-from thaiplan.dates import format_date, holiday_name, to_thai_digits
+from thaiplan.cli._common import EXIT_OK, _digits, _number, _table, _thai_date
+from thaiplan.dates import holiday_name
 
 if TYPE_CHECKING:
     from thaiplan.scheduling._schedule import Schedule
@@ -25,7 +25,7 @@ def _schedule_th(result: Schedule, out: IO[str]) -> int:
     """The schedule's table in Thai: Thai headers, dates as Thai documents write them."""
 
     def day(value: dt.date | None) -> str:
-        return "เปิด" if value is None else format_date(value, style="abbr")
+        return "เปิด" if value is None else _thai_date(value, style="abbr")
 
     header = [
         "ขั้นตอน",
@@ -50,7 +50,7 @@ def _schedule_th(result: Schedule, out: IO[str]) -> int:
                 day(bounds.latest_finish)
                 + (" *" if last not in (None, bounds.latest_finish) else ""),
                 _slack(bounds.total_slack, "th"),
-                "" if working is None else to_thai_digits(working),
+                "" if working is None else _digits(working),
                 _slack(bounds.free_slack, "th"),
             ]
         )
