@@ -551,3 +551,13 @@ def test_shift_writes_what_it_reads(
         assert step.period == thaiplan.parse_period(step.when, year=step.year)
         step.gantt_months(shifted.gantt_year or 2561)  # every mark reads
     assert shifted == thaiplan.loads_calendar(thaiplan.dumps_calendar(shifted))
+
+
+@pytest.mark.parametrize("function", ["loads_calendar", "loads_document"])
+def test_file_name_must_be_text(function: str) -> None:
+    """A file name of None is refused by name (it once failed in CalendarFileError.__str__)."""
+    import thaiplan
+    from thaiplan.errors import ThaiplanTypeError
+
+    with pytest.raises(ThaiplanTypeError, match=r"\(file\)"):
+        getattr(thaiplan, function)("", file=None)

@@ -153,6 +153,8 @@ def loads_calendar(
             "the text of a file as a str",
             hint="for a path or a file, use load_calendar()" if text is not None else None,
         )
+    if not isinstance(cast(object, file), str):
+        raise ThaiplanTypeError("loads_calendar(file)", file, "a str, the name to give problems")
     _check_text_size(text, file, limit(max_bytes))
     return remembered(read(text, file, _calendar_of), file, lambda: text)
 
@@ -338,6 +340,8 @@ def loads_document(
             "the text of a file as a str",
             hint="for a path or a file, use load_document()" if text is not None else None,
         )
+    if not isinstance(cast(object, file), str):
+        raise ThaiplanTypeError("loads_document(file)", file, "a str, the name to give problems")
     _check_text_size(text, file, limit(max_bytes))
     return remembered(read(text, file, _document_of), file, lambda: text)
 
