@@ -90,6 +90,8 @@ def test_every_command_takes_lang() -> None:
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_no_english_header_left(name: str) -> None:
+    if name == "status" and not PROGRESS.exists():
+        pytest.skip("needs examples/ of a full checkout")
     argv, english = COMMANDS[name]
     _, en_out, en_err = run(*argv)
     _, th_out, th_err = run(*argv, "--lang", "th")

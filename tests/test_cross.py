@@ -43,6 +43,9 @@ CROSS_CODES = {
 }
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "samut_sakhon_in_budget_2563.yaml"
+needs_example = pytest.mark.skipif(
+    not EXAMPLE.exists(), reason="needs examples/ of a full checkout"
+)
 BUDGETS = ("budget-2562", "budget-2563", "budget-2567", "budget-2567-supplementary")
 
 
@@ -169,6 +172,7 @@ class TestReferences:
         assert [] == list(cross_references(own))
         assert thaiplan.schedule(own)["b"].earliest_start == day(2018, 10, 2)
 
+    @needs_example
     def test_file(self, tmp_path: Path) -> None:
         """A file naming another calendar's steps loads, validates against the schema, and round-trips."""
         loaded = thaiplan.load_calendar(EXAMPLE)
@@ -180,6 +184,7 @@ class TestReferences:
         data = json.loads(thaiplan.dumps_calendar(loaded, format="json"))
         jsonschema.validate(data, thaiplan.calendar_schema())
 
+    @needs_example
     def test_unknown_local_step_still_refused(self) -> None:
         """A bare id that names no step is still an unknown step when the file is read."""
         text = EXAMPLE.read_text(encoding="utf-8").replace("step: s14", "step: s41")
@@ -517,6 +522,7 @@ class TestCommandLine:
         assert "cross-plans-before-requests [s15]" in out
         assert "273 days before" in out
 
+    @needs_example
     def test_example(self) -> None:
         status, out, _ = run("validate", str(EXAMPLE), "--with", "budget-2563")
         assert (0, "0 errors, 0 warnings, 1 note") == (status, out.splitlines()[0].split(": ")[1])
@@ -524,6 +530,7 @@ class TestCommandLine:
         assert 0 == status
         assert 2 == out.count("cross-calendar-missing")
 
+    @needs_example
     def test_schedule_needs_with(self) -> None:
         status, _, err = run("schedule", str(EXAMPLE))
         assert 2 == status
@@ -532,6 +539,7 @@ class TestCommandLine:
         assert 0 == status
         assert "budget-2563:r2  2019-07-01" in out
 
+    @needs_example
     def test_with_a_path(self, tmp_path: Path) -> None:
         """--with a path: the calendar is named by the path as written."""
         path = tmp_path / "budget.yaml"
@@ -548,6 +556,7 @@ class TestCommandLine:
         assert 0 == status
         assert f"{path}:r2" in json.loads(out)["steps"]
 
+    @needs_example
     def test_show_with(self) -> None:
         status, out, _ = run("show", str(EXAMPLE), "--with", "budget-2563")
         assert 0 == status

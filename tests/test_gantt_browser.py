@@ -455,6 +455,7 @@ PROGRESS = Path(__file__).parent.parent / "examples" / "progress_mid_june_2561.y
 TRACKING_SHOT = ARTIFACTS / f"gantt-{DOCUMENT}-tracking.png"
 
 
+@pytest.mark.skipif(not PROGRESS.exists(), reason="needs examples/ of a full checkout")
 def test_tracking_marks_in_chromium(chromium: str, tmp_path: Path) -> None:
     """The status-date line, the fiscal-year line and the actual bars, to the day."""
     document = thaiplan.load_document(DOCUMENT)

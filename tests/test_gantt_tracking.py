@@ -13,10 +13,11 @@ import thaiplan
 from thaiplan.cli import main
 from thaiplan.io._gantt import gantt_html, gantt_table
 
+PROGRESS_FILE = Path(__file__).parent.parent / "examples" / "progress_mid_june_2561.yaml"
+if not PROGRESS_FILE.exists():  # the built wheel's tests run without the examples
+    pytest.skip("needs examples/ of a full checkout", allow_module_level=True)
 DOCUMENT = thaiplan.load_document("samut-sakhon-2563")
-PROGRESS = thaiplan.load_progress(
-    Path(__file__).parent.parent / "examples" / "progress_mid_june_2561.yaml"
-)
+PROGRESS = thaiplan.load_progress(PROGRESS_FILE)
 
 
 def _attrs(page: str, kind: str) -> list[dict[str, str]]:
