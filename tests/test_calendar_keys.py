@@ -252,14 +252,24 @@ def test_the_municipal_checklist_loads_as_written() -> None:
     assert checklist.scope is Scope.LOCAL
     assert checklist.step("motion").when == "(ภายในวันที่ ๑๕ สิงหาคม)"
     fy2569 = checklist.for_fiscal_year(2569)
-    assert [s.period.end for s in fy2569] == [
+    assert [s.period.end for s in fy2569 if s.dated] == [
         dt.date(2025, 8, 15),
         dt.date(2025, 9, 15),
         dt.date(2025, 10, 1),
     ]
+    # the members' copy: at least 3 days before the council meets; the documents: no date
+    assert not fy2569.step("copies-to-members").dated
+    assert fy2569.step("documents-for-council").when == ""
+    plan = thaiplan.schedule(fy2569)
+    assert plan["copies-to-members"].latest_finish == dt.date(2025, 9, 12)
     report = thaiplan.validate(fy2569)
     assert not report.errors
-    assert [f.code for f in report.warnings] == ["no-responsible"]  # the source names no one
+    # the source names no one for these two
+    assert [f.steps for f in report.warnings if f.code == "no-responsible"] == [
+        ("documents-for-council",),
+        ("ordinance-in-force",),
+    ]
+    assert {f.code for f in report.warnings} == {"no-responsible"}
 
 
 @needs_examples
