@@ -485,7 +485,12 @@ class TestFilesOfToday:
 
     @pytest.mark.parametrize(
         ("name", "text"),
-        [f for f in shipped_files() if f[0].endswith(".yaml")],
+        # the municipal checklist writes the new keys on purpose: its items 2 and 3
+        [
+            f
+            for f in shipped_files()
+            if f[0].endswith(".yaml") and not f[0].endswith("municipal_ordinance_checklist.yaml")
+        ],
         ids=lambda v: v if v.endswith(".yaml") else "",
     )
     def test_shipped_files_keep_their_records(self, name, text):

@@ -566,3 +566,14 @@ class TestCommandLine:
         status, out, _ = run("show", "budget-2567")
         assert 0 == status
         assert "ฉบับปรับปรุง" in out
+
+
+def test_no_responsible_is_a_note_on_a_national_calendar() -> None:
+    """The budget calendar leaves its steps' bodies to the reader: a note there, a warning elsewhere."""
+    budget = thaiplan.load_calendar("budget-2563")
+    found = thaiplan.validate(budget).by_code("no-responsible")
+    assert found
+    assert {f.severity for f in found} == {Severity.INFO}
+    provincial = calendar(step("a", when="พ.ค. ๖๑", responsible=()))
+    (local,) = thaiplan.validate(provincial).by_code("no-responsible")
+    assert local.severity is Severity.WARNING

@@ -144,12 +144,21 @@ def _unofficial_names(context: Context) -> Iterator[Issue]:
 
 @rule("no-responsible", severity="warning", description="every step has someone responsible")
 def _no_responsible(context: Context) -> Iterator[Issue]:
+    """A step with no one responsible: a warning; a note on a national calendar.
+
+    A national calendar (the budget calendar, a news timeline of the budget
+    bill) leaves the responsible body of many steps to its reader (the
+    Cabinet, the House, the Bureau of the Budget), so there it is a note.
+    """
+    calendar = context.calendar
+    national = calendar is not None and calendar.scope is Scope.NATIONAL
     for step in context.steps:
         if not step.responsible:
             yield Issue(
                 f"{step.id} has no one responsible; name an agency or committee in `responsible`",
                 f"{step.id} ไม่มีหน่วยงานรับผิดชอบ",
                 steps=(step.id,),
+                severity=Severity.INFO if national else None,
             )
 
 
