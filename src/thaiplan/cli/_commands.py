@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
 from typing import IO, TYPE_CHECKING, Any, Literal
 
@@ -328,9 +329,12 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
             "free",
         ]
     ]
+    moved: list[tuple[str, dt.date, dt.date]] = []  # latest ends on non-working days
     for step_id, bounds in result.items():
         working = bounds.working_slack
         last = bounds.latest_working_finish
+        if last is not None and last != bounds.latest_finish:
+            moved.append((step_id, bounds.latest_finish, last))
         rows.append(
             [
                 step_id,
@@ -358,10 +362,9 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
         else "first day: open (no as_of, and no step states a start)"
     )
     print(f"\nslack in days; wd: in working days. {first}", file=out)
-    non_working = _non_working(result)
-    if non_working:
+    if moved:
         print("* latest end on a day that is not a working day:", file=out)
-        print("\n".join(non_working), file=out)
+        print("\n".join(_non_working(moved)), file=out)
     print(f"\nfeasible: {'yes' if result.feasible else 'no'}", file=out)
     print("\n".join(_chains_text(result)), file=out)
     for chain in result.infeasible_chains:  # one for each bound, not one a step

@@ -38,9 +38,12 @@ def _schedule_th(result: Schedule, out: IO[str]) -> int:
         "อิสระ",
     ]
     rows = [header]
+    moved: list[tuple[str, dt.date, dt.date]] = []  # latest ends on non-working days
     for step_id, bounds in result.items():
         working = bounds.working_slack
         last = bounds.latest_working_finish
+        if last is not None and last != bounds.latest_finish:
+            moved.append((step_id, bounds.latest_finish, last))
         rows.append(
             [
                 step_id,
@@ -63,14 +66,11 @@ def _schedule_th(result: Schedule, out: IO[str]) -> int:
     else:
         first = f"วันเริ่มต้น: {day(start)} (วันเริ่มที่เร็วที่สุดที่ขั้นตอนระบุ)"
     print(f"\nวันที่เหลือนับเป็นวัน; วันทำการ: นับเป็นวันทำการ. {first}", file=out)
-    for step_id, bounds in result.items():
-        last = bounds.latest_working_finish
-        if last is not None and last != bounds.latest_finish:
-            print(
-                f"* {step_id}: {day(bounds.latest_finish)} ไม่ใช่วันทำการ;"
-                f" วันทำการสุดท้ายก่อนนั้นคือ {day(last)}",
-                file=out,
-            )
+    for step_id, latest, last in moved:
+        print(
+            f"* {step_id}: {day(latest)} ไม่ใช่วันทำการ; วันทำการสุดท้ายก่อนนั้นคือ {day(last)}",
+            file=out,
+        )
     print(f"\nทำได้ตามกำหนด: {'ได้' if result.feasible else 'ไม่ได้'}", file=out)
     chains, alone = result.critical_paths, result.critical_unlinked
     if not chains and not alone:
@@ -98,14 +98,14 @@ def _chains_text(result: Schedule) -> list[str]:
     return lines
 
 
-def _non_working(result: Schedule) -> list[str]:
-    """A line for each latest finish on a day that is not a working day."""
+def _non_working(moved: list[tuple[str, dt.date, dt.date]]) -> list[str]:
+    """A line for each latest finish on a day that is not a working day.
+
+    ``moved`` holds the step, its latest finish and the last working day
+    before it, as the table's loop collected them.
+    """
     lines = []
-    for step_id, bounds in result.items():
-        last = bounds.latest_working_finish
-        if last is None or last == bounds.latest_finish:
-            continue
-        day = bounds.latest_finish
+    for step_id, day, last in moved:
         why = holiday_name(day) or day.strftime("%A")
         lines.append(
             f"  {step_id}: latest end {day.isoformat()} is not a working day ({why});"
