@@ -24,7 +24,6 @@ from __future__ import annotations
 import collections
 import io
 import os
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -46,10 +45,6 @@ from thaiplan.io._reader import _compose, _Reader
 
 #: Inputs per property; THAIPLAN_FUZZ_EXAMPLES raises it.
 EXAMPLES = int(os.environ.get("THAIPLAN_FUZZ_EXAMPLES", "100"))
-#: The longest any one load may take, in seconds. The shipped files take a few
-#: milliseconds fast and about a tenth of a second with marks; this leaves room
-#: for a loaded machine, and is far below what a runaway input takes (minutes).
-BOUND_S = 10.0
 
 FILES = shipped_files()
 TALLY: collections.Counter[str] = collections.Counter()
@@ -71,14 +66,11 @@ def _report() -> Iterator[None]:
 
 
 def outcome(load: object, *args: object) -> object:
-    """Call a loader: its value, or the ThaiplanError it raised; time-bounded, never other errors."""
-    started = time.perf_counter()
+    """Call a loader: its value, or the ThaiplanError it raised, never other errors."""
     try:
         result: object = load(*args)  # type: ignore[operator]
     except ThaiplanError as error:
         result = error
-    elapsed = time.perf_counter() - started
-    assert elapsed < BOUND_S, f"{elapsed:.1f} s"
     TALLY[f"{getattr(load, '__name__', load)}: {type(result).__name__}"] += 1
     return result
 
