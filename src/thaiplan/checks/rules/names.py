@@ -119,6 +119,24 @@ _OFFICIAL_PREFIXES: Final = ("กระทรวง", "กรม", "สำนั
 _PROVINCIAL: Final = "จังหวัด"
 
 
+@functools.cache
+def _central_forms() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
+    """The list's names without spaces: every form, the current names, the full names."""
+    agencies = central_agencies()
+    forms = frozenset(
+        _squeezed(name)
+        for agency in agencies
+        for name in (agency.name, *agency.abbreviations, *(n for n, _ in agency.former))
+    )
+    current = {_squeezed(agency.name): agency.name for agency in agencies}
+    whole = tuple(
+        _squeezed(name)
+        for agency in agencies
+        for name in (agency.name, *(n for n, _ in agency.former))
+    )
+    return forms, current, whole
+
+
 @rule(
     "central-agency-name",
     severity="warning",
@@ -128,18 +146,7 @@ def _central_agency_names(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
     if calendar is None:
         return
-    agencies = central_agencies()
-    forms = {
-        _squeezed(name)
-        for agency in agencies
-        for name in (agency.name, *agency.abbreviations, *(n for n, _ in agency.former))
-    }
-    current = {_squeezed(agency.name): agency.name for agency in agencies}
-    whole = [
-        _squeezed(name)
-        for agency in agencies
-        for name in (agency.name, *(n for n, _ in agency.former))
-    ]
+    forms, current, whole = _central_forms()
     for agency in calendar.agencies:
         if agency.kind is not AgencyKind.CENTRAL_AGENCY:
             continue
