@@ -30,6 +30,39 @@ from thaiplan import (
 )
 from thaiplan.checks.rules._reference import central_agencies, dopa_codes
 
+MHESI = "กระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม"
+MOST = "กระทรวงวิทยาศาสตร์และเทคโนโลยี"
+MDES = "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"
+MICT = "กระทรวงเทคโนโลยีสารสนเทศและการสื่อสาร"
+
+#: The keys an entry may have, and those it must have (the file's header describes them).
+_FIELDS = {
+    "id",
+    "name",
+    "abbreviations",
+    "name_en",
+    "parent",
+    "established",
+    "former",
+    "sources",
+    "notes",
+}
+_REQUIRED = {"id", "name", "sources"}
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+
+
+def _file() -> Any:
+    from importlib import resources
+
+    import yaml
+
+    text = (resources.files("thaiplan") / "data" / "reference" / "agencies.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
 
 class TestCentralAgencies:
     """The shipped list of central agencies."""
@@ -44,7 +77,102 @@ class TestCentralAgencies:
             "กรมการปกครอง",
             "สำนักงานคณะกรรมการพัฒนาระบบราชการ",
             "สำนักงานการตรวจเงินแผ่นดิน",
+            "สำนักงานคณะกรรมการข้าราชการพลเรือน",
+            "กรมบัญชีกลาง",
+            "กระทรวงการคลัง",
+            "สำนักงานบริหารหนี้สาธารณะ",
+            "สำนักงานเศรษฐกิจการคลัง",
+            "สำนักงานสถิติแห่งชาติ",
+            MDES,
+            MHESI,
+            "สำนักเลขาธิการคณะรัฐมนตรี",
+            "สำนักงานปลัดสำนักนายกรัฐมนตรี",
+            "สำนักงานคณะกรรมการการกระจายอำนาจให้แก่องค์กรปกครองส่วนท้องถิ่น",
+            "สำนักงานคณะกรรมการกฤษฎีกา",
+            "สำนักงบประมาณของรัฐสภา",
         } <= names
+
+    def test_the_form_of_every_entry(self):
+        """Keys, types and ranges of every entry, as the file's header describes them."""
+        data = _file()
+        assert "thaiplan-agencies/1" == data["format"]
+        ids = [entry["id"] for entry in data["agencies"]]
+        assert len(ids) == len(set(ids))
+        for entry in data["agencies"]:
+            where = entry["id"]
+            assert _REQUIRED <= set(entry) <= _FIELDS, where
+            assert re.fullmatch("[a-z][a-z0-9]*", entry["id"]), where
+            for key in ("name", "parent", "notes", "name_en"):
+                if key in entry:
+                    value = entry[key]
+                    assert isinstance(value, str), where
+                    assert value, where
+                    assert value == value.strip(), where
+            assert _THAI_LETTER.search(entry["name"]), where
+            assert not _THAI_LETTER.search(entry.get("name_en", "")), where
+            abbreviations = entry.get("abbreviations", [])
+            assert isinstance(abbreviations, list), where
+            assert all(isinstance(a, str) and a.strip() == a and a for a in abbreviations), where
+            assert len(abbreviations) == len(set(abbreviations)), where
+            years = [former["until"] for former in entry.get("former") or ()]
+            for former in entry.get("former") or ():
+                assert {"name", "until"} == set(former), where
+                assert _THAI_LETTER.search(former["name"]), where
+            if "established" in entry:
+                years.insert(0, entry["established"])
+            assert all(isinstance(y, int) and 2400 <= y <= 2600 for y in years), where
+            assert years == sorted(years), where  # founded first, each name replaced in turn
+            assert entry["sources"], where
+            for source in entry["sources"]:
+                assert isinstance(source, str), where
+                assert re.match("https?://", source), where
+
+    def test_no_form_names_two_agencies(self):
+        """A name, former name or abbreviation belongs to one agency only.
+
+        Else a finding could give the wrong current name.
+        """
+        owner: dict[str, str] = {}
+        for agency in central_agencies():
+            forms = {agency.name, *agency.abbreviations, *(name for name, _ in agency.former)}
+            for form in forms:
+                assert owner.setdefault(_squeezed(form), agency.id) == agency.id, form
+
+    def test_the_loader_reads_every_entry(self):
+        entries = _file()["agencies"]
+        assert [
+            (
+                e["id"],
+                e["name"],
+                tuple(e.get("abbreviations") or ()),
+                tuple((f["name"], f["until"]) for f in e.get("former") or ()),
+            )
+            for e in entries
+        ] == [(a.id, a.name, a.abbreviations, a.former) for a in central_agencies()]
+
+    @pytest.mark.parametrize(
+        ("agency_id", "abbreviations", "former"),
+        [
+            ("dla", ("สถ.",), ()),
+            ("ocsc", ("สำนักงาน ก.พ.",), ()),
+            ("cgd", (), (("กรมสารบาญชี", 2458),)),
+            ("mof", (), ()),
+            ("pdmo", ("สบน.",), ()),
+            ("fpo", ("สศค.",), ()),
+            ("nso", ("สสช.",), ()),
+            ("mdes", ("กระทรวงดีอีเอส",), ((MICT, 2559),)),
+            ("mhesi", ("อว.",), ((MOST, 2562),)),
+            ("soc", ("สลค.",), ()),
+            ("opm", ("สปน.",), ()),
+            ("odloc", ("สำนักงาน ก.ก.ถ.",), ()),
+            ("ocs", (), ()),
+            ("pbo", ("สงร.",), ()),
+        ],
+    )
+    def test_known_answers(self, agency_id, abbreviations, former):
+        """The short forms and former names each source gives (see the entry's sources)."""
+        (agency,) = [a for a in central_agencies() if a.id == agency_id]
+        assert (abbreviations, former) == (agency.abbreviations, agency.former)
 
     def test_every_entry_names_its_sources(self):
         """Each entry has at least one URL among its sources; former names have years in order."""
@@ -194,6 +322,102 @@ class TestNames:
         assert () == report.findings
 
 
+def _named(name: str, when: str, fiscal_year: int) -> PlanningCalendar:
+    """A calendar whose first step is ``when`` and that names the central agency ``x``."""
+    return calendar(
+        step("s1", when),
+        fiscal_year=fiscal_year,
+        agencies=[
+            Agency("office", "สำนักงานจังหวัดสมุทรสาคร"),
+            Agency("x", name, "central_agency"),
+        ],
+    )
+
+
+class TestOutdatedNamesOfTheList:
+    """Known answers: each former name with a year, before, in and after the year of the change."""
+
+    @pytest.mark.parametrize(
+        ("written", "when", "fiscal_year", "current", "until"),
+        [
+            (MOST, "พ.ค. ๖๓", 2564, MHESI, 2562),
+            (MOST, "พ.ค. ๖๒", 2563, None, 2562),  # the year of the change: either name
+            (MOST, "พ.ค. ๖๑", 2562, None, 2562),
+            (MICT, "พ.ค. ๖๐", 2561, MDES, 2559),
+            (MICT, "ต.ค. ๕๙", 2560, None, 2559),
+            ("กรมสารบาญชี", "พ.ค. ๖๒", 2563, "กรมบัญชีกลาง", 2458),
+            ("สำนักงานคณะกรรมการตรวจเงินแผ่นดิน", "พ.ค. ๖๒", 2563, "สำนักงานการตรวจเงินแผ่นดิน", 2522),
+            (NESDB, "พ.ค. ๖๒", 2563, NESDC, 2561),
+            (MHESI, "พ.ค. ๖๓", 2564, None, 0),
+            (MDES, "พ.ค. ๖๓", 2564, None, 0),
+            ("สำนักงานสถิติแห่งชาติ", "พ.ค. ๖๓", 2564, None, 0),
+        ],
+    )
+    def test_known_answers(self, written, when, fiscal_year, current, until):
+        findings = validate(_named(written, when, fiscal_year)).by_code("outdated-agency-name")
+        if current is None:
+            assert () == findings
+            return
+        (finding,) = findings
+        assert f"agencies.x: {written!r} is the name that {current} had until {until};" in (
+            finding.message_en
+        )
+        assert finding.message_en.endswith(f"write {current!r}")
+        assert f"ให้ใช้ชื่อปัจจุบัน '{current}'" in finding.message_th
+
+    def test_in_a_step_title(self):
+        """The ministry's former name in a step's title of 2563 names the step."""
+        source = calendar(step("s1", "พ.ค. ๖๓", title=f"ส่งรายงานให้ {MOST}"), fiscal_year=2564)
+        (finding,) = validate(source).by_code("outdated-agency-name")
+        assert (("s1",), ()) == (finding.steps, finding.objects)
+        assert MHESI in finding.message_en
+
+    def test_every_current_form_is_quiet(self):
+        """Every name and short form on the list, as a central agency: no finding of either rule."""
+        for agency in central_agencies():
+            for form in (agency.name, *agency.abbreviations):
+                report = validate(_named(form, "พ.ค. ๖๓", 2564))
+                codes = ("outdated-agency-name", "central-agency-name")
+                assert not [f for f in report if f.code in codes], form
+
+
+class TestCentralAgencyNamesOfTheList:
+    @pytest.mark.parametrize(
+        ("written", "meant"),
+        [
+            ("สำนักงานสถิติแห่งชาต", "สำนักงานสถิติแห่งชาติ"),
+            ("สำนักเลขาธิการคณะรัฐมนตร", "สำนักเลขาธิการคณะรัฐมนตรี"),
+            ("กระทรวงการอุดมศึกษาวิทยาศาสตร์วิจัยและนวตกรรม", MHESI),
+            ("กรมบัญชีกลา", "กรมบัญชีกลาง"),
+            ("สำนักงานบริหารหนี้สาธารณ", "สำนักงานบริหารหนี้สาธารณะ"),
+            ("กรมส่งเสริมการปกครองส่วนท้องถิ่น", "กรมส่งเสริมการปกครองท้องถิ่น"),
+        ],
+    )
+    def test_misspellings(self, written, meant):
+        (finding,) = validate(_named(written, "พ.ค. ๖๓", 2564)).by_code("central-agency-name")
+        assert finding.message_en.endswith(f"did you mean {meant!r}?")
+
+    @pytest.mark.parametrize(
+        "written",
+        [
+            # parts of a listed agency: they hold its name whole (ratios 0.85 and 0.89 to it)
+            "สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม",
+            "สำนักงานปลัดกระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม",
+            # provincial offices are not on the list of central agencies
+            "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสมุทรสาคร",
+            "สำนักงานสถิติจังหวัดสมุทรสาคร",
+            "สำนักงานพัฒนาชุมชนจังหวัดสมุทรสาคร",
+            "สำนักงานการตรวจเงินแผ่นดนจังหวัด",  # 0.86 to สตง.'s name, but a provincial office
+            # the list's forms, spaced otherwise
+            "สำนักงาน ก.พ.",
+            "สำนักงานก.ก.ถ.",
+            "กระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัย และนวัตกรรม",
+        ],
+    )
+    def test_not_misspellings(self, written):
+        assert () == validate(_named(written, "พ.ค. ๖๓", 2564)).by_code("central-agency-name")
+
+
 # -- every finding names steps and fields that exist -------------------------------------------
 
 _MONTHS = [
@@ -213,6 +437,9 @@ _MONTHS = [
 _NAMES = [
     NESDB,
     NESDC,
+    MOST,
+    MICT,
+    "สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม",
     "สำนักงานตรวจเงินแผ่นดิน",
     "กรมส่งเสริมการปกครองส่วนท้องถิ่น",
     "อำเภอสันทราย",

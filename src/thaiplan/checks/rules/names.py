@@ -4,7 +4,11 @@
   (the list in ``data/reference/agencies.yaml`` gives each former name and the
   year the next one took over), in a document dated after that year;
 - ``central-agency-name``: a central agency's name that is in no form on the
-  list but close to a name that is (a misspelling);
+  list but close to a name that is (a misspelling); a name that names a
+  province (a provincial office, สำนักงาน…จังหวัด…) is not judged, since the list
+  holds central agencies only, nor one that holds a listed name whole (a part
+  of a listed agency: สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม is not a
+  misspelt กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม);
 - ``dopa-code``: an agency's DOPA code against its name and the calendar's
   province (``data/reference/dopa-codes.yaml``: every province and district;
   a longer code is not judged, and the finding says so).
@@ -110,6 +114,28 @@ def _known_names() -> tuple[dict[str, tuple[CentralAgency, str, int]], re.Patter
 #: The words an official agency name starts with; other names (หน่วยงานส่วนกลาง) are not judged.
 _OFFICIAL_PREFIXES: Final = ("กระทรวง", "กรม", "สำนักงาน", "สำนัก")
 
+#: A name with this word names a province: a provincial office, which the list of central agencies
+#: does not hold (สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด is not a misspelt กรมส่งเสริมการปกครองท้องถิ่น).
+_PROVINCIAL: Final = "จังหวัด"
+
+
+@functools.cache
+def _central_forms() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
+    """The list's names without spaces: every form, the current names, the full names."""
+    agencies = central_agencies()
+    forms = frozenset(
+        _squeezed(name)
+        for agency in agencies
+        for name in (agency.name, *agency.abbreviations, *(n for n, _ in agency.former))
+    )
+    current = {_squeezed(agency.name): agency.name for agency in agencies}
+    whole = tuple(
+        _squeezed(name)
+        for agency in agencies
+        for name in (agency.name, *(n for n, _ in agency.former))
+    )
+    return forms, current, whole
+
 
 @rule(
     "central-agency-name",
@@ -120,19 +146,15 @@ def _central_agency_names(context: Context) -> Iterator[Issue]:
     calendar = context.calendar
     if calendar is None:
         return
-    agencies = central_agencies()
-    forms = {
-        _squeezed(name)
-        for agency in agencies
-        for name in (agency.name, *agency.abbreviations, *(n for n, _ in agency.former))
-    }
-    current = {_squeezed(agency.name): agency.name for agency in agencies}
+    forms, current, whole = _central_forms()
     for agency in calendar.agencies:
         if agency.kind is not AgencyKind.CENTRAL_AGENCY:
             continue
         name = _squeezed(agency.name)
-        if name in forms or not name.startswith(_OFFICIAL_PREFIXES):
+        if name in forms or not name.startswith(_OFFICIAL_PREFIXES) or _PROVINCIAL in name:
             continue
+        if any(listed in name for listed in whole):
+            continue  # a part of a listed agency, or the agency and more words: not a misspelling
         close = difflib.get_close_matches(name, list(current), n=1, cutoff=0.85)
         if close:
             meant = current[close[0]]
