@@ -102,6 +102,27 @@ class TestArguments:
         assert one_line(err)
         assert "no such file" in err
 
+    @pytest.mark.parametrize("command", ["show", "validate", "schedule"])
+    def test_strategy_tree_is_not_a_calendar(self, command: str) -> None:
+        """A built-in strategy tree's name is said to be one, with how to read it."""
+        status, out, err = run(command, "sdgs")
+        assert (2, "") == (status, out)
+        assert one_line(err)
+        assert "a built-in strategy tree, not a calendar" in err
+        assert "thaiplan.strategy_tree('sdgs')" in err
+
+    def test_progress_file_is_not_a_calendar(self, tmp_path: Path) -> None:
+        """A progress file given where a calendar goes names the command that reads it."""
+        path = tmp_path / "progress.yaml"
+        path.write_text(
+            "format: thaiplan-progress/1\ncalendar: samut-sakhon-2563\nas_of: 2018-06-15\nsteps: {}\n",
+            encoding="utf-8",
+        )
+        status, out, err = run("validate", str(path))
+        assert (2, "") == (status, out)
+        assert one_line(err)
+        assert f"thaiplan status CALENDAR --progress {path}" in err
+
     def test_directory(self, tmp_path: Path) -> None:
         """A directory is a file that cannot be read."""
         status, _, err = run("show", str(tmp_path))

@@ -204,6 +204,15 @@ def _load(source: str) -> tuple[PlanningDocument | None, PlanningCalendar]:
         data, name = _read_stdin(), "<stdin>"
     else:
         path = Path(source)
+        if not exists and source in builtin_names("strategy-tree"):
+            raise _UsageError(
+                f"{source}: a built-in strategy tree, not a calendar; a register's projects link"
+                f" to it (thaiplan show REGISTER), and Python reads it with"
+                f" thaiplan.strategy_tree({source!r})",
+                f"{source}: เป็นแผนผังยุทธศาสตร์ในตัว ไม่ใช่ปฏิทิน โครงการในทะเบียนเชื่อมโยงกับแผนผังนี้"
+                f" (thaiplan show REGISTER) และอ่านใน Python ได้ด้วย"
+                f" thaiplan.strategy_tree({source!r})",
+            )
         if not exists:
             names = ", ".join((*builtin_names("document"), *builtin_names("calendar")))
             raise _UsageError(
@@ -225,6 +234,14 @@ def _load(source: str) -> tuple[PlanningDocument | None, PlanningCalendar]:
         if document.calendar is None:
             raise _UsageError(f"{name}: the document has no calendar", f"{name}: เอกสารไม่มีปฏิทิน")
         return document, document.calendar
+    progress = b"thaiplan-progress/1"
+    if b"format: " + progress in data or b'"format": "' + progress + b'"' in data:
+        raise _UsageError(
+            f"{name}: a progress file (thaiplan-progress/1), not a calendar; give it with the"
+            f" calendar it reports on: thaiplan status CALENDAR --progress {name}",
+            f"{name}: เป็นไฟล์รายงานความก้าวหน้า (thaiplan-progress/1) ไม่ใช่ปฏิทิน ให้ใช้คู่กับปฏิทิน:"
+            f" thaiplan status CALENDAR --progress {name}",
+        )
     return None, load_calendar(stream)
 
 
