@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import collections
 import io
+import json
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -835,6 +836,20 @@ class TestExampleRegister:
             frozenset({"r31", "r39"}),
         } == (pairs)
 
+    def test_thaiplan_validate(self) -> None:
+        """The command says what examples/README.md says of the file, and exits 1 on its errors."""
+        from thaiplan.cli import main
+
+        out = io.StringIO()
+        status = main(["validate", str(EXAMPLE)], out=out)
+        assert 1 == status
+        assert f"{EXAMPLE}: 2 errors, 49 warnings, 0 notes" == out.getvalue().splitlines()[0]
+        readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+        assert (
+            "(2 errors: the ผ.๐๑ row is older than the sheet's last addition; 49 warnings:"
+            in readme
+        )
+
     def test_the_summary_is_the_total_rows(self, example: thaiplan.ProjectRegister) -> None:
         """The file's ผ.01 rows are the sheet's total rows 45–46, year by year."""
         assert [
@@ -869,3 +884,72 @@ class TestExampleRegister:
         assert [f"{n}. สอดคล้องกับ {node}" for n, node in enumerate(nodes, 2)] == [
             line.split(" ", 3)[0] + " " + " ".join(line.split(" ")[1:3]) for line in lines[1:]
         ]
+
+
+@needs_examples
+def test_the_notebook_is_stored_clean() -> None:
+    """Format version 4, a python3 kernel, and no outputs or execution counts stored."""
+    notebook = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    assert (4, "python3") == (notebook["nbformat"], notebook["metadata"]["kernelspec"]["name"])
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    assert [] == [cell for cell in code if cell["outputs"] or cell["execution_count"]]
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> list[list[dict[str, Any]]]:
+    """The outputs of each code cell, after running the notebook in its folder."""
+    if not NOTEBOOK.is_file():
+        pytest.skip("the examples are not beside the tests")
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(EXAMPLES)}},
+    )
+    client.execute()
+    return [cell.outputs for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def _text(cell: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        output["text"] if output["output_type"] == "stream" else output["data"]["text/plain"]
+        for output in cell
+        if output["output_type"] in ("stream", "execute_result", "display_data")
+    )
+
+
+@needs_examples
+class TestNotebook:
+    """examples/register_nakhon_sawan_health.ipynb runs top to bottom in a Jupyter kernel."""
+
+    def test_no_errors(self, outputs: list[list[dict[str, Any]]]) -> None:
+        """No cell raises, and none writes to standard error."""
+        assert [] == [
+            output
+            for cell in outputs
+            for output in cell
+            if output["output_type"] == "error"
+            or (output["output_type"] == "stream" and output["name"] == "stderr")
+        ]
+
+    def test_what_it_shows(self, outputs: list[list[dict[str, Any]]]) -> None:
+        """The register, row 18, the findings, the roll-up against ผ.01, the trace and the CSV."""
+        loaded, row, counts, findings, rollup, _, trace, written = map(_text, outputs)
+        assert "(27, 'แผนพัฒนาท้องถิ่น (พ.ศ.2566 - 2570)', 'ทบทวน ครั้งที่ 1 / 2566', (2566, 2570))" == (
+            " ".join(loaded.split())
+        )
+        assert "2566 250,000 บาท (เทศบัญญัติ 250,000)" in row.splitlines()
+        assert "หนึ่งล้านสามแสนเก้าหมื่นสองพันสี่ร้อยบาทถ้วน" in row  # 3 × 250,000 + 2 × 321,200
+        assert "'project-indicator-incomplete': 46" in counts
+        assert 5 == findings.count("project-")
+        assert 2 == findings.count("project-p01-mismatch")
+        assert [line for line in rollup.splitlines() if "ต่างกัน" in line] == [
+            "2569  18 โครงการ   1,504,920   19 โครงการ   7,504,920  <- ต่างกัน"
+        ]
+        assert trace.startswith("1. ปัจจุบันอยู่ในระดับท้องถิ่น")
+        assert "sdgs:3" in trace
+        assert "(27, [('r42', '-'), ('r44', '6,000,000')])" == written  # '-': no budget that year
