@@ -21,6 +21,10 @@ empty here rather than completed. Rows 9 and 10 are the number and the name the 
 The amounts are written as the dump shows them (" 50,000 "); an empty cell is no budget that year.
 
 The same rows are the register ``examples/register_nakhon_sawan_health.yaml``.
+
+Also transcribed, from the same dump: rows 1–62 of the workbook's sheet ``ผ.01 สรุป``, the plan's
+ผ.01 summary (every strategy, programme and total row with its figures as written; the cells the
+dump cuts off are listed in ``P01_CUT`` and left out, two strategy names composed as said there).
 """
 
 from __future__ import annotations
@@ -458,6 +462,572 @@ ROWS: Final[dict[int, dict[str, str]]] = {
     },
 }
 
+#: The workbook's sheet ``ผ.01 สรุป`` (A1:M84), rows 1–62: the ผ.01 summary of the whole plan, cell
+#: by cell as the dump writes it (columns A–M: ยุทธศาสตร์, then จำนวนโครงการ and งบประมาณ (บาท) for each
+#: year and for รวม 5 ปี). Rows 63–84 below it (the ผ.02/1 and ผ.03 summaries) are not transcribed.
+P01_ROWS: Final[dict[int, list[str | None]]] = {
+    1: ["บัญชีสรุปโครงการพัฒนา"],
+    2: [None],
+    3: ["เทศบาลนครนครสวรรค์"],
+    4: [
+        "ยุทธศาสตร์",
+        "ปี 2566",
+        None,
+        "ปี 2567",
+        None,
+        "ปี 2568",
+        None,
+        "ปี 2569",
+        None,
+        "ปี 2570",
+        None,
+        "รวม 5 ปี",
+    ],
+    5: [
+        None,
+        "จำนวน",
+        "งบประมาณ",
+        "จำนวน",
+        "งบประมาณ",
+        "จำนวน",
+        "งบประมาณ",
+        "จำนวน",
+        "งบประมาณ",
+        "จำนวน",
+        "งบประมาณ",
+        "จำนวน",
+        "งบประมาณ",
+    ],
+    6: [
+        None,
+        "โครงการ",
+        " (บาท)",
+        "โครงการ",
+        " (บาท)",
+        "โครงการ",
+        " (บาท)",
+        "โครงการ",
+        " (บาท)",
+        "โครงการ",
+        " (บาท)",
+        "โครงการ",
+        " (บาท)",
+    ],
+    7: ["1) ยุทธศาสตร์ด้านการสาธารณสุขและสิ่งแวดล้อม"],
+    8: [None],
+    9: [
+        "  แผนงานสาธารณสุข",
+        " 22 ",
+        " 1,632,820 ",
+        " 20 ",
+        " 1,577,820 ",
+        " 18 ",
+        " 5,365,720 ",
+        " 18 ",
+        " 1,504,920 ",
+        " 17 ",
+        " 1,504,920 ",
+        " 95 ",
+        " 11,586,200 ",
+    ],
+    10: [
+        "  แผนงานการพาณิชย์",
+        " 1 ",
+        " 285,000 ",
+        " 1 ",
+        " 285,000 ",
+        " 1 ",
+        " 285,000 ",
+        " 1 ",
+        " 285,000 ",
+        " 1 ",
+        " 285,000 ",
+        " 5 ",
+        " 1,425,000 ",
+    ],
+    11: [None],
+    12: [
+        "  แผนงานการศาสนาวัฒนธรรมและนันทนาการ",
+        " 3 ",
+        " 850,000 ",
+        " 3 ",
+        " 850,000 ",
+        " 3 ",
+        " 850,000 ",
+        " 3 ",
+        " 850,000 ",
+        " 3 ",
+        " 850,000 ",
+        " 15 ",
+        " 4,250,000 ",
+    ],
+    13: [
+        "  แผนงานสร้างความเข้มแข็งของชุมชน",
+        " 3 ",
+        " 3,280,000 ",
+        " 3 ",
+        " 680,000 ",
+        " 3 ",
+        " 700,000 ",
+        " 3 ",
+        " 700,000 ",
+        " 3 ",
+        " 1,200,000 ",
+        " 15 ",
+        " 6,560,000 ",
+    ],
+    14: [None],
+    15: [
+        "  แผนงานเคหะและชุมชน",
+        " 4 ",
+        " 21,450,000 ",
+        " 4 ",
+        " 20,550,000 ",
+        " 6 ",
+        " 22,350,000 ",
+        " 3 ",
+        " 22,050,000 ",
+        " 3 ",
+        " 22,050,000 ",
+        " 20 ",
+        " 108,450,000 ",
+    ],
+    16: [
+        "  แผนงานบริหารงานทั่วไป",
+        " 2 ",
+        " 6,500,000 ",
+        " 1 ",
+        " 500,000 ",
+        " 2 ",
+        " 6,500,000 ",
+        " 1 ",
+        " 500,000 ",
+        " 1 ",
+        " 500,000 ",
+        " 7 ",
+        " 14,500,000 ",
+    ],
+    17: [
+        "รวม",
+        " 35 ",
+        " 33,997,820 ",
+        " 32 ",
+        " 24,442,820 ",
+        " 33 ",
+        " 36,050,720 ",
+        " 29 ",
+        " 25,889,920 ",
+        " 28 ",
+        " 26,389,920 ",
+        " 157 ",
+        " 146,771,200 ",
+    ],
+    18: [None],
+    19: [None],
+    20: [
+        "  แผนงานการศึกษา",
+        " 42 ",
+        " 137,696,200 ",
+        " 43 ",
+        " 211,004,600 ",
+        " 49 ",
+        " 279,186,000 ",
+        " 50 ",
+        " 334,083,600 ",
+        " 46 ",
+        " 278,173,600 ",
+        " 230 ",
+        " 1,240,144,000 ",
+    ],
+    21: [None],
+    22: [
+        "  แผนงานการศาสนาวัฒนธรรมและนันทนาการ",
+        " 9 ",
+        " 28,300,000 ",
+        " 11 ",
+        " 14,900,000 ",
+        " 13 ",
+        " 27,330,000 ",
+        " 11 ",
+        " 11,100,000 ",
+        " 11 ",
+        " 11,100,000 ",
+        " 55 ",
+        " 92,730,000 ",
+    ],
+    23: [None],
+    24: [
+        "  แผนงานการศาสนาวัฒนธรรมและนันทนาการ",
+        " 16 ",
+        " 7,230,000 ",
+        " 16 ",
+        " 7,230,000 ",
+        " 16 ",
+        " 7,875,000 ",
+        " 16 ",
+        " 7,875,000 ",
+        " 16 ",
+        " 7,875,000 ",
+        " 80 ",
+        " 38,085,000 ",
+    ],
+    25: [
+        "  แผนงานบริหารงานทั่วไป",
+        " 7 ",
+        " 2,915,000 ",
+        " 12 ",
+        " 4,915,000 ",
+        " 13 ",
+        " 5,215,000 ",
+        " 13 ",
+        " 5,215,000 ",
+        " 13 ",
+        " 5,215,000 ",
+        " 58 ",
+        " 23,475,000 ",
+    ],
+    26: [
+        "รวม",
+        " 74 ",
+        " 176,141,200 ",
+        " 82 ",
+        " 238,049,600 ",
+        " 91 ",
+        " 319,606,000 ",
+        " 90 ",
+        " 358,273,600 ",
+        " 86 ",
+        " 302,363,600 ",
+        " 423 ",
+        " 1,394,434,000 ",
+    ],
+    29: ["3) ยุทธศาสตร์ด้านสวัสดิการสังคมและชุมชน"],
+    30: ["3.2 กลยุทธ์เสริมสร้างความเข้มแข็งให้กับชุมชน"],
+    31: [
+        "  แผนงานสร้างความเข้มแข็งของชุมชน",
+        " 20 ",
+        " 10,110,000 ",
+        " 20 ",
+        " 20,410,000 ",
+        " 22 ",
+        " 23,360,000 ",
+        " 21 ",
+        " 23,110,000 ",
+        " 21 ",
+        " 23,110,000 ",
+        " 104 ",
+        " 100,100,000 ",
+    ],
+    32: [None],
+    33: [
+        "  แผนงานสังคมสงเคราะห์",
+        " 11 ",
+        " 4,000,000 ",
+        " 11 ",
+        " 4,000,000 ",
+        " 12 ",
+        " 4,300,000 ",
+        " 12 ",
+        " 4,300,000 ",
+        " 12 ",
+        " 4,300,000 ",
+        " 58 ",
+        " 20,900,000 ",
+    ],
+    34: [
+        "รวม",
+        " 31 ",
+        " 14,110,000 ",
+        " 31 ",
+        " 24,410,000 ",
+        " 34 ",
+        " 27,660,000 ",
+        " 33 ",
+        " 27,410,000 ",
+        " 33 ",
+        " 27,410,000 ",
+        " 129 ",
+        " 93,590,000 ",
+    ],
+    35: ["4) ยุทธศาสตร์พัฒนากายภาพเมือง"],
+    36: [None],
+    37: [
+        "  แผนงานอุตสาหกรรมและการโยธา",
+        " 22 ",
+        " 84,543,000 ",
+        " 33 ",
+        " 93,486,000 ",
+        " 38 ",
+        " 135,522,000 ",
+        " 21 ",
+        " 70,893,000 ",
+        " 11 ",
+        " 50,920,000 ",
+        " 125 ",
+        " 435,364,000 ",
+    ],
+    38: [None],
+    39: [
+        "  แผนงานบริหารงานทั่วไป",
+        " 1 ",
+        " 500,000 ",
+        " 2 ",
+        " 10,500,000.00 ",
+        " 1 ",
+        " 500,000.00 ",
+        " 1 ",
+        " 500,000.00 ",
+        " 1 ",
+        " 500,000.00 ",
+        " 6 ",
+        " 12,500,000 ",
+    ],
+    40: [None],
+    41: [
+        "  แผนงานการพาณิชย์",
+        " 13 ",
+        " 99,219,840 ",
+        " 10 ",
+        " 37,949,840 ",
+        " 21 ",
+        " 117,136,764 ",
+        " 9 ",
+        " 29,467,764 ",
+        " 2 ",
+        " 12,908,764 ",
+        " 55 ",
+        " 296,682,972 ",
+    ],
+    42: [
+        "รวม",
+        " 36 ",
+        " 184,262,840 ",
+        " 45 ",
+        " 141,935,840 ",
+        " 60 ",
+        " 253,158,764 ",
+        " 31 ",
+        " 100,860,764 ",
+        " 14 ",
+        " 64,328,764 ",
+        " 186 ",
+        " 744,546,972 ",
+    ],
+    43: [None],
+    44: [None],
+    45: [
+        "  แผนงานบริหารงานทั่วไป",
+        " 18 ",
+        " 60,900,000 ",
+        " 14 ",
+        " 42,240,000 ",
+        " 15 ",
+        " 46,990,000 ",
+        " 12 ",
+        " 43,240,000 ",
+        " 12 ",
+        " 39,740,000 ",
+        " 71 ",
+        " 233,110,000 ",
+    ],
+    46: [
+        "  แผนงานรักษาความสงบภายใน",
+        " 16 ",
+        " 4,186,000 ",
+        " 17 ",
+        " 2,316,000 ",
+        " 14 ",
+        " 1,366,000 ",
+        " 15 ",
+        " 3,866,000 ",
+        " 14 ",
+        " 1,366,000 ",
+        " 76 ",
+        " 13,100,000 ",
+    ],
+    47: [
+        "รวม",
+        " 34 ",
+        " 65,086,000 ",
+        " 31 ",
+        " 44,556,000 ",
+        " 29 ",
+        " 48,356,000 ",
+        " 27 ",
+        " 47,106,000 ",
+        " 26 ",
+        " 41,106,000 ",
+        " 147 ",
+        " 246,210,000 ",
+    ],
+    52: ["6) ยุทธศาสตร์ด้านการบริหารจัดการที่ดี"],
+    53: [None],
+    54: [
+        "  แผนงานบริหารงานทั่วไป",
+        " 9 ",
+        " 25,970,000 ",
+        " 11 ",
+        " 44,412,900 ",
+        " 6 ",
+        " 14,695,000 ",
+        " 5 ",
+        " 2,820,000 ",
+        " 5 ",
+        " 1,620,000 ",
+        " 36 ",
+        " 89,517,900 ",
+    ],
+    55: [
+        "  แผนงานการพาณิชย์",
+        " 3 ",
+        " 50,000 ",
+        " 5 ",
+        " 2,410,000 ",
+        " 4 ",
+        " 1,570,000 ",
+        " 3 ",
+        " 70,000 ",
+        " 3 ",
+        " 70,000 ",
+        " 18 ",
+        " 4,170,000 ",
+    ],
+    56: [
+        "  แผนงานอุตสาหกรรมและการโยธา",
+        " 1 ",
+        " 1,000,000 ",
+        " -   ",
+        " -   ",
+        " 1 ",
+        " 900,000 ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " 2 ",
+        " 1,900,000 ",
+    ],
+    57: [
+        "  แผนงานการศึกษา",
+        " 20 ",
+        " 8,350,000 ",
+        " 28 ",
+        " 54,604,000 ",
+        " 13 ",
+        " 37,545,000 ",
+        " 7 ",
+        " 8,280,000 ",
+        " 6 ",
+        " 10,130,000 ",
+        " 74 ",
+        " 118,909,000 ",
+    ],
+    58: [
+        "  แผนงานสังคมสงเคราะห์",
+        " 3 ",
+        " 356,000 ",
+        " 2 ",
+        " 300,000 ",
+        " 3 ",
+        " 5,300,000 ",
+        " 2 ",
+        " 300,000 ",
+        " 2 ",
+        " 300,000 ",
+        " 12 ",
+        " 6,556,000 ",
+    ],
+    59: [
+        "  แผนงานสาธารณสุข",
+        " 1 ",
+        " 260,000 ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " 1 ",
+        " 260,000 ",
+    ],
+    60: [
+        "  แผนงานการศาสนา วัฒนธรรม และนันทนาการ",
+        " 1 ",
+        " 300,000 ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " 1 ",
+        " 300,000 ",
+    ],
+    61: [
+        "รวม",
+        " 38 ",
+        " 36,286,000 ",
+        " 46 ",
+        " 101,726,900 ",
+        " 27 ",
+        " 60,010,000 ",
+        " 17 ",
+        " 11,470,000 ",
+        " 16 ",
+        " 12,120,000 ",
+        " 144 ",
+        " 221,612,900 ",
+    ],
+    62: [
+        "รวมทั้งสิ้น",
+        " 248 ",
+        " 509,883,860 ",
+        " 267 ",
+        " 575,121,160 ",
+        " 274 ",
+        " 744,841,484 ",
+        " 227 ",
+        " 571,010,284 ",
+        " 203 ",
+        " 473,718,284 ",
+        " 1,186 ",
+        " 2,847,165,072 ",
+    ],
+}
+
+#: The cells the dump cuts off (the text it shows, without its "..."), left empty above.
+P01_CUT: Final[dict[int, str]] = {
+    2: "แผนพัฒนาท้องถิ่น (พ.ศ.2566 - 2570) ทบทวน ครั้งท",
+    8: "1.1 กลยุทธ์ส่งเสริมสนับสนุนให้เด็ก เยาวชน และปร",
+    11: "1.2 กลยุทธ์เพิ่มความรู้ความเข้าใจ และปลูกฝังจิต",
+    14: "1.3 กลยุทธ์ส่งเสริม พัฒนา สร้างจิตสำนึกในการดูแ",
+    18: "2) ยุทธศาสตร์ด้านการศึกษา ศาสนา วัฒนธรรมและนันท",
+    19: "2.1 กลยุทธ์พัฒนาระบบการบริหารจัดการศึกษาและพัฒน",
+    21: "2.2 กลยุทธ์ส่งเสริมและพัฒนากีฬา นันทนาการ กิจกร",
+    23: "2.3 กลยุทธ์การอนุรักษ์และส่งเสริมศิลปวัฒนธรรม ป",
+    32: "3.3 กลยุทธ์จัดสวัสดิการให้กับประชาชนอย่างเสมอภา",
+    36: "4.1 กลยุทธ์พัฒนาระบบคมนาคม การจราจรและขนส่ง ติด",
+    38: "4.2 กลยุทธ์ปรับปรุงภูมิทัศน์พัฒนาแหล่งท่องเที่ย",
+    40: "4.3 กลยุทธ์ปรับปรุงและเพิ่มประสิทธิภาพ การขยายร",
+    43: "5) ยุทธศาสตร์ด้านการรักษาความสงบเรียบร้อยและควา",
+    44: "5.1 กลยุทธ์พัฒนาระบบการป้องกันและบรรเทาสาธารณภั",
+    53: "6.2 กลยุทธ์พัฒนาระบบเทคโนโลยีและสารสนเทศให้มีปร",
+}
+
+#: Rows 18 and 43 of ผ.01, which the dump cuts off, written as "N) ยุทธศาสตร์" and the strategy's
+#: name as the workbook's sheet แผนงาน writes it in full (its rows 6 and 24, column G): the cut
+#: cells begin so (checked below). The other cut cells (tactics, and row 2) are left empty.
+P01_COMPOSED: Final[dict[int, str]] = {
+    18: "2) ยุทธศาสตร์ด้านการศึกษา ศาสนา วัฒนธรรมและนันทนาการ",
+    43: "5) ยุทธศาสตร์ด้านการรักษาความสงบเรียบร้อยและความมั่นคง",
+}
+P01_MERGED: Final = ["B4:C4", "D4:E4", "F4:G4", "A1:M1", "A2:M2", "A4:A6", "L4:M4", "H4:I4"]
+P01_MERGED += ["J4:K4", "A3:M3"]
+
 _DRAWING: Final = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"'
@@ -533,6 +1103,25 @@ def real_book() -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return _with_text_boxes(buffer.getvalue())
+
+
+def p01_book() -> bytes:
+    """The ผ.01 sheet laid out as the source lays it out: a 3-row header, then the strategy rows."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "ผ.01 สรุป"
+    for row, cells in P01_ROWS.items():
+        for column, text in enumerate(cells, 1):
+            if text is not None:
+                sheet.cell(row, column, text)
+    for row, text in P01_COMPOSED.items():
+        sheet.cell(row, 1, text)
+    for cells in P01_MERGED:
+        sheet.merge_cells(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 #: The rows that are projects: numbered in ที่ (row 38 continues row 37; 41, 43 are amendments).
@@ -953,3 +1542,99 @@ class TestNotebook:
         assert trace.startswith("1. ปัจจุบันอยู่ในระดับท้องถิ่น")
         assert "sdgs:3" in trace
         assert "(27, [('r42', '-'), ('r44', '6,000,000')])" == written  # '-': no budget that year
+
+
+def _figure(text: str | None) -> Decimal:
+    """A ผ.01 figure as the dump writes it: " 1,186 ", " 10,500,000.00 ", " -   " for none."""
+    assert text is not None
+    return Decimal(0) if text.strip() == "-" else _baht(text)
+
+
+#: The strategy blocks of ผ.01: the programme rows of each strategy and the รวม row closing it.
+P01_BLOCKS: Final = {
+    "1": ([9, 10, 12, 13, 15, 16], 17),
+    "2": ([20, 22, 24, 25], 26),
+    "3": ([31, 33], 34),
+    "4": ([37, 39, 41], 42),
+    "5": ([45, 46], 47),
+    "6": ([54, 55, 56, 57, 58, 59, 60], 61),
+}
+
+
+class TestTheRealSummary:
+    """The plan's ผ.01 as its sheet states it, and read through read_register_xlsx."""
+
+    def test_the_cut_cells(self) -> None:
+        """The composed strategy rows begin as the dump shows the cut cells begin."""
+        for row, text in P01_COMPOSED.items():
+            assert text.startswith(P01_CUT[row])
+            assert [None] == P01_ROWS[row]
+
+    def test_the_blocks_add_up(self) -> None:
+        """Year by year, each strategy's รวม row is the sum of its programme rows.
+
+        รวมทั้งสิ้น (row 62) is the sum of the รวม rows, and the health programme's row 9 is the
+        ผ.02 sheet's own total rows 45–46. (รวม 5 ปี, columns L–M, is checked below.)
+        """
+        for parts, total in P01_BLOCKS.values():
+            for column in range(1, 11):
+                assert _figure(P01_ROWS[total][column]) == sum(
+                    _figure(P01_ROWS[row][column]) for row in parts
+                ), (total, column)
+        for column in range(1, 11):
+            assert _figure(P01_ROWS[62][column]) == sum(
+                _figure(P01_ROWS[total][column]) for _, total in P01_BLOCKS.values()
+            )
+        sheet = zip(TOTALS[46][1:], TOTALS[45][1:], strict=True)
+        assert [_figure(text) for pair in sheet for text in pair] == [
+            _figure(P01_ROWS[9][column]) for column in range(1, 11)
+        ]
+
+    def test_the_five_year_column_but_strategy_3(self) -> None:
+        """รวม 5 ปี is the sum of the five years on every row but strategy 3's รวม row (34).
+
+        That row's รวม 5 ปี (129 projects, 93,590,000 baht) is the sum of 2566–2569 only: the
+        five years add up to 162 and 121,000,000, as its programme rows' own รวม 5 ปี do
+        (104 + 58, 100,100,000 + 20,900,000). รวมทั้งสิ้น carries the same gap: the book's
+        1,186 projects and 2,847,165,072 baht are 33 projects and 27,410,000 baht (strategy 3's
+        2570) short of its own year columns, 1,219 and 2,874,575,072.
+        """
+        wrong = {}
+        for row, cells in P01_ROWS.items():
+            if row < 7 or len(cells) < 13:
+                continue
+            for first, stated in ((1, 11), (2, 12)):
+                years = [_figure(cells[first + 2 * index]) for index in range(5)]
+                if sum(years) != _figure(cells[stated]):
+                    wrong[(row, stated)] = (sum(years), _figure(cells[stated]))
+        assert {
+            (34, 11): (162, 129),
+            (34, 12): (121000000, 93590000),
+            (62, 11): (1219, 1186),
+            (62, 12): (2874575072, 2847165072),
+        } == wrong
+        for first, stated in ((1, 11), (2, 12)):  # row 34's รวม 5 ปี leaves out 2570
+            four = sum(_figure(P01_ROWS[34][first + 2 * index]) for index in range(4))
+            assert _figure(P01_ROWS[34][stated]) == four
+
+    def test_read_register_xlsx(self) -> None:
+        """The sheet reads as the summary it states: each strategy's รวม row, year by year.
+
+        Its header is on three rows (ปี 2566 / จำนวน / โครงการ), as the workbook's is; the reader
+        took only จำนวนโครงการ in one cell until it was taught the real book's split heading.
+        """
+        summary = thaiplan.read_register_xlsx(p01_book()).summary
+        wanted = [
+            (node, year, int(_figure(P01_ROWS[total][1 + 2 * index])))
+            for node, (_, total) in P01_BLOCKS.items()
+            for index, year in enumerate(YEARS)
+        ]
+        assert wanted == [(row.node, row.fiscal_year, row.projects) for row in summary]
+        budgets = [
+            _figure(P01_ROWS[total][2 + 2 * index])
+            for _, total in P01_BLOCKS.values()
+            for index in range(5)
+        ]
+        assert budgets == [row.budget for row in summary]
+        assert {"plan-book"} == {row.tree for row in summary}
+        assert "ผ.01 สรุป!B17" == summary[0].written
