@@ -22,7 +22,8 @@ The amounts are written as the dump shows them (" 50,000 "); an empty cell is no
 
 The same rows are the register ``examples/register_nakhon_sawan_health.yaml``.
 
-Also transcribed, from the same dump: rows 1–62 of the workbook's sheet ``ผ.01 สรุป``, the plan's
+Also transcribed, from the same dump: the sheet ``ยุทธ1.3แผนงานเคหะชุมชน`` (the book's 12-column
+layout, 9 projects of แผนงานเคหะและชุมชน) the same way; and rows 1–62 of the sheet ``ผ.01 สรุป``, the plan's
 ผ.01 summary (every strategy, programme and total row with its figures as written; the cells the
 dump cuts off are listed in ``P01_CUT`` and left out, two strategy names composed as said there).
 """
@@ -461,6 +462,135 @@ ROWS: Final[dict[int, dict[str, str]]] = {
         "H": " 6,000,000 ",
     },
 }
+
+#: The workbook's sheet ``ยุทธ1.3แผนงานเคหะชุมชน`` (A1:L38, the 12-column layout: no เทศบัญญัติ), from
+#: the same dump: the programme แผนงานเคหะและชุมชน of tactic 1.3. Rows 1–3 and 11 as written, 9–10 as
+#: rows 9–10 of the health sheet are (the JSON's number and name), 4–8 left empty; the 9 project
+#: rows 15–23 (row 19 numbered 1 between 4 and 5, as the sheet numbers it; row 18's objectives,
+#: target and results empty, as its cells are), the total rows 24–25, the form's mark.
+HOUSING: Final = "ยุทธ1.3แผนงานเคหะชุมชน"
+HOUSING_PREAMBLE: Final[dict[int, str]] = {
+    **{row: PREAMBLE[row] for row in (1, 2, 3, 9)},
+    10: "    1.3 กลยุทธ์ส่งเสริม พัฒนา สร้างจิตสำนึกในการดูแลรักษาสิ่งแวดล้อมและการจัดการ"
+    "ทรัพยากรธรรมชาติ เพื่อการป้องกันและลดปัญหามลพิษ และระบบปรับปรุงคุณภาพน้ำ",
+    11: "    (1) แผนงานเคหะและชุมชน",
+}
+HOUSING_HEADER: Final = {key: text for key, text in HEADER.items() if key[0] not in "MNOPQ"}
+HOUSING_MERGED: Final = [cells for cells in MERGED if cells != "M12:Q12"]
+HOUSING_TOTALS: Final[dict[int, list[str]]] = {
+    24: [
+        "รวมงบประมาณ",
+        " 21,450,000 ",
+        " 20,550,000 ",
+        " 22,350,000 ",
+        " 22,050,000 ",
+        " 22,050,000 ",
+    ],
+    25: ["รวมจำนวนโครงการ", " 4 ", " 4 ", " 6 ", " 3 ", " 3 "],
+}
+HOUSING_BOXES: Final = (((0, 10, 2, 11), "แบบ ผ.02"),)
+HOUSING_ROWS: Final[dict[int, dict[str, str]]] = {
+    15: {
+        "A": "1",
+        "B": "บริหารจัดการและการกำจัดขยะมูลฝอยชุมชนลงทุน โดยเอกชน เทศบาลนครนครสวรรค์",
+        "C": "เพื่อให้เอกชนเข้ามาร่วมลงทุนบริหารจัดการขยะมูลฝอยชุมชนและขยะบ่อฝังกลบของเทศบาลนครนครสวรรค์ และ อปท. พื้นที่ใกล้เคียงโดยใช้เทคโนโลยีแปลงขยะมูลฝอยชุมชนเป็นเชื้อเพลิงพลังงาน RDF",
+        "D": "ระบบที่นำขยะมูลฝอยชุมชนและขยะบ่อฝังกลบมาผ่านการย่อยเพื่อลดขนาดการคัดแยกและปรับปรุงคุณภาพให้เป็นเชื้อเพลิงพลังงาน RDF รายละเอียดตามข้อกำหนดของเทศบาล",
+        "E": " 20,000,000 ",
+        "F": " 20,000,000 ",
+        "G": " 20,000,000 ",
+        "H": " 20,000,000 ",
+        "I": " 20,000,000 ",
+        "J": "ปริมาณขยะมูลฝอยชุมชนและขยะในบ่อฝังกลบในพื้นที่ฝังกลบลดน้อยลง",
+        "K": "เพิ่มประสิทธิภาพการบริหารจัดการขยะมูลฝอยชุมชน ที่ทันสมัยและถูกหลักสุขาภิบาลสามารถนำขยะมูลฝอยชุมชนและขยะบ่อฝังกลบมาแปลงเป็นเชื้อเพลิงพลังงาน RDF รองรับการเจริญเติบโตของชุมชนเมืองในอนาคตได้",
+        "L": "สำนักช่าง",
+    },
+    16: {
+        "A": "2",
+        "B": "ศึกษาแนวทางการลดค่าพลังงานในการเดินระบบปรับปรุงคุณภาพน้ำ เทศบาลนครนครสวรรค์",
+        "C": "เพื่อศึกษาแนวทางการลดค่าพลังงานในการเดินระบบปรับปรุงคุณภาพน้ำ เทศบาลนครนครสวรรค์",
+        "D": "จ้างที่ปรึกษา เพื่อศึกษา วิจัย ประเมินผลหรือพัฒนาแนวทางการลดค่าพลังงานในการเดินระบบปรับปรุงคุณภาพน้ำ เทศบาลนครนครสวรรค์",
+        "E": " 1,000,000 ",
+        "J": "จำนวนค่าพลังงานที่ใช้เดินระบบปรับปรุง\nคุณภาพน้ำมีจำนวนลดลง",
+        "K": "การใช้พลังงานในโรงปรับปรุงคุณภาพน้ำ ลดลงและมีประสิทธิภาพ",
+        "L": "สำนักช่าง\nส่วนช่าง\nสุขาภิบาล",
+    },
+    17: {
+        "A": "3",
+        "B": "รณรงค์ประชาสัมพันธ์การเสียค่าธรรมเนียม การบำบัดน้ำเสียภายในเขต เทศบาลนครนครสวรรค์",
+        "C": "เพื่อประชาสัมพันธ์ให้ประชาชนในเขตพื้นที่บริการบำบัดน้ำเสียทราบและเต็มใจในการเสียค่าธรรมเนียมการบำบัดน้ำเสีย",
+        "D": "จัดทำสื่อเผยแพร่ เพื่อรณรงค์ประชาสัมพันธ์ให้ประชาชนรับรู้และเต็มใจในการเสียค่าธรรมเนียมและบำบัดน้ำเสีย",
+        "F": " 100,000 ",
+        "J": "จำนวนประชาชนที่รับรู้ข่าวสารการเสียค่าบำบัดน้ำเสีย",
+        "K": "ประชาชนรับรู้และเต็มใจที่จะเสียค่าธรรมเนียมการบำบัดน้ำเสีย/เทศบาลมีรายได้เพิ่มขึ้น",
+        "L": "สำนักช่าง",
+    },
+    18: {
+        "A": "4",
+        "B": "จัดทำโปรแกรมบริหารจัดการ การจัดเก็บค่าบำบัดน้ำเสียร่วมกับการจัดเก็บค่าน้ำประปา",
+        "G": " 1,500,000 ",
+        "J": "จำนวนประชาชนที่ชำระค่าธรรม\nเนียมบำบัด\nน้ำเสีย",
+        "L": "สำนักช่าง",
+    },
+    19: {
+        "A": "1",
+        "B": "ส่งเสริม สนับสนุน กิจกรรมเศรษฐกิจพอเพียงภูมิปัญญาท้องถิ่นแหล่งการเรียนรู้และศึกษาดูงาน",
+        "C": "1. เพื่อให้คณะกรรมการชุมชน เด็ก เยาวชน และประชาชน ได้มีโอกาสในการศึกษาดูงานตามโครงการพระราชดำริ น้อมนำหลักปรัชญาเศรษฐกิจพอเพียงพัฒนาตนเองและใช้เป็นแนวทางในการพัฒนาชุมชน\n2. เพื่อส่งเสริม สนับสนุนให้ผู้นำชุมชน คณะกรรมการชุมชน เด็ก เยาวชน และประชาชนในการขับเคลื่อนและนำหลักปรัชญาเศรษฐกิจพอเพียงมาใช้ในชุมชน\n3. เพื่อส่งเสริม สนับสนุนภูมิปัญญาท้องถิ่น และพัฒนาแหล่งเรียนรู้ ด้านเศรษฐกิจพอเพียงของชุมชนให้พัฒนาเป็นเหล่งเรียนรู้ของประชาชนและกับชุมชนอื่นใด",
+        "D": "คณะกรรมการชุมชน เด็ก เยาวชน และประชาชนในเขตเทศบาลนครนครสวรรค์ จำนวนไม่น้อยกว่า 280 คน",
+        "E": " 400,000 ",
+        "F": " 400,000 ",
+        "G": " 400,000 ",
+        "H": " 2,000,000 ",
+        "I": " 2,000,000 ",
+        "J": "จำนวนผู้เข้าร่วมโครงการไม่น้อยกว่าร้อยละ80",
+        "K": "1. คณะกรรมการชุมชน เด็ก เยาวชน และประชาชนในชุมชนมีความรู้ความเข้าใจหลักปรัชญาเศรษฐกิจพอเพียง สามารถน้อมนำหลักปรัชญาเศรษฐกิจพอเพียงมาใช้เป็นแนวทางในการปฏิบัติตนได้\n2. คณะกรรมการชุมชนและประชาชนมีส่วนร่วมในการดำเนินโครงการและร่วมขับเคลื่อนการนำหลักปรัชญาเศรษฐกิจพอเพียงใช้ในชุมชน",
+        "L": "กองสวัสดิการสังคม",
+    },
+    20: {
+        "A": "5",
+        "B": "มรดกนครสวรรค์เมืองแห่งการเรียนรู้ความหลากหลายทางชีวภาพ",
+        "C": "เพื่อจัดทำข้อมูลความ\nหลากหลายทางชีวภาพ",
+        "D": "สำรวจความหลากหลายทางชีวภาพ พืช/สัตว์พื้นถิ่น",
+        "G": " 300,000 ",
+        "J": "จำนวนฐาน\nข้อมูลความหลากหลายทางชีวภาพ",
+        "K": "เกิดการอนุรักษ์ความหลากหลายทางชีวภาพ",
+        "L": "สำนักช่าง\nสำนักสาธารณสุขฯ",
+    },
+    21: {
+        "A": "6",
+        "B": "อนุรักษ์พันธุกรรมพืชอันเนื่องมาจากพระราชดำริ สมเด็จพระกนิษฐาธิราชเจ้า\u200b กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี (อพ.สธ.)",
+        "C": '1. เพื่อสนองพระราชดำริสมเด็จพระกนิษฐาธิราชเจ้า\u200b กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี\n2. เพื่อดำเนินการสนับสนุนงานในกิจกรรมต่าง ๆ ตามโครงการ อพ.สธ.\n3. เพื่อจัดทำฐานข้อมูลทรัพยากรท้องถิ่นทั้งทรัพยากรกายภาพ, ทรัพยากรชีวภาพ และทรัพยากรวัฒนธรรมและภูมิปัญญา\n4. เพื่อติดตั้ง "ศูนย์อนุรักษ์และพัฒนาทรัพยากรท้องถิ่น"',
+        "D": "- ปกปักษ์พันธุกรรมพืช\n - สำรวจเก็บรวบรวมพันธุกรรมพืช\n - ศูนย์ข้อมูลพันธุกรรมพืช\n - สร้างจิตสำนึกในการอนุรักษ์พันธุกรรมพืช\n - สนับสนุนการอนุรักษ์พันธุกรรมพืช",
+        "E": " 50,000 ",
+        "F": " 50,000 ",
+        "G": " 50,000 ",
+        "H": " 50,000 ",
+        "I": " 50,000 ",
+        "J": "ฐานข้อมูลทรัพยากรท้องถิ่นมีประสิทธิภาพค้นหาง่ายและมีพันธุ์ไม้เพิ่มขึ้น ร้อยละ 90",
+        "K": "มีฐานข้อมูลทรัพยากรท้องถิ่นทั้งทรัพยากรกายภาพ ทรัพยากรชีวภาพและทรัพยากรวัฒนธรรมและภูมิปัญญา",
+        "L": "สำนักช่าง\nสำนักการศึกษา\nสำนักสาธารณสุขฯ",
+    },
+    22: {
+        "A": "7",
+        "B": "อุทยานสวรรค์อุทยานแห่งการเรียนรู้ความหลากหลายชีวภาพ",
+        "C": "เพื่อจัดทำฐานข้อมูลความหลากหลายทางชีวภาพ",
+        "D": "สำรวจความหลากหลายทางชีวภาพ พืช /สัตว์พื้นถิ่น",
+        "G": " 100,000 ",
+        "J": "จำนวนฐานข้อมูลความหลากหลายทางชีวภาพ",
+        "K": "เกิดการอนุรักษ์ความหลากหลายทางชีวภาพ",
+        "L": "สำนักช่าง\nสำนักสาธารณสุขฯ",
+    },
+    23: {
+        "A": "8",
+        "B": "อบรมให้ความรู้และศึกษาดูงานเกี่ยวกับการคัดแยกขยะเพื่อเป็นพลังงานสะอาด",
+        "C": "เพื่อให้ประชาชนมีความรู้ ความเข้าใจ เหตุผลความจำเป็นและวัตถุประสงค์ของการคัดแยกขยะเพื่อเป็นพลังงานสะอาด",
+        "D": "อบรมให้ความรู้และศึกษาดูงานเกี่ยวกับการคัดแยกขยะเพื่อเป็นพลังงานสะอาดให้กับประชาชนที่อาศัยอยู่บริเวณรอบศูนย์กำจัดมูลฝอยเทศบาลนครนครสวรรค์",
+        "E": " 1,000,000 ",
+        "J": "จำนวนประชาชนมีความรู้ความเข้าใจกับการคัดแยกขยะเพื่อเป็นพลังงานสะอาด ร้อยละ 80",
+        "K": "ประชาชนมีความรู้ ความเข้าใจในการจัดทำการคัดแยกขยะเพื่อเป็นพลังงานสะอาด",
+        "L": "สำนักช่าง\nส่วนช่างสุขาภิบาล",
+    },
+}
+
 
 #: The workbook's sheet ``ผ.01 สรุป`` (A1:M84), rows 1–62: the ผ.01 summary of the whole plan, cell
 #: by cell as the dump writes it (columns A–M: ยุทธศาสตร์, then จำนวนโครงการ and งบประมาณ (บาท) for each
@@ -1044,11 +1174,11 @@ _ANCHOR: Final = (
 )
 
 
-def _with_text_boxes(data: bytes) -> bytes:
+def _with_text_boxes(data: bytes, boxes: tuple[tuple[tuple[int, ...], str], ...]) -> bytes:
     """The book with the sheet's text boxes in its drawing part, as Excel keeps them."""
     anchors = "".join(
         _ANCHOR.format(row=row, col=col, end=end, end_col=end_col, id=index + 2, text=text)
-        for index, ((row, col, end, end_col), text) in enumerate(TEXT_BOXES)
+        for index, ((row, col, end, end_col), text) in enumerate(boxes)
     )
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
@@ -1080,29 +1210,43 @@ def _with_text_boxes(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def real_book() -> bytes:
-    """The sheet laid out as the source lays it out, from the verbatim cells above."""
+def _sheet_book(
+    title: str,
+    preamble: dict[int, str],
+    header: dict[str, str],
+    rows: dict[int, dict[str, str]],
+    totals: dict[int, list[str]],
+    merged: list[str],
+    boxes: tuple[tuple[tuple[int, ...], str], ...],
+    markers: dict[int, str] | None = None,
+) -> bytes:
+    """A ผ.02 sheet laid out as the source lays it out, from verbatim cells."""
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = SHEET
-    for row, text in PREAMBLE.items():
+    sheet.title = title
+    for row, text in preamble.items():
         sheet.cell(row, 1, text)
-    for coordinate, text in HEADER.items():
+    for coordinate, text in header.items():
         sheet[coordinate] = text
-    for row, cells in ROWS.items():
+    for row, cells in rows.items():
         for column, text in cells.items():
             sheet[f"{column}{row}"] = text
-    for row, text in MARKERS.items():
+    for row, text in (markers or {}).items():
         sheet[f"B{row}"] = text
-    for row, values in TOTALS.items():
+    for row, values in totals.items():
         for column, text in zip("DEFGHI", values, strict=True):
             sheet[f"{column}{row}"] = text
-    for cells in MERGED:
+    for cells in merged:
         sheet.merge_cells(cells)
     buffer = io.BytesIO()
     book.save(buffer)
-    return _with_text_boxes(buffer.getvalue())
+    return _with_text_boxes(buffer.getvalue(), boxes)
+
+
+def real_book() -> bytes:
+    """The health programme's sheet laid out as the source lays it out, from the cells above."""
+    return _sheet_book(SHEET, PREAMBLE, HEADER, ROWS, TOTALS, MERGED, TEXT_BOXES, MARKERS)
 
 
 def p01_book() -> bytes:
@@ -1138,14 +1282,14 @@ def _baht(text: str) -> Decimal:
     return Decimal(text.strip().replace(",", ""))
 
 
-def transcribed(row: int) -> dict[str, Any]:
+def transcribed(row: int, rows: dict[int, dict[str, str]] = ROWS) -> dict[str, Any]:
     """What the sheet's cells say of the project on ``row``, by field, with its continuation row."""
-    cells = dict(ROWS[row])
-    following = ROWS.get(row + 1, {})
+    cells = dict(rows[row])
+    following = rows.get(row + 1, {})
     if "A" not in following:  # a continuation row: its text goes on with the project above
         for column, text in following.items():
             cells[column] = f"{cells.get(column, '')}\n{text}"
-    title, _, description = cells["B"].partition("\n")
+    title, _, description = cells["B"].partition("\n")  # the first line is the title
     return {
         "item": cells["A"],
         "title": title,
@@ -1638,3 +1782,83 @@ class TestTheRealSummary:
         assert budgets == [row.budget for row in summary]
         assert {"plan-book"} == {row.tree for row in summary}
         assert "ผ.01 สรุป!B17" == summary[0].written
+
+
+def housing_book() -> bytes:
+    """The housing programme's sheet, 12 columns, laid out as the source lays it out."""
+    return _sheet_book(
+        HOUSING,
+        HOUSING_PREAMBLE,
+        HOUSING_HEADER,
+        HOUSING_ROWS,
+        HOUSING_TOTALS,
+        HOUSING_MERGED,
+        HOUSING_BOXES,
+    )
+
+
+@pytest.fixture(scope="module")
+def housing() -> thaiplan.ProjectRegister:
+    """The housing programme's sheet read through read_register_xlsx."""
+    return thaiplan.read_register_xlsx(housing_book())
+
+
+class TestTheTwelveColumnSheet:
+    """The housing programme's sheet: the book's other layout, with no เทศบัญญัติ columns."""
+
+    def test_every_field_is_its_cell(self, housing: thaiplan.ProjectRegister) -> None:
+        """Nine projects, each what its row's cells say; empty cells are empty fields."""
+        assert [f"{HOUSING}-{row}" for row in HOUSING_ROWS] == [p.id for p in housing]
+        for project in housing:
+            assert project.source is not None
+            cells = transcribed(project.source.row, HOUSING_ROWS)
+            assert {} == cells.pop("ordinance")
+            found = {
+                "item": project.item,
+                "title": project.title,
+                "description": project.description,
+                "objectives": list(project.objectives),
+                "target": project.target,
+                "budget": project.budget_by_year(),
+                "indicators": [indicator.name for indicator in project.indicators],
+                "expected_results": list(project.expected_results),
+                "responsible": list(project.responsible),
+            }
+            assert cells == found
+            assert ("ทบทวน ครั้งที่ 1 / 2566", "เคหะและชุมชน") == (project.edition, project.programme)
+        assert ([], "", []) == (
+            list((p := housing.project(f"{HOUSING}-18")).objectives),
+            p.target,
+            list(p.expected_results),
+        )
+        assert "1" == housing.project(f"{HOUSING}-19").item  # numbered 1 between 4 and 5
+        (tree,) = housing.trees
+        assert [("1", None), ("1.3", "1")] == [(node.id, node.parent) for node in tree.nodes]
+
+    def test_the_rows_add_up_to_the_total_rows_but_in_2566(
+        self, housing: thaiplan.ProjectRegister
+    ) -> None:
+        """Rows 24–25 (= the ผ.01 row 15) are the rows' sums, except in 2566.
+
+        For 2566 the total rows state 4 projects and 21,450,000 baht; the rows hold 5 and
+        22,450,000: one project of 1,000,000 more. Rows 16 and 23 each have 1,000,000 in
+        2566; which one the totals leave out, the sheet does not say.
+        """
+        stated = {
+            year: (int(count), _baht(budget))
+            for year, count, budget in zip(
+                YEARS, HOUSING_TOTALS[25][1:], HOUSING_TOTALS[24][1:], strict=True
+            )
+        }
+        assert [_figure(P01_ROWS[15][column]) for column in range(1, 11)] == [
+            Decimal(x) for year in YEARS for x in stated[year]
+        ]
+        found = {
+            row.keys[0][1]: (row.projects, row.budget) for row in housing.rollup("fiscal_year")
+        }
+        assert stated | {2566: (4 + 1, Decimal(21450000) + 1000000)} == found
+        assert [16, 23] == [
+            p.source.row
+            for p in housing
+            if p.source and p.budget_by_year().get(2566) == Decimal(1000000)
+        ]
