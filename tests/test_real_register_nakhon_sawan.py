@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import Any, Final
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import thaiplan
 
@@ -1862,3 +1864,65 @@ class TestTheTwelveColumnSheet:
             for p in housing
             if p.source and p.budget_by_year().get(2566) == Decimal(1000000)
         ]
+
+
+_amounts = st.lists(
+    st.one_of(st.none(), st.integers(min_value=1, max_value=10**10)), min_size=5, max_size=5
+)
+
+
+class TestLayoutProperties:
+    """The two traps of the real book, on random figures: the เทศบัญญัติ years and the split heading."""
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(budget=_amounts, ordinance=_amounts)
+    def test_the_budget_is_e_to_i_whatever_m_to_q_hold(
+        self, budget: list[int | None], ordinance: list[int | None]
+    ) -> None:
+        """A row's budget is its งบประมาณ cells, never its เทศบัญญัติ cells, as the real header has them."""
+        cells: dict[str, str] = {"A": "1", "B": "โครงการ"}
+        cells |= {c: f" {v:,} " for c, v in zip("EFGHI", budget, strict=True) if v is not None}
+        cells |= {c: f" {v:,} " for c, v in zip("MNOPQ", ordinance, strict=True) if v is not None}
+        book = _sheet_book(SHEET, PREAMBLE, HEADER, {15: cells}, {}, MERGED, ())
+        (project,) = thaiplan.read_register_xlsx(book)
+        wanted = {y: Decimal(v) for y, v in zip(YEARS, budget, strict=True) if v is not None}
+        assert wanted == project.budget_by_year()
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        figures=st.lists(
+            st.tuples(st.integers(0, 999), st.integers(0, 10**11)), min_size=5, max_size=5
+        ),
+        split=st.booleans(),
+    )
+    def test_a_split_heading_reads_as_one(
+        self, figures: list[tuple[int, int]], split: bool
+    ) -> None:
+        """จำนวน over โครงการ (the real book's 3-row header) reads as จำนวนโครงการ in one cell."""
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "ผ.01"
+        sheet["A4"] = "ยุทธศาสตร์"
+        for index, year in enumerate(YEARS):
+            column = 2 + 2 * index
+            sheet.cell(4, column, f"ปี {year}")
+            if split:
+                sheet.cell(5, column, "จำนวน")
+                sheet.cell(6, column, "โครงการ")
+                sheet.cell(5, column + 1, "งบประมาณ")
+                sheet.cell(6, column + 1, " (บาท)")
+            else:
+                sheet.cell(5, column, "จำนวนโครงการ")
+                sheet.cell(5, column + 1, "งบประมาณ (บาท)")
+            sheet.cell(8, column, f" {figures[index][0]:,} ")
+            sheet.cell(8, column + 1, f" {figures[index][1]:,} ")
+        sheet["A7"] = "1) ยุทธศาสตร์ด้านการสาธารณสุขและสิ่งแวดล้อม"
+        sheet["A8"] = "รวม"
+        buffer = io.BytesIO()
+        book.save(buffer)
+        summary = thaiplan.read_register_xlsx(buffer.getvalue()).summary
+        assert [
+            (year, count, Decimal(budget))
+            for year, (count, budget) in zip(YEARS, figures, strict=True)
+        ] == [(row.fiscal_year, row.projects, row.budget) for row in summary]
