@@ -163,6 +163,7 @@ def _header(sheet: Any, file: str, problems: list[FileProblem]) -> _Columns | No
             continue
         columns = _Columns()
         budget_at: int | None = None
+        budget_done = False  # the years of งบประมาณ end at the next heading (เทศบัญญัติ has years too)
         for column in range(1, sheet.max_column + 1):
             heading = _key(_text(sheet.cell(row, column).value))
             below = _key(_text(sheet.cell(row + 1, column).value))
@@ -173,7 +174,14 @@ def _header(sheet: Any, file: str, problems: list[FileProblem]) -> _Columns | No
             elif heading in names and names[heading] != "budget":
                 both = _key(heading + below)
                 columns.fields[names.get(both, names[heading])] = column
-            if budget_at is not None and column >= budget_at and heading in ("", BUDGET):
+            if budget_at is not None and column > budget_at and heading not in ("", BUDGET):
+                budget_done = True
+            if (
+                budget_at is not None
+                and not budget_done
+                and column >= budget_at
+                and heading in ("", BUDGET)
+            ):
                 match = _YEAR.fullmatch(below)
                 if match:
                     columns.years[int(to_arabic_digits(match.group(1)))] = column

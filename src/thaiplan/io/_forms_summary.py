@@ -2,7 +2,8 @@
 
 A ผ.๐๑ sheet (บัญชีสรุปโครงการพัฒนา) has a header row whose first cell is
 ยุทธศาสตร์, the years above it or in it (``ปี 2566``, each over two columns)
-and, under each year, จำนวนโครงการ and งบประมาณ (บาท). Below it, a strategy
+and, under each year, จำนวนโครงการ and งบประมาณ (บาท) (or จำนวน over โครงการ on two
+rows, as real books split it). Below it, a strategy
 is a row whose first cell names it by its number (``4. ยุทธศาสตร์…``,
 ``ยุทธศาสตร์ที่ ๔ …``, ``4) กายภาพเมือง``); its figures are on that row, or on
 the ``รวม`` row that closes it (rows of programmes between them are its
@@ -51,11 +52,19 @@ def _figure(value: object) -> Decimal | None:
     return parse_baht(str(value))
 
 
+def _below(sheet: Any, row: int, column: int) -> str:
+    """The heading under a year: จำนวนโครงการ in one cell, or จำนวน over โครงการ in two."""
+    heading = _SPACE.sub("", _text(sheet.cell(row + 1, column).value))
+    if heading == "จำนวน":  # a real book's 3-row header: ปี 2566 / จำนวน / โครงการ
+        heading += _SPACE.sub("", _text(sheet.cell(row + 2, column).value))
+    return heading
+
+
 def read_summary(sheet: Any, file: str, problems: list[FileProblem], tree: str) -> list[SummaryRow]:
     """The summary rows a ผ.๐๑ sheet states, or none when the sheet is not one."""
     header = None
     for row in range(1, min(sheet.max_row, 40) + 1):
-        below = [_SPACE.sub("", _text(sheet.cell(row + 1, c).value)) for c in range(1, 40)]
+        below = [_below(sheet, row, c) for c in range(1, 40)]
         if _text(sheet.cell(row, 1).value).strip() == "ยุทธศาสตร์" and "จำนวนโครงการ" in below:
             header = row
             break
@@ -64,7 +73,7 @@ def read_summary(sheet: Any, file: str, problems: list[FileProblem], tree: str) 
     years: dict[int, int] = {}  # year → its จำนวนโครงการ column
     for column in range(2, sheet.max_column + 1):
         match = _YEAR.fullmatch(_text(sheet.cell(header, column).value).strip())
-        if match and _SPACE.sub("", _text(sheet.cell(header + 1, column).value)) == "จำนวนโครงการ":
+        if match and _below(sheet, header, column) == "จำนวนโครงการ":
             years[int(to_arabic_digits(match.group(1)))] = column
     result: list[SummaryRow] = []
     node: str | None = None
