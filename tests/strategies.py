@@ -1039,3 +1039,54 @@ def mutated_files(draw: st.DrawFn, files: list[tuple[str, str]]) -> Mutated:
     elif how == "tis-620":
         data = text.encode("cp874", "replace")
     return Mutated(f"{name} ({how})", data)
+
+
+# --- Added for test_office_keys.py: the calendar and step keys office files carry ------------
+
+#: Durations as documents write them.
+DURATION_TEXTS = ["ไม่น้อยกว่าสามสิบวัน", "๑๐ วันทำการ", "15 วัน"]
+
+
+@st.composite
+def with_step_keys(draw: st.DrawFn, calendar: PlanningCalendar) -> PlanningCalendar:
+    """``calendar`` with the newer keys of steps and calendars drawn in.
+
+    Steps may be ``optional``, have a ``duration_text``, ``feeds`` of other
+    calendars' steps, ``before`` a later step (so that the graph stays
+    acyclic) and a ``within`` on their ``after``; the calendar may have an
+    ``id``, ``notes`` and ``corrections``.
+    """
+    steps = list(calendar.steps)
+    ids = [step.id for step in steps]
+    changed = []
+    for index, step in enumerate(steps):
+        later = ids[index + 1 :]
+        before = (
+            [
+                Dependency(other, draw(st.integers(0, 5)), draw(st.sampled_from(list(LagUnit))))
+                for other in draw(st.lists(st.sampled_from(later), unique=True, max_size=1))
+            ]
+            if later
+            else []
+        )
+        after = [
+            attrs.evolve(d, within=draw(st.none() | st.integers(d.lag, d.lag + 30)))
+            for d in step.after
+        ]
+        changed.append(
+            attrs.evolve(
+                step,
+                optional=draw(st.booleans()),
+                duration_text=draw(st.sampled_from(["", *DURATION_TEXTS])),
+                feeds=draw(st.lists(st.sampled_from(["budget-2563:r2", "other:s1"]), unique=True)),
+                before=before,
+                after=after,
+            )
+        )
+    return attrs.evolve(
+        calendar,
+        steps=changed,
+        id=draw(st.sampled_from(["", "samut-sakhon-2563", "budget-2563"])),
+        notes=draw(texts),
+        corrections=draw(st.lists(corrections, max_size=1)),
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import attrs
 import pytest
@@ -532,5 +533,12 @@ def test_mspdi_writes_before_as_the_other_tasks_predecessor(tmp_path):
     calendar = calendar_of(step("n", before=[Dependency("m", lag=2)]), step("m", "๑๐ ส.ค. ๖๗"))
     path = tmp_path / "plan.xml"
     path.write_text(thaiplan.calendar_mspdi(calendar), encoding="utf-8")
+    assert "<PredecessorUID>1</PredecessorUID>" in path.read_text(encoding="utf-8")  # on m's task
     back = thaiplan.read_calendar_mspdi(path)
-    assert [(d.step, d.lag) for d in back.step("m").after] == [("n", 2)]
+    # the project's keys say the link is n's `before`: it comes back as it was written
+    assert back.step("n").before == (Dependency("m", lag=2),)
+    assert back.step("m").after == ()
+    # a file without the keys (a project office's) reads the link as m's `after`
+    foreign = re.sub(r"<Notes>\{.*?</Notes>", "", path.read_text(encoding="utf-8"), flags=re.S)
+    other = thaiplan.read_calendar_mspdi(foreign.encode(), fiscal_year=2568)
+    assert [(d.step, d.lag) for d in other.step("m").after] == [("n", 2)]

@@ -178,7 +178,7 @@ class TestWrite:
         )
 
     def test_milestones_and_summaries(self, xml: str) -> None:
-        """The one-day meeting of step 3 is a milestone; each phase is a summary task."""
+        """The one-day meeting of step 3 is a milestone; the project and each phase are summary tasks."""
         by_id = tasks(xml)
         assert "1" == by_id["s3"].findtext(f"{NS}Milestone")
         assert ["0"] == sorted(
@@ -186,6 +186,8 @@ class TestWrite:
         )
         root = ET.fromstring(xml.encode("utf-8"))
         summaries = [t for t in root.iter(f"{NS}Task") if t.findtext(f"{NS}Summary") == "1"]
+        project = summaries.pop(0)  # the project's summary task, which holds the other keys
+        assert ("0", "0") == (project.findtext(f"{NS}UID"), project.findtext(f"{NS}OutlineLevel"))
         assert ["Area Based", "Mechanism Setting", "Strategy Review", "Project Formulation",
                 "Strategic Plan Approval"] == [t.findtext(f"{NS}Name") for t in summaries]  # fmt: skip
 

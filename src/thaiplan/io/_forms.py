@@ -23,8 +23,10 @@ is the sheet ``ผ.๐๒.๑``), and a data sheet ``ข้อมูล``:
   and what they show comes back from the form's cells, so that an edit made
   in Excel is read (:func:`~thaiplan.read_register_xlsx`).
 
-Excel text boxes (the drawing objects in which real books keep amendment
-notes) are not written: openpyxl cannot write them; notes are in the data.
+A project's annotations (the entries ``[amendment] แก้ไข ครั้งที่ ๒ / ๒๕๖๘``
+of its notes that the reader made of a real book's text boxes) are drawn as
+text boxes on its row, beside the table, by :mod:`thaiplan.io._forms_boxes`
+(openpyxl cannot write drawings); a book that openpyxl saves again loses them.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from thaiplan.errors import ModelError, ThaiplanTypeError
+from thaiplan.io._forms_boxes import BOX_COLUMNS, Box, add_text_boxes, note_boxes
 from thaiplan.io._forms_layout import (
     BAHT,
     BUDGET,
@@ -208,6 +211,7 @@ def _detail_sheet(
     groups: tuple[Section, ...],
     years: list[int],
     lines: list[str],
+    boxes: list[Box],
 ) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -286,6 +290,8 @@ def _detail_sheet(
                 writer.value(row, column, text, "text")
                 height = max(height, _lines(text, _WIDTHS.get(field, 12)))
             writer.value(row, id_col, project.id, "plain")
+            for index, text in enumerate(note_boxes(project.notes)):
+                boxes.append(Box(sheet.title, row, id_col + 1 + index * BOX_COLUMNS, text))
             sheet.row_dimensions[row].height = height * 24
             row += 1
         count = f"{SUMMARY_TOTAL} {digits_of(str(len(section.projects)), digits)} โครงการ"
@@ -432,6 +438,7 @@ def register_xlsx(
     book = openpyxl.Workbook()
     book.remove(book.active)
     details = sections(register, ProjectForm.P02, grouping)
+    boxes: list[Box] = []
     if details:
         summary = _Sheet(book.create_sheet(SHEET_SUMMARY), font, digits)
         lines = preamble(register, SHEET_SUMMARY, title, organisation, as_of, digits)
@@ -442,7 +449,7 @@ def register_xlsx(
             continue
         writer = _Sheet(book.create_sheet(name), font, digits)
         lines = preamble(register, form, title, organisation, as_of, digits)
-        _detail_sheet(writer, register, form, groups, chosen, lines)
+        _detail_sheet(writer, register, form, groups, chosen, lines, boxes)
     data = book.create_sheet(SHEET_DATA)
     data["A1"], data["B1"] = "รูปแบบ (format)", FORMS_FORMAT
     data["A2"] = "ทะเบียนโครงการ (register, JSON)"
@@ -455,4 +462,4 @@ def register_xlsx(
     data.column_dimensions["B"].width = 80
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return add_text_boxes(buffer.getvalue(), boxes, font)

@@ -40,6 +40,7 @@ import attrs
 from thaiplan.dates import parse_baht, to_arabic_digits
 from thaiplan.errors import CalendarFileError, CellProblem, FileProblem, ThaiplanError
 from thaiplan.io._forms import FORMS_FORMAT, SHEET_DATA
+from thaiplan.io._forms_boxes import overlay_notes
 from thaiplan.io._forms_drawings import TextBox, classify, text_boxes
 from thaiplan.io._forms_layout import (
     BUDGET,
@@ -237,6 +238,8 @@ class _Row:
     edition: str = ""
     nodes: tuple[str, ...] = ()
     notes: list[str] = attrs.field(factory=list)
+    #: Whether its sheet has text boxes: a sheet with none was saved by a tool that drops them.
+    drawn: bool = False
 
 
 class _Book:
@@ -381,6 +384,8 @@ def _rows(
                 book.chain(state["node"]),
             )
         )
+    for found in result:
+        found.drawn = bool(boxes)
     for box in boxes:
         if box.row < columns.first_row:
             continue
@@ -442,8 +447,10 @@ def _merge(base: Project | None, row: _Row, file: str) -> Project:
     if base is not None:
         if edited_years:
             changes["budget"] = lines
-        if notes:
-            changes["notes"] = f"{base.notes}\n{notes}".strip("\n")
+        # the text boxes on its row, as drawn or not; a sheet without any kept none (openpyxl)
+        boxed = overlay_notes(base.notes, row.notes) if row.drawn else base.notes
+        if boxed != base.notes:
+            changes["notes"] = boxed
         return attrs.evolve(base, **changes) if changes else base
     changes.pop("item", None)
     return Project(

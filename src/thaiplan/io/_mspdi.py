@@ -33,6 +33,10 @@ Microsoft Project requires.
   Text2 the phase's title, Text3 the phase's id, Text4 the step's id, Text5
   the ids of the responsible parties, Text6 the Gantt marks; the task's notes
   list the parties by name.
+- **The project's summary task** (UID 0): its notes hold, as JSON, every key
+  of the calendar and of its steps that the tasks do not show (``scope``,
+  ``year``, ``recurs``, ``as_of``, ``before``, ``optional`` …; see
+  :mod:`thaiplan.io._mspdi_keys`), so that the calendar comes back whole.
 
 :func:`~thaiplan.read_calendar_mspdi` (in ``_mspdi_read``) reads such a file back, and any MSPDI file with
 tasks and finish-to-start links; every problem is reported at its line and
@@ -49,6 +53,7 @@ from xml.sax.saxutils import escape
 
 from thaiplan.dates import Period, format_period, is_working_day, to_thai_digits
 from thaiplan.errors import ModelError, ThaiplanError
+from thaiplan.io._mspdi_keys import keys_notes, task_notes
 from thaiplan.io._xlsx import scheduled, subject_calendar
 from thaiplan.model._scope import fiscal_label
 
@@ -219,6 +224,18 @@ def calendar_mspdi(subject: PlanningCalendar | PlanningDocument) -> str:
         )
     out.append("      </WeekDays>\n    </Calendar>\n  </Calendars>")
     out.append("  <Tasks>")
+    # the project's summary task: the keys of the calendar that the tasks do not show
+    out.append("    <Task>")
+    put("UID", 0, 3)
+    put("ID", 0, 3)
+    put("Name", _text(calendar.title[:255], "the calendar's title"), 3)
+    put("OutlineLevel", 0, 3)
+    if first is not None and last is not None:
+        put("Start", _when(first), 3)
+        put("Finish", _when(last + dt.timedelta(days=1)), 3)
+    put("Summary", 1, 3)
+    put("Notes", _text(keys_notes(calendar), "the calendar's keys"), 3)
+    out.append("    </Task>")
     task_uid = len(calendar.steps)
     row = 0
     previous: str | None = None
@@ -326,10 +343,8 @@ def _task(
     names = []
     for party_id in step.responsible:
         party = calendar.party(party_id)
-        names.append(f"- {party.name if party is not None else party_id}")
-    notes = "\n".join(["หน่วยงานที่เกี่ยวข้อง:", *names]) if names else ""
-    if step.notes:
-        notes = f"{notes}\n\n{step.notes}" if notes else step.notes
+        names.append(party.name if party is not None else party_id)
+    notes = task_notes(names, step.notes)
     if notes:
         add("Notes", _text(notes, f"{where}'s notes"))
     # the steps it follows, and those whose `before` names it (the same edge, written there)

@@ -6,6 +6,9 @@ document type declaration is refused, and with it every entity expansion.
 Summary tasks are phases; every other task is a step. Links must be
 finish-to-start, with lags of whole days: elapsed days (``LagFormat`` 8) are
 calendar days, days (7) are working days of the file's ``MinutesPerDay``.
+In a file thaiplan wrote, the notes of the project's summary task (UID 0)
+give every other key of the calendar and its steps (``_mspdi_keys``); what a
+task shows wins where it was edited in Project.
 """
 
 from __future__ import annotations
@@ -14,12 +17,18 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 from xml.parsers import expat
 
 from thaiplan.dates import Period, format_period
 from thaiplan.dates._text import _normalise, to_arabic_digits
-from thaiplan.errors import CalendarFileError, FileProblem, ThaiplanError, ThaiplanTypeError
+from thaiplan.errors import (
+    CalendarFileError,
+    FileProblem,
+    ModelError,
+    ThaiplanError,
+    ThaiplanTypeError,
+)
 from thaiplan.io._mspdi import (
     ELAPSED_DAY,
     FIELDS,
@@ -27,10 +36,13 @@ from thaiplan.io._mspdi import (
     FORMAT_ELAPSED_DAYS,
     MINUTES_PER_DAY,
 )
+from thaiplan.io._mspdi_keys import carried_keys, same_duration, settle_links, task_notes
+from thaiplan.io._xlsx_keys import calendar_arguments, make, same_marks, with_years
 
 if TYPE_CHECKING:
     from thaiplan.model._document import PlanningDocument
-    from thaiplan.model._steps import PlanningCalendar
+    from thaiplan.model._organisations import Agency, Committee
+    from thaiplan.model._steps import Phase, PlanningCalendar
 
 __all__ = ["read_calendar_mspdi"]
 
@@ -179,6 +191,19 @@ def read_calendar_mspdi(
             for a in node.children
             if a.name == "ExtendedAttribute"
         }
+    carried: tuple[dict[str, Any], dict[str, dict[str, Any]]] | None = None
+    for index, node in enumerate(nodes):
+        if (node.value("UID") or "").strip() == "0":
+            try:
+                carried = carried_keys(node.value("Notes") or "")
+            except ModelError as error:
+                problem(node.find("Notes") or node, f"Tasks/Task[{index + 1}]/Notes", str(error))
+    keys, step_keys = carried if carried is not None else ({}, {})
+    party_names = {
+        str(party.get("id")): str(party.get("name"))
+        for party in [*keys.get("agencies", ()), *keys.get("committees", ())]
+        if isinstance(party, dict)
+    }
     ids: dict[str, str] = {}
     for node in nodes:
         uid = (node.value("UID") or "").strip()
@@ -186,6 +211,8 @@ def read_calendar_mspdi(
         ids[uid] = own or f"t{uid}"
     phases: dict[str, Phase] = {}
     steps: list[Step] = []
+    pending: list[tuple[_Node, str, dict[str, Any]]] = []
+    links: dict[str, list[tuple[str, int, str]]] = {}
     parties: dict[str, Agency] = {}
     current: str | None = None
     for index, node in enumerate(nodes):
@@ -288,52 +315,132 @@ def read_calendar_mspdi(
             else ("" if notes[0].startswith("หน่วยงานที่เกี่ยวข้อง:") else notes[0])
         )
         gantt = [m.strip() for m in values.get("Text6", "").split(",") if m.strip()]
-        try:
-            steps.append(
-                Step(
-                    ids[uid],
-                    no,
-                    current,
-                    title,
-                    when,
-                    gantt=gantt,
-                    responsible=responsible,
-                    after=after,
-                    duration=duration,
-                    notes=step_notes,
-                )
-            )
-        except ThaiplanError as error:
-            problem(node, path, f"cannot make a step of this task: {error}")
+        kept: dict[str, Any] = dict(step_keys.get(ids[uid], {}))
+        if "gantt" in kept and same_marks(kept["gantt"], gantt, keys.get("gantt_year")):
+            gantt = list(kept["gantt"])  # the marks as written, where they mark the months shkept
+        named = [party_names.get(party_id, party_id) for party_id in responsible]
+        if task_notes(named, kept.get("notes", "")) == (node.value("Notes") or ""):
+            step_notes = kept.get("notes", "")  # as the writer wrote them: the step's kept
+        for key in ("notes", "after", "before"):
+            kept.pop(key, None)
+        written = kept.pop("duration", None)
+        step_values: dict[str, Any] = {
+            **kept,
+            "id": ids[uid],
+            "no": no,
+            "phase": current,
+            "title": title,
+        }
+        step_values.update(when=when, gantt=gantt, responsible=responsible, notes=step_notes)
+        step_values["duration"] = (
+            written if written is not None and same_duration(written, duration) else duration
+        )
+        links[ids[uid]] = [(d.step, d.lag, d.unit.value) for d in after]
+        pending.append((node, path, step_values))
     title = project.value("Title") or project.value("Name") or ""
     category = _FISCAL.search(_normalise(project.value("Category") or ""))
     the_year = fiscal_year or (int(to_arabic_digits(category.group(1))) if category else None)
-    the_year = the_year or (reference.fiscal_year if reference else None)
+    the_year = the_year or keys.get("fiscal_year") or (reference.fiscal_year if reference else None)
     the_province = project.value("Subject") or province or (reference.province if reference else "")
-    if the_year is None:
+    if the_year is None and not (carried is not None and keys.get("recurs")):
         problem(
             project,
             "Project/Category",
             "no fiscal year (ปีงบประมาณ พ.ศ. ...); pass fiscal_year= (thaiplan import --fiscal-year)",
         )
-    if not the_province:
+    if not the_province and carried is None:  # else the calendar's scope says if it needs one
         problem(
             project, "Project/Subject", "no province; pass province= (thaiplan import --province)"
         )
+    settled = settle_links(links, step_keys)
+    given = with_years(
+        [{**values, **settled[values["id"]]} for _, _, values in pending], keys, the_year
+    )
+    for (node, path, _), values in zip(pending, given, strict=True):
+        try:
+            steps.append(make(Step, values))
+        except ThaiplanError as error:
+            problem(node, path, f"cannot make a step of this task: {error}")
+    extra, phase_list, agencies, committees = _carried_calendar(
+        keys, phases, reference, parties, carried is not None
+    )
+    arguments: dict[str, Any] = {}
+    try:
+        arguments = calendar_arguments(extra)
+    except ModelError as error:
+        problem(project, "Tasks/Task[1]/Notes", f"cannot read the calendar's keys: {error}")
     if problems:
         raise CalendarFileError(name, problems)
-    assert the_year is not None
-    agencies = [*(reference.agencies if reference else ()), *parties.values()]
     try:
         return PlanningCalendar(
             title,
             the_province,
             the_year,
-            list(phases.values()),
+            phase_list,
             steps,
             agencies,
-            reference.committees if reference else (),
-            source=name,
+            committees,
+            gantt_year=keys.get("gantt_year"),
+            source=keys.get("source", "") if carried is not None else name,
+            **arguments,
         )
     except ThaiplanError as error:
         raise CalendarFileError(name, [FileProblem(name, None, None, "", str(error))]) from None
+
+
+def _carried_calendar(
+    keys: dict[str, Any],
+    phases: dict[str, Phase],
+    reference: PlanningCalendar | None,
+    parties: dict[str, Agency],
+    carried: bool,
+) -> tuple[dict[str, Any], list[Phase], list[Agency], list[Committee]]:
+    """The calendar's keys beyond those read from the project, its phases and parties.
+
+    The phases are the keys' where the summary tasks show theirs (a phase
+    with no step has no task); the parties are ``reference``'s, else the keys'
+    and those the tasks name beside them.
+    """
+    from thaiplan.model._organisations import Agency, Committee
+    from thaiplan.model._steps import Phase
+
+    own = ("fiscal_year", "gantt_year", "source", "phases", "agencies", "committees")
+    extra = {key: value for key, value in keys.items() if key not in own}
+    phase_list = list(phases.values())
+    try:
+        kept = [make(Phase, values) for values in keys.get("phases", ())]
+    except ModelError:
+        kept = []
+    by_id = {phase.id: phase for phase in kept}
+
+    def matches(phase: Phase) -> bool:  # as the keys have it, or the writer's stand-in for none
+        same = phase.id in by_id and by_id[phase.id].title == phase.title
+        return same or (phase.id not in by_id and phase.title == phase.id)
+
+    if carried:
+        if all(matches(phase) for phase in phase_list):
+            phase_list = kept
+        else:  # renamed in Project: the titles read, the Thai titles kept where they match
+            phase_list = [
+                by_id[p.id] if p.id in by_id and by_id[p.id].title == p.title else p
+                for p in phase_list
+            ]
+    if reference is not None:
+        return (
+            extra,
+            phase_list,
+            [*reference.agencies, *parties.values()],
+            list(reference.committees),
+        )
+    try:
+        known = [make(Agency, values) for values in keys.get("agencies", ())]
+        committees = [make(Committee, values) for values in keys.get("committees", ())]
+    except ModelError:
+        known, committees = [], []
+    ids = {party.id for party in [*known, *committees]}
+    return (
+        extra,
+        phase_list,
+        [*known, *(a for a in parties.values() if a.id not in ids)],
+        committees,
+    )

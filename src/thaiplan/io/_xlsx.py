@@ -22,8 +22,10 @@ Theory of operation. :func:`calendar_xlsx` writes three sheets:
 ``ข้อมูล`` (the data)
     What the table needs to be read back and does not show: the format key,
     title, province, fiscal year, the year of bare Gantt marks, the source,
-    the phases (id and titles) and the parties (id, name, kind, level,
-    abbreviation), by which the responsible cells are matched.
+    the calendar's other keys (``scope``, ``year``, ``recurs``, ``as_of`` …),
+    the phases (id and titles), the parties (by which the responsible cells
+    are matched) and every key of a step that the table does not show
+    (``after``, ``before``, ``duration`` …); see :mod:`thaiplan.io._xlsx_data`.
 
 :func:`~thaiplan.read_calendar_xlsx` (in ``_xlsx_read``) reads this layout and
 the seed's own table back. Text is written as text (never as a formula, a
@@ -421,7 +423,9 @@ def calendar_xlsx(
 
     if report is not None:
         _findings_sheet(book.create_sheet(SHEET_FINDINGS), report, plain, bold)
-    _data_sheet(book.create_sheet(SHEET_DATA), calendar, plain, bold)
+    from thaiplan.io._xlsx_data import write_data_sheet
+
+    write_data_sheet(book.create_sheet(SHEET_DATA), calendar, plain, bold)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -473,36 +477,3 @@ def _findings_sheet(sheet: Any, report: Report, plain: Any, bold: Any) -> None:
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     _print_setup(sheet)
-
-
-def _data_sheet(sheet: Any, calendar: PlanningCalendar, plain: Any, bold: Any) -> None:
-    rows: list[tuple[Any, ...]] = [
-        (DATA_LABELS[0], XLSX_FORMAT),
-        (DATA_LABELS[1], calendar.title),
-        (DATA_LABELS[2], calendar.province),
-        (DATA_LABELS[3], calendar.fiscal_year),
-        (DATA_LABELS[4], calendar.gantt_year),
-        (DATA_LABELS[5], calendar.source),
-        (),
-        (DATA_PHASES,),
-        PHASE_HEADER,
-    ]
-    rows += [(p.id, p.title, p.title_th) for p in calendar.phases]
-    rows += [(), (DATA_PARTIES,), PARTY_HEADER]
-    rows += [(a.id, a.name, "agency", a.kind.value, a.level.value, "") for a in calendar.agencies]
-    rows += [
-        (c.id, c.name, "committee", "", c.level.value, c.abbreviation) for c in calendar.committees
-    ]
-    for row, values in enumerate(rows, 1):
-        for column, value in enumerate(values, 1):
-            cell = sheet.cell(row=row, column=column)
-            cell.value = (
-                cell_text(value, f"the data sheet, row {row}") if isinstance(value, str) else value
-            )
-            if isinstance(value, str):
-                cell.data_type = "s"
-            cell.font = (
-                bold if len(values) == 1 or values in (PHASE_HEADER, PARTY_HEADER) else plain
-            )
-    for letter, width in zip("ABCDEF", (30, 50, 22, 30, 14, 20), strict=True):
-        sheet.column_dimensions[letter].width = width

@@ -25,7 +25,13 @@ planning offices type it. The passes:
    calendar or document), by every name, abbreviation and alias they have,
    exactly and then normalised (spaces, dashes, Thai digits). Without
    either, each new name becomes an agency of its own.
-4. **Problems.** Every problem (a period that cannot be read, an unknown
+4. **Keys.** In thaiplan's layout, every key the table does not show (the
+   calendar's ``scope``, ``year``, ``recurs``, ``as_of`` …, a step's
+   ``after``, ``before``, ``duration`` …) comes from the data sheet
+   (``_xlsx_data``); a step's Gantt marks as written are kept where they
+   mark the months its row shows. Dates written without a year are read in
+   the year the calendar's keys give them.
+5. **Problems.** Every problem (a period that cannot be read, an unknown
    mark, an unknown or ambiguous name, a missing header, fiscal year or
    province) is a :class:`~thaiplan.errors.CellProblem` at its cell, and
    all of them are raised together as one
@@ -56,12 +62,11 @@ from thaiplan.errors import (
     CalendarFileError,
     CellProblem,
     FileProblem,
+    ThaiDateError,
     ThaiplanError,
     ThaiplanTypeError,
 )
 from thaiplan.io._xlsx import (
-    DATA_PARTIES,
-    DATA_PHASES,
     HEAD_ID,
     HEAD_RESPONSIBLE,
     HEAD_STEP,
@@ -71,6 +76,8 @@ from thaiplan.io._xlsx import (
     XLSX_FORMAT,
     require_openpyxl,
 )
+from thaiplan.io._xlsx_data import Meta, read_meta
+from thaiplan.io._xlsx_keys import make, same_marks, with_years
 
 if TYPE_CHECKING:
     from thaiplan.model._document import PlanningDocument
@@ -152,78 +159,6 @@ class _Reader:
         self.problems.append(CellProblem(self.name, sheet or self.sheet, cell, message))
 
 
-class _Meta:
-    """What thaiplan's data sheet holds."""
-
-    def __init__(self) -> None:
-        self.title = ""
-        self.province = ""
-        self.fiscal_year: int | None = None
-        self.gantt_year: int | None = None
-        self.source = ""
-        self.phases: list[Phase] = []
-        self.agencies: list[Agency] = []
-        self.committees: list[Committee] = []
-
-
-def _read_meta(reader: _Reader, sheet: Any) -> _Meta:
-    from thaiplan.model._organisations import Agency, Committee
-    from thaiplan.model._steps import Phase
-
-    meta = _Meta()
-    cell = sheet.cell
-    meta.title = _text(cell(2, 2).value)
-    meta.province = _text(cell(3, 2).value)
-    meta.fiscal_year = _whole(cell(4, 2).value)
-    if meta.fiscal_year is None:
-        reader.problem(
-            "B4", f"expected the fiscal year (2563), not {cell(4, 2).value!r}", SHEET_DATA
-        )
-    if cell(5, 2).value not in (None, ""):
-        meta.gantt_year = _whole(cell(5, 2).value)
-        if meta.gantt_year is None:
-            reader.problem(
-                "B5", f"expected the table's BE year (2561), not {cell(5, 2).value!r}", SHEET_DATA
-            )
-    meta.source = _text(cell(6, 2).value)
-    row = 1
-    while row <= sheet.max_row and _text(cell(row, 1).value) != DATA_PHASES:
-        row += 1
-    row += 2
-    while row <= sheet.max_row and _text(cell(row, 1).value):
-        try:
-            meta.phases.append(
-                Phase(
-                    _text(cell(row, 1).value), _text(cell(row, 2).value), _text(cell(row, 3).value)
-                )
-            )
-        except ThaiplanError as error:
-            reader.problem(f"A{row}", str(error), SHEET_DATA)
-        row += 1
-    while row <= sheet.max_row and _text(cell(row, 1).value) != DATA_PARTIES:
-        row += 1
-    row += 2
-    while row <= sheet.max_row and _text(cell(row, 1).value):
-        values = [_text(cell(row, column).value) for column in range(1, 7)]
-        try:
-            if values[2] == "committee":
-                meta.committees.append(
-                    Committee(values[0], values[1], values[5], level=values[4] or "province")
-                )
-            elif values[2] == "agency":
-                meta.agencies.append(
-                    Agency(values[0], values[1], values[3] or "other", values[4] or "province")
-                )
-            else:
-                reader.problem(
-                    f"C{row}", f"expected 'agency' or 'committee', not {values[2]!r}", SHEET_DATA
-                )
-        except (ThaiplanError, ValueError) as error:
-            reader.problem(f"A{row}", f"cannot read this party: {error}", SHEET_DATA)
-        row += 1
-    return meta
-
-
 class _Names:
     """Parties by every name they go by, exactly and normalised."""
 
@@ -301,9 +236,9 @@ def read_calendar_xlsx(
     if like is not None:
         reference = like if isinstance(like, PlanningCalendar) else like.calendar
     reader = _Reader(name, sheet or SHEET_CALENDAR)
-    meta: _Meta | None = None
+    meta: Meta | None = None
     if SHEET_DATA in book.sheetnames and book[SHEET_DATA]["B1"].value == XLSX_FORMAT:
-        meta = _read_meta(reader, book[SHEET_DATA])
+        meta = read_meta(reader, book[SHEET_DATA])
 
     found = _find_sheet(book, sheet)
     if found is None:
@@ -377,6 +312,7 @@ def read_calendar_xlsx(
     if meta is not None:
         phases = {phase.id: phase for phase in meta.phases}
     steps: list[Step] = []
+    pending: list[tuple[int, dict[str, Any]]] = []
     step_ids: dict[str, int] = {}
     numbers = {s.no: s.id for s in reference.steps if s.no is not None} if reference else {}
     current: str | None = None
@@ -408,11 +344,18 @@ def read_calendar_xlsx(
                 "a step before any phase row; add a row with the phase's title above it",
             )
             current = ""
+        carried = meta.steps.get(row_id, {}) if meta is not None else {}
         try:
-            period: Period | None = parse_period(when) if when.strip() else None
+            if when.strip():
+                parse_period(when)  # read again with the step's year, if it has one
+        except ThaiDateError as error:
+            given = meta is not None and ({"year", "recurs"} & set(meta.keys) or "year" in carried)
+            if error.reason != "missing_year" or not given:
+                reader.problem(f"{letter(when_col)}{row}", f"cannot read {when!r}: {error}")
+                when = ""
         except ThaiplanError as error:
             reader.problem(f"{letter(when_col)}{row}", f"cannot read {when!r}: {error}")
-            period = None
+            when = ""
         match = _NUMBERED.match(label)
         no = int(to_arabic_digits(match.group(1))) if match else None
         title = label[match.end() :] if match else label
@@ -464,16 +407,14 @@ def read_calendar_xlsx(
             )
             continue
         step_ids[step_id] = row
-        if period is None and when.strip():
+        if not when and _text(get(row, when_col).value).strip():
             continue  # reported above
-        try:
-            steps.append(
-                Step(step_id, no, current, title, when, gantt=gantt, responsible=ids)
-                if period is None
-                else Step(step_id, no, current, title, when, period, gantt=gantt, responsible=ids)
-            )
-        except ThaiplanError as error:
-            reader.problem(f"{letter(step_col)}{row}", f"cannot make this step: {error}")
+        values = {**carried, "id": step_id, "no": no, "phase": current, "title": title}
+        values.update(when=when, responsible=ids)
+        # the marks as written, where they mark the months the table shows
+        if "gantt" not in carried or not same_marks(carried["gantt"], gantt, gantt_year):
+            values["gantt"] = gantt
+        pending.append((row, values))
 
     title = (
         meta.title if meta is not None else (title_above or (reference.title if reference else ""))
@@ -502,9 +443,16 @@ def read_calendar_xlsx(
             "the book does not say the fiscal year (ปีงบประมาณ); pass fiscal_year= or like="
             " (thaiplan import --fiscal-year or --like)",
         )
+    keys = meta.keys if meta is not None else {}
+    years = with_years([values for _, values in pending], keys, year_of_plan)
+    for (row, _), values in zip(pending, years, strict=True):
+        try:
+            steps.append(make(Step, values))
+        except ThaiplanError as error:
+            reader.problem(f"{letter(step_col)}{row}", f"cannot make this step: {error}")
+    arguments = meta.arguments(reader) if meta is not None else {}
     if reader.problems:
         raise CalendarFileError(name, reader.problems)
-    assert year_of_plan is not None
     used = {step.phase for step in steps}
     if meta is not None:
         phase_list = list(meta.phases)
@@ -522,9 +470,12 @@ def read_calendar_xlsx(
             steps,
             agencies,
             committees,
-            plans=reference.plans if (reference is not None and meta is None) else (),
             gantt_year=gantt_year,
             source=meta.source if meta is not None else f"{name}, sheet {ws.title}",
+            **{
+                "plans": reference.plans if (reference is not None and meta is None) else (),
+                **arguments,
+            },
         )
     except ThaiplanError as error:
         raise CalendarFileError(name, [CellProblem(name, ws.title, "", str(error))]) from None
@@ -549,7 +500,7 @@ def _section(
     row: int,
     label: str,
     row_id: str,
-    meta: _Meta | None,
+    meta: Meta | None,
     reference: PlanningCalendar | None,
     phases: dict[str, Phase],
     by_title: dict[str, str],
