@@ -491,6 +491,24 @@ class TestJsonSchedule:
         assert steps["a"]["latest_finish"] == "2018-05-01"  # its own stated day
         assert steps["a"]["earliest_start"] == "2018-05-01"
 
+    @pytest.mark.parametrize(("lang", "word"), [("en", "open"), ("th", "เปิด")])
+    def test_the_tables_print_open(self, tmp_path: Path, lang: str, word: str) -> None:
+        """The text tables, in both languages, print no 9999-12-31 (๓๑ ธ.ค. พ.ศ. ๑๐๕๔๒) either."""
+        path = tmp_path / "loose.yaml"
+        path.write_text(
+            "format: thaiplan-calendar/1\ntitle: t\nprovince: สมุทรสาคร\nfiscal_year: 2563\n"
+            "steps:\n"
+            "  - {id: a, no: 1, phase: p, title: ก, when: ๑ พ.ค. ๖๑}\n"
+            "  - {id: b, no: 2, phase: p, title: ข, after: [a]}\n",
+            encoding="utf-8",
+        )
+        out = io.StringIO()
+        assert main(["schedule", str(path), "--lang", lang], out=out) == 0
+        assert "9999" not in out.getvalue()
+        assert "๑๐๕๔๒" not in out.getvalue()
+        row = next(line for line in out.getvalue().splitlines() if line.startswith("b "))
+        assert row.split().count(word) == 4  # latest start, latest end, slack, free slack
+
     @needs_examples
     def test_the_checklist_documents(self) -> None:
         out = io.StringIO()

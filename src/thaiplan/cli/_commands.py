@@ -332,9 +332,9 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
         ]
     ]
     moved: list[tuple[str, dt.date, dt.date]] = []  # latest ends on non-working days
-    for step_id, bounds in result.items():
+    for (step_id, bounds), free in zip(result.items(), result._unbounded(), strict=True):
         working = bounds.working_slack
-        last = bounds.latest_working_finish
+        last = None if free else bounds.latest_working_finish
         if last is not None and last != bounds.latest_finish:
             moved.append((step_id, bounds.latest_finish, last))
         rows.append(
@@ -342,8 +342,10 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
                 step_id,
                 _iso(bounds.earliest_start) or "open",
                 _iso(bounds.earliest_finish) or "open",
-                bounds.latest_start.isoformat(),
-                bounds.latest_finish.isoformat()
+                "open" if free else bounds.latest_start.isoformat(),
+                "open"
+                if free
+                else bounds.latest_finish.isoformat()
                 + (" *" if last not in (None, bounds.latest_finish) else ""),
                 _slack(bounds.total_slack),
                 "" if working is None else str(working),
