@@ -65,7 +65,8 @@ class Bounds:
         step: The step's id.
         earliest_start: The first day it can start; ``None`` when it is open
             (nothing dates it: the calendar states no ``as_of`` and no step
-            states a start, and no dated step comes before it).
+            states a start, or none before the step's own stated end, and no
+            dated step comes before it).
         earliest_finish: The first day it can finish (``None`` when open).
         latest_start: The last day it can start without breaking any bound.
         latest_finish: The last day it can finish.
@@ -154,9 +155,10 @@ class Constraint:
         cause: ``"window"`` (the stated period or a resolution's deadline),
             ``"calendar_start"`` (the calendar's first day: its ``as_of``, or
             the earliest start a step states, named in ``source`` and
-            ``other``), ``"open"`` (nothing dates the start), ``"after"`` (a
-            dependency on ``other``) or ``"within"`` (a most gap to ``other``:
-            ``lag`` is then its days).
+            ``other``), ``"open"`` (nothing dates the start; when the step
+            is due before the first day, ``other`` is the step whose stated
+            start that day is), ``"after"`` (a dependency on ``other``) or
+            ``"within"`` (a most gap to ``other``: ``lag`` is then its days).
         other: The step of the dependency, for ``"after"``.
         lag: The dependency's lag.
         unit: What the lag counts.
