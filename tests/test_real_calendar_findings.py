@@ -432,6 +432,23 @@ class TestDueBeforeTheFirstDay:
             ("negative-slack", "error", ("b", "d")),
         }
 
+    def test_the_general_passes_agree(self) -> None:
+        """With a working-day duration, the fixpoint passes open the same step, for the same reason."""
+        text = DUE_BEFORE.format(as_of="").replace(
+            "after: [a]}", "after: [a], duration: ๒ วันทำการ}"
+        )
+        result = thaiplan.schedule(thaiplan.loads_calendar(text))
+        assert (result["a"].earliest_start, result["a"].total_slack) == (None, None)
+        assert "it is not late" in result.explain("a").earliest_start[0].message_en
+        assert (result["c"].earliest_start, result["d"].total_slack) == (dt.date(2018, 5, 1), -2)
+
+    def test_a_most_gap_dates_it(self) -> None:
+        """A most gap dates it: c finishes within 30 days after a, so a finishes no earlier than 1 Apr."""
+        text = DUE_BEFORE.format(as_of="").replace("after: [a]}", "after: [{step: a, within: 30}]}")
+        result = thaiplan.schedule(thaiplan.loads_calendar(text))
+        assert (result["a"].earliest_start, result["a"].total_slack) == (dt.date(2018, 4, 1), 29)
+        assert result.explain("a").earliest_start[0].cause == "within"
+
     def test_with_as_of_a_deadline_before_it_has_passed(self) -> None:
         result = thaiplan.schedule(
             thaiplan.loads_calendar(DUE_BEFORE.format(as_of="as_of: ๑ พ.ค. ๖๑\n"))
