@@ -108,5 +108,6 @@ together: thaiplan.Schedule = thaiplan.schedule([calendar, budget])
 inside: thaiplan.Report = thaiplan.validate(calendar, with_calendars=[budget])
 inside_named: thaiplan.Report = thaiplan.validate(calendar, with_calendars={"b.yaml": budget})
 feeds: tuple[str, ...] = calendar.steps[0].feeds
+event: bool = budget.step("r3").event  # the day something takes effect, not work
 calendar_id: str = calendar.id
 reference_error: type[thaiplan.ModelError] = thaiplan.CalendarReferenceError

@@ -273,7 +273,9 @@ def _scheduled(
 
 
 def _bounds_json(result: Schedule) -> dict[str, Any]:
+    """The schedule as JSON; ``null`` for an open start's earliest days and an unbounded finish's latest."""
     start = result.start
+    unbounded = result._unbounded()
     return {
         "feasible": result.feasible,
         "first_day": _iso(start),
@@ -284,14 +286,14 @@ def _bounds_json(result: Schedule) -> dict[str, Any]:
             step_id: {
                 "earliest_start": _iso(bounds.earliest_start),
                 "earliest_finish": _iso(bounds.earliest_finish),
-                "latest_start": bounds.latest_start.isoformat(),
-                "latest_finish": bounds.latest_finish.isoformat(),
-                "latest_working_finish": _iso(bounds.latest_working_finish),
+                "latest_start": None if free else bounds.latest_start.isoformat(),
+                "latest_finish": None if free else bounds.latest_finish.isoformat(),
+                "latest_working_finish": None if free else _iso(bounds.latest_working_finish),
                 "total_slack": bounds.total_slack,
                 "working_slack": bounds.working_slack,
                 "free_slack": bounds.free_slack,
             }
-            for step_id, bounds in result.items()
+            for (step_id, bounds), free in zip(result.items(), unbounded, strict=True)
         },
     }
 
@@ -330,9 +332,9 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
         ]
     ]
     moved: list[tuple[str, dt.date, dt.date]] = []  # latest ends on non-working days
-    for step_id, bounds in result.items():
+    for (step_id, bounds), free in zip(result.items(), result._unbounded(), strict=True):
         working = bounds.working_slack
-        last = bounds.latest_working_finish
+        last = None if free else bounds.latest_working_finish
         if last is not None and last != bounds.latest_finish:
             moved.append((step_id, bounds.latest_finish, last))
         rows.append(
@@ -340,8 +342,10 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
                 step_id,
                 _iso(bounds.earliest_start) or "open",
                 _iso(bounds.earliest_finish) or "open",
-                bounds.latest_start.isoformat(),
-                bounds.latest_finish.isoformat()
+                "open" if free else bounds.latest_start.isoformat(),
+                "open"
+                if free
+                else bounds.latest_finish.isoformat()
                 + (" *" if last not in (None, bounds.latest_finish) else ""),
                 _slack(bounds.total_slack),
                 "" if working is None else str(working),

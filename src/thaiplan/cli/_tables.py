@@ -39,9 +39,9 @@ def _schedule_th(result: Schedule, out: IO[str]) -> int:
     ]
     rows = [header]
     moved: list[tuple[str, dt.date, dt.date]] = []  # latest ends on non-working days
-    for step_id, bounds in result.items():
+    for (step_id, bounds), free in zip(result.items(), result._unbounded(), strict=True):
         working = bounds.working_slack
-        last = bounds.latest_working_finish
+        last = None if free else bounds.latest_working_finish
         if last is not None and last != bounds.latest_finish:
             moved.append((step_id, bounds.latest_finish, last))
         rows.append(
@@ -49,8 +49,8 @@ def _schedule_th(result: Schedule, out: IO[str]) -> int:
                 step_id,
                 day(bounds.earliest_start),
                 day(bounds.earliest_finish),
-                day(bounds.latest_start),
-                day(bounds.latest_finish)
+                day(None if free else bounds.latest_start),  # nothing bounds it: open
+                day(None if free else bounds.latest_finish)
                 + (" *" if last not in (None, bounds.latest_finish) else ""),
                 _slack(bounds.total_slack, "th"),
                 "" if working is None else _digits(working),

@@ -320,7 +320,9 @@ def _task(
     add("Finish", _when(finish + dt.timedelta(days=1)))
     add("Duration", f"PT{24 * step.duration}H0M0S")
     add("DurationFormat", FORMAT_ELAPSED_DAYS)
-    one_day = step.dated and step.period.start == step.period.end and step.duration == 1
+    one_day = step.event or (
+        step.dated and step.period.start == step.period.end and step.duration == 1
+    )  # an event (event: true) is a milestone whatever its window
     add("Milestone", int(one_day))
     add("Summary", 0)
     add("Critical", int(bounds.critical))

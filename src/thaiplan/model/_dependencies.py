@@ -21,6 +21,7 @@ from thaiplan.errors import ModelError, ThaiDateError
 from thaiplan.model._records import (
     check_id,
     field_name,
+    flag,
     items_of,
     member_of,
     missing_member,
@@ -126,6 +127,18 @@ def _check_duration_text(instance: Any, attribute: attrs.Attribute[Any], value: 
     if value:
         assert isinstance(value, str)
         _duration_span(value, field_name(instance, attribute))
+
+
+def _check_event(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An event (``event: true``) is a bool, and takes one day: something takes effect, no work."""
+    flag(instance, attribute, value)
+    if value and (instance.duration != 1 or instance.duration_text):
+        takes = instance.duration_text or f"{instance.duration} days"
+        raise ModelError(
+            f"step {instance.id!r} is an event (event: true), the day something takes effect,"
+            f" but its duration is {takes!r}: an event takes no time; drop its duration,"
+            " or drop event: true for work that takes days"
+        )
 
 
 @functools.lru_cache(maxsize=256)  # durations repeat; the result is immutable

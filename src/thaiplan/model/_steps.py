@@ -6,7 +6,7 @@ and ``period``, parsed), the months marked in the document's Gantt table,
 the agencies and committees responsible, and the steps it must follow
 (``after``, finish-to-start with a lag and, with ``within``, a most) or come
 before (``before``). A step may have no date (its bounds come from its
-neighbours), and may be conditional (``optional``).
+neighbours), may be conditional (``optional``) or an event (``event``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from thaiplan.model._dependencies import (
     _check_after,
     _check_before,
     _check_duration_text,
+    _check_event,
     _duration_span,
     _no_date,
     _to_dependencies,
@@ -192,6 +193,9 @@ class Step:
         feeds: Steps of other calendars that this step's output feeds, named
             ``calendar:step`` (``budget-2563:r2``, the budget requests a
             province's plans feed): it must finish before each of them is due.
+        event: The day something takes effect (an act comes into force), not
+            work done that day: a one-day milestone, which may fall on a
+            holiday and needs no one responsible.
 
     >>> step = Step("s1", 1, "area-based", "ข้อมูลปัญหาและความต้องการ", "ภายใน พ.ค. ๖๑")
     >>> step.period.end
@@ -232,6 +236,7 @@ class Step:
         default="", validator=_check_duration_text, metadata={"written_as": "duration"}
     )
     feeds: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=check_ids)
+    event: bool = attrs.field(default=False, validator=_check_event)
 
     def __attrs_post_init__(self) -> None:
         if self.duration_text:

@@ -18,13 +18,43 @@ from thaiplan.model._steps import LagUnit
 if TYPE_CHECKING:
     from thaiplan.scheduling._schedule import Schedule
 
-__all__ = ["Bounds", "Constraint", "first_day_link"]
+__all__ = ["Bounds", "Constraint", "first_day_floors", "first_day_link"]
 
 _WINDOW: Final = -1  # "set by the step's own window", in the *_by lists
 #: The earliest start of a step that nothing dates: a day before any date, so
 #: that every real bound is later and open steps need no case of their own in
 #: the passes (sums of a chain of durations and lags stay far below any date).
 _OPEN: Final = -(10**15)
+
+
+def first_day_floors(
+    starts: list[int | None], ends: list[int], first: int | None, as_of: bool
+) -> list[int]:
+    """The earliest start of each step before its dependencies: its stated start, else the first day.
+
+    A step with no stated start starts no earlier than the calendar's first
+    day ``first``, except where that day is no more than the earliest start
+    some *other* step states (the calendar has no ``as_of``) and the step's
+    own stated end comes before it: nothing the calendar states says when
+    such a step could start, so it cannot be said to be late, and its start
+    is open (``_OPEN``) unless a dated step before it bounds it. With an
+    ``as_of`` (the calendar's own date) every such step is floored by it: a
+    deadline before the calendar's date has passed. The floors read the
+    stated dates only, never a dependency or a duration.
+
+    >>> first_day_floors([None, None, 5], [9, 4, 6], 5, as_of=False) == [5, _OPEN, 5]
+    True
+    >>> first_day_floors([None, None, 5], [9, 4, 6], 5, as_of=True)
+    [5, 5, 5]
+    """
+    if first is None:
+        return [_OPEN if start is None else start for start in starts]
+    if as_of:
+        return [first if start is None else start for start in starts]
+    return [
+        start if start is not None else first if end >= first else _OPEN
+        for start, end in zip(starts, ends, strict=True)
+    ]
 
 
 @attrs.frozen
@@ -35,7 +65,8 @@ class Bounds:
         step: The step's id.
         earliest_start: The first day it can start; ``None`` when it is open
             (nothing dates it: the calendar states no ``as_of`` and no step
-            states a start, and no dated step comes before it).
+            states a start, or none before the step's own stated end, and no
+            dated step comes before it).
         earliest_finish: The first day it can finish (``None`` when open).
         latest_start: The last day it can start without breaking any bound.
         latest_finish: The last day it can finish.
@@ -124,9 +155,10 @@ class Constraint:
         cause: ``"window"`` (the stated period or a resolution's deadline),
             ``"calendar_start"`` (the calendar's first day: its ``as_of``, or
             the earliest start a step states, named in ``source`` and
-            ``other``), ``"open"`` (nothing dates the start), ``"after"`` (a
-            dependency on ``other``) or ``"within"`` (a most gap to ``other``:
-            ``lag`` is then its days).
+            ``other``), ``"open"`` (nothing dates the start; when the step
+            is due before the first day, ``other`` is the step whose stated
+            start that day is), ``"after"`` (a dependency on ``other``) or
+            ``"within"`` (a most gap to ``other``: ``lag`` is then its days).
         other: The step of the dependency, for ``"after"``.
         lag: The dependency's lag.
         unit: What the lag counts.
@@ -163,6 +195,29 @@ def _th(ordinal: int) -> str:
 def first_day_link(result: Schedule, i: int) -> Constraint:
     """Why a step with no stated start (and no dated step before it) starts when it does."""
     step, day = result._ids[i], result._es[i]
+    if result._start is not None and day < 1:  # its stated end is before the first day
+        end, first_en = _en(result._ends[i]), _en(result._start)
+        stating = result._ids[result._window_start.index(result._start)]
+        return Constraint(
+            step,
+            "earliest_start",
+            None,
+            "open",
+            stating,
+            source=result._window_source[i],
+            message_en=(
+                f"{step} has no earliest start (open): it must finish by {end}, before the"
+                f" calendar's first day {first_en} (the earliest start a step states, {stating}'s),"
+                " and the calendar states no date of its own (as_of), so nothing says when it"
+                " could start: it is not late, and its slack is not known"
+            ),
+            message_th=(
+                f"{step} ยังไม่มีวันเริ่มที่เร็วที่สุด (เปิด) เพราะต้องเสร็จภายใน {_th(result._ends[i])}"
+                f" ก่อนวันแรกของปฏิทิน {_th(result._start)} (วันเริ่มที่เร็วที่สุดที่ขั้นตอนระบุ คือของ {stating})"
+                " และปฏิทินไม่ระบุวันที่ของข้อมูล (as_of) จึงไม่ทราบว่าเริ่มได้เมื่อใด"
+                " ไม่ถือว่าล่าช้า และไม่ทราบจำนวนวันที่เหลือ"
+            ),
+        )
     if result._start is None:
         return Constraint(
             step,

@@ -63,7 +63,7 @@ from thaiplan.dates import (
 )
 from thaiplan.errors import ModelError
 from thaiplan.model._steps import LagUnit, PlanningCalendar, Step
-from thaiplan.scheduling._bounds import _OPEN, _WINDOW
+from thaiplan.scheduling._bounds import _WINDOW, first_day_floors
 
 if TYPE_CHECKING:
     from thaiplan.scheduling._schedule import Constraint, Schedule
@@ -424,8 +424,7 @@ def general_schedule(
 
     ids, index, order = names
     starts, ends, sources, durations, working_durations = windows
-    floor = _OPEN if calendar_start is None else calendar_start  # open: nothing dates it
-    first = [floor if start is None else start for start in starts]
+    first = first_day_floors(starts, ends, calendar_start, calendar.as_of_date is not None)
     bounds, within, unsettled = solve(first, ends, durations, working_durations, edges, gaps)
     es, lf, es_by, lf_by, es_lag, lf_lag = bounds
     result = Schedule(

@@ -21,10 +21,16 @@ constant of the fiscal year, and no step without a stated start. It is one
 day for the whole calendar, so adding a dependency never moves a bound the
 wrong way, nor does narrowing a window that leaves the first day where it
 is and states no start before it (a start stated before the ``as_of`` is the
-step's own, as written). A step with no stated start that must finish before the
-first day has negative slack: without an ``as_of`` that is the rule's doing
-as much as the calendar's, and the ``negative-slack`` finding says so and
-asks for the calendar's date. With neither, the first
+step's own, as written). A step with no stated start whose stated end comes
+before the first day is floored by it only when the first day is the
+calendar's own date (``as_of``: the deadline has passed, and its negative
+slack says so); without an ``as_of`` the first day is only the earliest start
+some other step states, which says nothing of when such a step could start,
+so its start is open unless a dated step before it bounds it
+(``first_day_floors`` in ``_bounds``). A step floored by
+that first day that still cannot be kept (it takes longer than the days left
+to its stated end) has negative slack, and the ``negative-slack`` finding
+then asks for the calendar's date. With neither, the first
 day is open: a step with no stated start and no dated step before it has
 no earliest start (``None``), and so no slack figure; it is kept as a day
 far before any date (``_OPEN``), which every real bound beats, so the
@@ -91,7 +97,7 @@ from thaiplan.errors import DependencyCycleError, ModelError
 from thaiplan.model._document import PlanningDocument  # at run time too: the signature's types
 from thaiplan.model._progress import Progress
 from thaiplan.model._steps import LagUnit, PlanningCalendar, Step
-from thaiplan.scheduling._bounds import _OPEN, _WINDOW, _day
+from thaiplan.scheduling._bounds import _WINDOW, _day, first_day_floors
 from thaiplan.scheduling._constraints import (
     MaxEdges,
     general_schedule,
@@ -391,10 +397,10 @@ def schedule(
     # stated start, so that more dependencies or narrower windows never move an
     # earliest start earlier; without either, the steps it would bound are open
     calendar_start = _first_day(calendar, [start for start in starts if start is not None])
-    floor = _OPEN if calendar_start is None else calendar_start
 
-    # 4. forward pass, in the order of the edges' targets
-    es = [floor if start is None else start for start in starts]
+    # 4. forward pass, in the order of the edges' targets, from the floors:
+    # the stated starts, else the first day (open for a step due before it)
+    es = first_day_floors(starts, ends, calendar_start, calendar.as_of_date is not None)
     es_by = [_WINDOW] * n
     es_lag = [0] * n
     forward = zip(edge_sources, edge_targets, edge_lags, strict=True)

@@ -70,10 +70,17 @@ def _weekday_mismatches(context: Context) -> Iterator[Issue]:
     description="a one-day step or a meeting falls on a working day",
 )
 def _non_working_days(context: Context) -> Iterator[Issue]:
+    """A one-day step of work, or the meeting, on a weekend or a holiday.
+
+    An event (``event: true``: an act comes into force, a fiscal year begins)
+    is the day something takes effect, which no one works on: the FY 2563
+    budget act took effect on 1 ม.ค. 2563, New Year's Day, as the Cabinet
+    decided. It is passed by.
+    """
     days: list[tuple[str, dt.date, tuple[str, ...]]] = [
         (step.id, step.period.start, (step.id,))
         for step in context.steps
-        if step.period.kind is PeriodKind.DAY and step.period.start is not None
+        if step.period.kind is PeriodKind.DAY and step.period.start is not None and not step.event
     ]
     if context.document is not None and context.document.meeting is not None:
         days.append(("the meeting", context.document.meeting.start.date(), ()))

@@ -149,11 +149,12 @@ def _no_responsible(context: Context) -> Iterator[Issue]:
     A national calendar (the budget calendar, a news timeline of the budget
     bill) leaves the responsible body of many steps to its reader (the
     Cabinet, the House, the Bureau of the Budget), so there it is a note.
+    An event (``event: true``, an act coming into force) is no one's work.
     """
     calendar = context.calendar
     national = calendar is not None and calendar.scope is Scope.NATIONAL
     for step in context.steps:
-        if not step.responsible:
+        if not step.responsible and not step.event:
             yield Issue(
                 f"{step.id} has no one responsible; name an agency or committee in `responsible`",
                 f"{step.id} ไม่มีหน่วยงานรับผิดชอบ",
