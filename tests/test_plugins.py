@@ -149,7 +149,7 @@ class TestFailingRules:
             calls.append(source)
             raise OverflowError("date value out of range")
 
-        monkeypatch.setattr("thaiplan.checks._registry.schedule", broken)
+        monkeypatch.setattr("thaiplan.checks._context.schedule", broken)
         report = validate(seed)
         failed = report.by_code(RULE_FAILED)
         assert {

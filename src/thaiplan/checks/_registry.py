@@ -56,35 +56,12 @@ from __future__ import annotations
 import os
 import re
 import traceback
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable, Iterable
+from typing import Final
 
 import attrs
 
-from thaiplan.errors import (
-    DependencyCycleError,
-    HolidayDataError,
-    ModelError,
-    ModelTypeError,
-    ThaiplanTypeError,
-)
-from thaiplan.model._document import PlanningDocument
-from thaiplan.model._progress import Progress
-from thaiplan.model._register import ProjectRegister
-from thaiplan.model._steps import PlanningCalendar, Step
-from thaiplan.scheduling._combined import (
-    Others,
-    named_calendars,
-    schedule_combined,
-    without_cross_references,
-)
-from thaiplan.scheduling._passes import schedule
-from thaiplan.scheduling._schedule import Schedule
-from thaiplan.scheduling._source import check_source
-
-if TYPE_CHECKING:
-    pass
-
+from thaiplan.checks._context import Context
 from thaiplan.checks._findings import (
     Finding,
     Issue,
@@ -93,6 +70,14 @@ from thaiplan.checks._findings import (
     _severity,
     located,
 )
+from thaiplan.errors import ModelError, ModelTypeError, ThaiplanTypeError
+from thaiplan.model._document import PlanningDocument
+from thaiplan.model._progress import Progress
+from thaiplan.model._register import ProjectRegister
+from thaiplan.model._steps import PlanningCalendar
+from thaiplan.scheduling._combined import Others, named_calendars
+from thaiplan.scheduling._pause import paused_collection
+from thaiplan.scheduling._source import check_source
 
 __all__ = [
     "Context",
@@ -107,129 +92,6 @@ __all__ = [
     "unregister_rule",
     "validate",
 ]
-
-
-class Context:
-    """What a rule looks at: the calendar, the document, the project register, the schedule.
-
-    Attributes:
-        calendar: The calendar (``None`` for a document without one, or a register alone).
-        document: The document, when :func:`validate` was given one.
-        progress: The progress reports, when :func:`validate` was given them.
-        register: The project register, when :func:`validate` was given one.
-        with_calendars: The other calendars :func:`validate` was given, by
-            every name a step may use for them (``budget-2563``).
-    """
-
-    def __init__(
-        self,
-        calendar: PlanningCalendar | None,
-        document: PlanningDocument | None,
-        progress: Progress | None = None,
-        register: ProjectRegister | None = None,
-        with_calendars: Mapping[str, PlanningCalendar] | None = None,
-    ) -> None:
-        self.calendar = calendar
-        self.document = document
-        self.progress = progress
-        self.register = register
-        #: The other calendars given to check this one inside, by every name
-        #: a reference may use (see :mod:`thaiplan.scheduling._combined`).
-        self.with_calendars: Mapping[str, PlanningCalendar] = with_calendars or {}
-        self._combined: Schedule | None = None
-        self._combined_done = False
-        self._combined_cycle: tuple[str, ...] = ()
-        self._cycle: tuple[str, ...] = ()
-        self._schedule: Schedule | None = None
-        self._scheduled = False
-        self._failure: Exception | None = None
-        self._index: Mapping[str, int] | None = None
-
-    @property
-    def schedule(self) -> Schedule | None:
-        """The schedule, or ``None`` when the steps cannot be ordered.
-
-        It is computed once, the first time a rule asks; if computing it fails
-        in an unexpected way, every rule that asks gets the same exception
-        (and becomes a ``rule-failed`` finding), without computing it again.
-        """
-        if self._failure is not None:
-            raise self._failure
-        if not self._scheduled:
-            self._schedule = self._compute()
-            self._scheduled = True
-        return self._schedule
-
-    def _compute(self) -> Schedule | None:
-        if self.calendar is None:
-            return None
-        try:
-            alone = without_cross_references(self.calendar)  # the others' order: rules/cross.py
-            if alone is not self.calendar:
-                if self.document is not None:
-                    return schedule(attrs.evolve(self.document, calendar=alone))
-                return schedule(alone)
-            return schedule(self.document if self.document is not None else self.calendar)
-        except DependencyCycleError as error:
-            self._cycle = error.cycle
-            return None
-        except (ModelError, HolidayDataError):
-            return None  # reported by the rules on references, or not checkable
-        except Exception as error:
-            self._failure = error
-            raise
-
-    @property
-    def combined_schedule(self) -> Schedule | None:
-        """The schedule of the calendar together with :attr:`with_calendars`.
-
-        ``None`` without other calendars, or when the combination cannot be
-        scheduled (a reference to a calendar not given, a cycle: the rules on
-        references and cycles report those). The primary calendar's steps keep
-        their ids; the others' are ``name:id``.
-        """
-        if not self._combined_done:
-            self._combined_done = True
-            if self.calendar is not None and self.with_calendars:
-                try:
-                    self._combined = schedule_combined(
-                        self.calendar, self.document, self.with_calendars
-                    )
-                except DependencyCycleError as error:
-                    self._combined_cycle = error.cycle
-                except (ModelError, HolidayDataError):
-                    self._combined = None
-        return self._combined
-
-    @property
-    def combined_cycle(self) -> tuple[str, ...]:
-        """One cycle through the calendars together, when their steps form one; else ``()``."""
-        _ = self.combined_schedule  # scheduling them together finds it
-        return self._combined_cycle
-
-    @property
-    def cycle(self) -> tuple[str, ...]:
-        """The steps of one cycle, in order, when the steps form one; else ``()``."""
-        _ = self.schedule  # the schedule finds the cycle
-        return self._cycle
-
-    @property
-    def step_index(self) -> Mapping[str, int]:
-        """Where each step is in :attr:`steps`, by id (the last, for an id used twice).
-
-        Made once for all the rules that ask (or taken from the schedule, which has it).
-        """
-        if self._index is None:
-            if self._schedule is not None:
-                self._index = self._schedule._index
-            else:
-                self._index = {step.id: i for i, step in enumerate(self.steps)}
-        return self._index
-
-    @property
-    def steps(self) -> tuple[Step, ...]:
-        """The calendar's steps (none without a calendar)."""
-        return self.calendar.steps if self.calendar is not None else ()
 
 
 Check = Callable[[Context], Iterable[Issue]]
@@ -525,11 +387,14 @@ def validate(
     else:
         context = Context(source, None, progress, register, others)
     findings: list[Finding] = []
-    for registered in list(_RULES.values()):  # a rule may register another
-        if registered.code in disabled or (chosen is not None and registered.code not in chosen):
-            continue
-        _run(registered, context, strict, findings)
-    unique = list(dict.fromkeys(findings))  # two actions of one resolution, say
-    unique = located(source, unique)  # file:line:col, for a calendar or document read from a file
-    unique.sort(key=lambda f: _ORDER[f.severity])
-    return Report(tuple(unique))
+    with paused_collection():  # no full collections over a big calendar: see _pause.py
+        for registered in list(_RULES.values()):  # a rule may register another
+            if registered.code in disabled or (
+                chosen is not None and registered.code not in chosen
+            ):
+                continue
+            _run(registered, context, strict, findings)
+        unique = list(dict.fromkeys(findings))  # two actions of one resolution, say
+        unique = located(source, unique)  # file:line:col, for a calendar or document from a file
+        unique.sort(key=lambda f: _ORDER[f.severity])
+        return Report(tuple(unique))

@@ -34,7 +34,6 @@ from thaiplan.checks.rules._common import _contains, _en, _th
 from thaiplan.dates import add_working_days, to_thai_digits
 from thaiplan.errors import HolidayDataError
 from thaiplan.model._steps import Dependency, LagUnit, PlanningCalendar, Step
-from thaiplan.scheduling._combined import cross_references
 
 
 def _fix(name: str) -> tuple[str, str]:
@@ -54,7 +53,7 @@ def _missing(context: Context) -> Iterator[Issue]:
     if context.calendar is None:
         return
     others = context.with_calendars
-    for step, kind, reference, name, _ in cross_references(context.calendar):
+    for step, kind, reference, name, _ in context.cross_references:
         if name in others:
             continue
         fix_en, fix_th = _fix(name)
@@ -79,7 +78,7 @@ def _unknown(context: Context) -> Iterator[Issue]:
     if context.calendar is None:
         return
     others = context.with_calendars
-    for step, _, reference, name, wanted in cross_references(context.calendar):
+    for step, _, reference, name, wanted in context.cross_references:
         other = others.get(name)
         if other is None or wanted in other:
             continue
@@ -119,7 +118,7 @@ def _order(context: Context) -> Iterator[Issue]:
         return
     others = context.with_calendars
     reported: set[str] = set()
-    for step, kind, reference, name, wanted in cross_references(calendar):
+    for step, kind, reference, name, wanted in context.cross_references:
         other = others.get(name)
         if kind != "after" or other is None or wanted not in other:
             continue
@@ -223,7 +222,7 @@ def _fed(context: Context) -> Iterator[tuple[Step, str, str, PlanningCalendar, S
     assert calendar is not None
     others = context.with_calendars
     explicit: set[tuple[str, int]] = set()
-    for step, kind, reference, name, wanted in cross_references(calendar):
+    for step, kind, reference, name, wanted in context.cross_references:
         other = others.get(name)
         if kind != "feeds" or other is None or wanted not in other:
             continue

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from thaiplan.checks._registry import Context, Issue, rule
 from thaiplan.checks.rules._common import _party_ids
 from thaiplan.model._scope import TEMPLATE_FISCAL_YEAR
+from thaiplan.model._steps import Step
 from thaiplan.scheduling._combined import split_reference
 
 
@@ -41,18 +42,18 @@ def _duplicate_ids(context: Context) -> Iterator[Issue]:
 @rule("unknown-step", severity="error", description="`after` names steps of the calendar")
 def _unknown_steps(context: Context) -> Iterator[Issue]:
     known = context.step_index
-    for step in context.steps:
-        for dependency in step.after:
-            if dependency.step not in known:
-                if split_reference(dependency.step) is not None:
-                    continue  # another calendar's step: rules/cross.py
-                close = difflib.get_close_matches(dependency.step, known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                yield Issue(
-                    f"{step.id} follows {dependency.step!r}, which is not a step of the calendar{hint}",
-                    f"{step.id} ทำต่อจาก {dependency.step!r} ซึ่งไม่มีในปฏิทิน",
-                    steps=(step.id,),
-                )
+    unknown = context.unknown_dependencies  # looked up once for all the rules
+    for k, step in enumerate(context.steps):
+        for dependency in unknown.get(k, ()) if unknown else ():
+            if split_reference(dependency.step) is not None:
+                continue  # another calendar's step: rules/cross.py
+            close = difflib.get_close_matches(dependency.step, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield Issue(
+                f"{step.id} follows {dependency.step!r}, which is not a step of the calendar{hint}",
+                f"{step.id} ทำต่อจาก {dependency.step!r} ซึ่งไม่มีในปฏิทิน",
+                steps=(step.id,),
+            )
         for dependency in step.before:  # the steps it comes before, too
             if dependency.step not in known:
                 close = difflib.get_close_matches(dependency.step, known, n=1)
@@ -116,7 +117,14 @@ def _unknown_parties(context: Context) -> Iterator[Issue]:
 
 @rule("self-dependency", severity="error", description="a step does not follow itself")
 def _self_dependencies(context: Context) -> Iterator[Issue]:
-    for step in context.steps:
+    steps = context.steps
+    if len(context.step_index) == len(steps):  # unique ids: a step follows itself where j == k
+        followers, followed, _ = context.dependencies
+        found = [k for k, j in zip(followers, followed, strict=True) if j == k]
+        candidates: Iterable[Step] = (steps[k] for k in dict.fromkeys(found))
+    else:
+        candidates = steps
+    for step in candidates:
         if step.after and any(d.step == step.id for d in step.after):
             yield Issue(
                 f"{step.id} follows itself; remove {step.id} from its own `after`",

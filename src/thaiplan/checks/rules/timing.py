@@ -62,45 +62,41 @@ _NO_END: Final = dt.date.max.toordinal()
 def _impossible_dependencies(context: Context) -> Iterator[Issue]:
     steps = context.steps
     # day ordinals and durations once a step: the loop over the dependencies is integer sums
-    index = context.step_index
     starts = [s.period.start.toordinal() if s.period.start is not None else None for s in steps]
     ends = [s.period.end.toordinal() if s.dated else _NO_END for s in steps]  # undated: no end
     durations = [s.duration for s in steps]
-    find = index.get
     far = far_steps(context, context.calendar)  # a step far outside the round: outside-round's
-    for k, step in enumerate(steps):
-        for dependency in step.after:
-            j = find(dependency.step)
-            if j is None or explained(far, (step.id, dependency.step)):
-                continue
-            first = starts[j]
-            if first is None:
-                continue
-            # first finish of the step before, first start after it, last finish of this one
-            lag = dependency.lag
-            if lag and dependency.unit is LagUnit.WORKING_DAYS:
-                try:
-                    begin = _after(
-                        dt.date.fromordinal(first + durations[j] - 1), lag, dependency.unit
-                    )
-                except HolidayDataError:
-                    continue  # no working days to count: the schedule says so
-                earliest = begin.toordinal()
-            else:
-                earliest = first + durations[j] + lag
-            if earliest + durations[k] - 1 > ends[k]:
-                before = steps[j]
-                first_finish = dt.date.fromordinal(first + durations[j] - 1)
-                yield Issue(
-                    f"{step.id} ({step.when}) must follow {before.id} ({before.when}), but"
-                    f" {before.id} cannot finish before {_en(first_finish)}{_lag_en(dependency)},"
-                    f" and {step.id}'s stated period ends on {_en(step.period.end)}:"
-                    " change one of the periods or the dependency",
-                    f"{step.id} ({step.when}) ต้องทำต่อจาก {before.id} ({before.when}) แต่ {before.id}"
-                    f" เสร็จได้เร็วที่สุด {_th(first_finish)}{_lag_th(dependency)} ขณะที่ {step.id} ต้องเสร็จภายใน"
-                    f" {_th(step.period.end)}",
-                    steps=(before.id, step.id),
-                )
+    followers, followed, dependencies = context.dependencies  # looked up once for all rules
+    for k, j, dependency in zip(followers, followed, dependencies, strict=True):
+        step = steps[k]
+        if far and explained(far, (step.id, dependency.step)):
+            continue
+        first = starts[j]
+        if first is None:
+            continue
+        # first finish of the step before, first start after it, last finish of this one
+        lag = dependency.lag
+        if lag and dependency.unit is LagUnit.WORKING_DAYS:
+            try:
+                begin = _after(dt.date.fromordinal(first + durations[j] - 1), lag, dependency.unit)
+            except HolidayDataError:
+                continue  # no working days to count: the schedule says so
+            earliest = begin.toordinal()
+        else:
+            earliest = first + durations[j] + lag
+        if earliest + durations[k] - 1 > ends[k]:
+            before = steps[j]
+            first_finish = dt.date.fromordinal(first + durations[j] - 1)
+            yield Issue(
+                f"{step.id} ({step.when}) must follow {before.id} ({before.when}), but"
+                f" {before.id} cannot finish before {_en(first_finish)}{_lag_en(dependency)},"
+                f" and {step.id}'s stated period ends on {_en(step.period.end)}:"
+                " change one of the periods or the dependency",
+                f"{step.id} ({step.when}) ต้องทำต่อจาก {before.id} ({before.when}) แต่ {before.id}"
+                f" เสร็จได้เร็วที่สุด {_th(first_finish)}{_lag_th(dependency)} ขณะที่ {step.id} ต้องเสร็จภายใน"
+                f" {_th(step.period.end)}",
+                steps=(before.id, step.id),
+            )
 
 
 @rule(
@@ -123,46 +119,52 @@ def _starts_before_predecessors(context: Context) -> Iterator[Issue]:
     if result is None:
         return
     steps = context.steps
-    find = context.step_index.get
     far = far_steps(context, context.calendar)  # a step far outside the round: outside-round's
-    for step in steps:
-        stated = _stated_start(step.period)
-        if stated is None or not step.after:
+    said = [_stated_start(step.period) if step.after else None for step in steps]
+    lasts = [stated[1].toordinal() if stated is not None else 0 for stated in said]
+    es, durations = result._es, result._durations  # earliest starts as day ordinals
+    followers, followed, dependencies = context.dependencies  # looked up once for all rules
+    for k, j, dependency in zip(followers, followed, dependencies, strict=True):
+        stated = said[k]
+        if stated is None or es[j] < 1:  # no stated start; or the step before is open
             continue
+        lag = dependency.lag
+        if (
+            not far
+            and (not lag or dependency.unit is not LagUnit.WORKING_DAYS)
+            and es[j] + durations[j] + lag <= lasts[k]
+        ):
+            continue  # the day after its earliest finish and the lag: within the stated start
+        step, before = steps[k], steps[j]
         start, last = stated
-        for dependency in step.after:
-            j = find(dependency.step)
-            if j is None:
-                continue
-            before = steps[j]
-            finish = result._finish(before.id)[0]
-            if finish is None:  # open: it allows any day
-                continue
-            if far and _far_explains(far, result, step.id, before.id):
-                continue  # reported once, as its cause, by outside-round
-            try:
-                allowed = _after(finish, dependency.lag, dependency.unit)
-            except HolidayDataError:
-                continue
-            if allowed <= last:
-                continue
-            if start == last:
-                said_en, said_th = f"to start on {_en(start)}", f"เริ่ม {_th(start)}"
-                late_en = f", {_days((allowed - start).days)} later"
-            else:  # a month: it starts in that month, on no day in particular
-                month = _th(start).split(" ", 1)[1]
-                said_en, said_th = f"to start in {month}", f"เริ่มใน{month}"
-                late_en = ", after that month"
-            yield Issue(
-                f"{step.id} is stated {said_en} ({step.when}), but it follows"
-                f" {before.id} ({before.when}), which finishes no earlier than {_en(finish)}"
-                f"{_lag_en(dependency)}: {step.id} can start on {_en(allowed)} at the earliest"
-                f"{late_en}. Change the stated period or the dependency",
-                f"{step.id} กำหนด{said_th} ({step.when}) แต่ต้องทำต่อจาก {before.id}"
-                f" ({before.when}) ซึ่งเสร็จได้เร็วที่สุด {_th(finish)}{_lag_th(dependency)}"
-                f" จึงเริ่มได้เร็วที่สุด {_th(allowed)}",
-                steps=(before.id, step.id),
-            )
+        finish = result._finish(before.id)[0]
+        if finish is None:  # open: it allows any day
+            continue
+        if far and _far_explains(far, result, step.id, before.id):
+            continue  # reported once, as its cause, by outside-round
+        try:
+            allowed = _after(finish, dependency.lag, dependency.unit)
+        except HolidayDataError:
+            continue
+        if allowed <= last:
+            continue
+        if start == last:
+            said_en, said_th = f"to start on {_en(start)}", f"เริ่ม {_th(start)}"
+            late_en = f", {_days((allowed - start).days)} later"
+        else:  # a month: it starts in that month, on no day in particular
+            month = _th(start).split(" ", 1)[1]
+            said_en, said_th = f"to start in {month}", f"เริ่มใน{month}"
+            late_en = ", after that month"
+        yield Issue(
+            f"{step.id} is stated {said_en} ({step.when}), but it follows"
+            f" {before.id} ({before.when}), which finishes no earlier than {_en(finish)}"
+            f"{_lag_en(dependency)}: {step.id} can start on {_en(allowed)} at the earliest"
+            f"{late_en}. Change the stated period or the dependency",
+            f"{step.id} กำหนด{said_th} ({step.when}) แต่ต้องทำต่อจาก {before.id}"
+            f" ({before.when}) ซึ่งเสร็จได้เร็วที่สุด {_th(finish)}{_lag_th(dependency)}"
+            f" จึงเริ่มได้เร็วที่สุด {_th(allowed)}",
+            steps=(before.id, step.id),
+        )
 
 
 def _stated_start(period: Period) -> tuple[dt.date, dt.date] | None:
