@@ -526,6 +526,28 @@ class TestJsonSchedule:
         row = next(line for line in out.getvalue().splitlines() if line.startswith("b "))
         assert row.split().count(word) == 4  # latest start, latest end, slack, free slack
 
+    def test_every_output_leaves_the_unbounded_latest_days_out(self) -> None:
+        """Bounds.unbounded, and CSV, MS Project, the Gantt page and DataFrames go by it."""
+        from thaiplan.io._csv import calendar_csv
+        from thaiplan.io._gantt import _slack_cell
+        from thaiplan.io._mspdi import calendar_mspdi
+
+        loose = _one("{id: a, no: 1, phase: p, title: ก, when: ๑ พ.ค. ๖๑}").with_step(
+            Step("b", 2, "p", "ข", after=["a"])
+        )
+        result = thaiplan.schedule(loose)
+        assert [result[s].unbounded for s in ("a", "b")] == [False, True]  # a: its own day
+        assert result["b"].latest_working_finish is None
+        assert not thaiplan.schedule(load("budget-2563"))["r3"].unbounded
+        csv_text = calendar_csv(loose, result)
+        assert "9999" not in csv_text
+        assert "๑๐๕๔๒" not in csv_text
+        assert calendar_mspdi(loose).count("<LateFinish>") == 1  # a's, not b's
+        assert "nothing bounds its finish" in _slack_cell(result, "b")
+        pytest.importorskip("pandas")
+        frame = result.to_dataframe()
+        assert frame["latest_finish"].isna().tolist() == [False, True]
+
     @needs_examples
     def test_the_checklist_documents(self) -> None:
         out = io.StringIO()

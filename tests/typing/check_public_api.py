@@ -52,6 +52,7 @@ forecast: thaiplan.Schedule = thaiplan.schedule(
 )
 page: str = thaiplan.gantt_html(calendar, as_of=dt.date(2018, 6, 15), progress=reports)
 slack: int | None = bounds.total_slack  # None: an open start, or nothing bounds the finish
+unbounded: bool = bounds.unbounded  # nothing bounds the finish: no latest days to print
 report: thaiplan.Report = thaiplan.validate(calendar)
 ok: bool = report.ok
 shifted: thaiplan.PlanningCalendar = thaiplan.shift(calendar, fiscal_year=2564).calendar

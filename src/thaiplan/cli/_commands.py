@@ -275,7 +275,6 @@ def _scheduled(
 def _bounds_json(result: Schedule) -> dict[str, Any]:
     """The schedule as JSON; ``null`` for an open start's earliest days and an unbounded finish's latest."""
     start = result.start
-    unbounded = result._unbounded()
     return {
         "feasible": result.feasible,
         "first_day": _iso(start),
@@ -286,14 +285,14 @@ def _bounds_json(result: Schedule) -> dict[str, Any]:
             step_id: {
                 "earliest_start": _iso(bounds.earliest_start),
                 "earliest_finish": _iso(bounds.earliest_finish),
-                "latest_start": None if free else bounds.latest_start.isoformat(),
-                "latest_finish": None if free else bounds.latest_finish.isoformat(),
-                "latest_working_finish": None if free else _iso(bounds.latest_working_finish),
+                "latest_start": None if bounds.unbounded else bounds.latest_start.isoformat(),
+                "latest_finish": None if bounds.unbounded else bounds.latest_finish.isoformat(),
+                "latest_working_finish": _iso(bounds.latest_working_finish),
                 "total_slack": bounds.total_slack,
                 "working_slack": bounds.working_slack,
                 "free_slack": bounds.free_slack,
             }
-            for (step_id, bounds), free in zip(result.items(), unbounded, strict=True)
+            for step_id, bounds in result.items()
         },
     }
 
@@ -332,9 +331,10 @@ def _schedule(args: argparse.Namespace, out: IO[str]) -> int:
         ]
     ]
     moved: list[tuple[str, dt.date, dt.date]] = []  # latest ends on non-working days
-    for (step_id, bounds), free in zip(result.items(), result._unbounded(), strict=True):
+    for step_id, bounds in result.items():
+        free = bounds.unbounded
         working = bounds.working_slack
-        last = None if free else bounds.latest_working_finish
+        last = bounds.latest_working_finish
         if last is not None and last != bounds.latest_finish:
             moved.append((step_id, bounds.latest_finish, last))
         rows.append(

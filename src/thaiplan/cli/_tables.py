@@ -39,9 +39,10 @@ def _schedule_th(result: Schedule, out: IO[str]) -> int:
     ]
     rows = [header]
     moved: list[tuple[str, dt.date, dt.date]] = []  # latest ends on non-working days
-    for (step_id, bounds), free in zip(result.items(), result._unbounded(), strict=True):
+    for step_id, bounds in result.items():
+        free = bounds.unbounded
         working = bounds.working_slack
-        last = None if free else bounds.latest_working_finish
+        last = bounds.latest_working_finish
         if last is not None and last != bounds.latest_finish:
             moved.append((step_id, bounds.latest_finish, last))
         rows.append(

@@ -15,7 +15,8 @@ values stay the same):
   ``; ``), ``after`` (ids) and ``after_titles`` (their numbers and titles);
 - the schedule: ``earliest_start``, ``earliest_finish``, ``latest_start``,
   ``latest_finish`` (ISO), ``latest_finish_th`` (as a Thai document writes
-  it), ``total_slack`` and ``free_slack`` (days);
+  it), ``total_slack`` and ``free_slack`` (days); empty where there is no
+  figure (an open start; a finish nothing bounds, ``Bounds.unbounded``);
 - with a status (:func:`~thaiplan.status`): ``standing`` and ``standing_th``,
   ``actual_start``, ``actual_finish``, ``percent``, ``forecast_start``,
   ``forecast_finish``, ``working_days_left`` and ``days_late``.
@@ -168,9 +169,15 @@ def calendar_csv(
             "; ".join(named.get(d.step, d.step) for d in step.after),
             _iso(bounds.earliest_start),
             _iso(bounds.earliest_finish),
-            bounds.latest_start.isoformat(),
-            bounds.latest_finish.isoformat(),
-            format_date(bounds.latest_finish, style="abbr"),
+            *(
+                ("", "", "")  # nothing bounds its finish: no latest days, not 9999-12-31
+                if bounds.unbounded
+                else (
+                    bounds.latest_start.isoformat(),
+                    bounds.latest_finish.isoformat(),
+                    format_date(bounds.latest_finish, style="abbr"),
+                )
+            ),
             "" if bounds.total_slack is None else bounds.total_slack,
             "" if bounds.free_slack is None else bounds.free_slack,
             source.removeprefix("deadline:") if source.startswith("deadline:") else "",

@@ -173,7 +173,11 @@ def _narrowed(step: Step, result: Schedule | None) -> tuple[Step, str]:
 def _slack_cell(result: Schedule, step_id: str) -> str:
     """The slack of a step: days, working days in the tip; เปิด (open) when nothing dates its start."""
     bounds = result[step_id]
-    tip = f"latest finish {format_date(bounds.latest_finish, style='abbr')}"
+    tip = (
+        "nothing bounds its finish"
+        if bounds.unbounded
+        else f"latest finish {format_date(bounds.latest_finish, style='abbr')}"
+    )
     last = bounds.latest_working_finish
     if last is not None and last != bounds.latest_finish:
         tip += f" (not a working day; last working day {format_date(last, style='abbr')})"

@@ -328,7 +328,7 @@ def _task(
     add("Critical", int(bounds.critical))
     add("EarlyStart", _when(start))
     add("EarlyFinish", _when(finish + dt.timedelta(days=1)))
-    bounded = bounds.latest_finish < dt.date.max  # a step that nothing bounds from above has none
+    bounded = not bounds.unbounded  # a step that nothing bounds from above has no late days
     if bounded:
         add("LateStart", _when(bounds.latest_start))
         add("LateFinish", _when(bounds.latest_finish + dt.timedelta(days=1)))

@@ -77,6 +77,11 @@ class Bounds:
             date can have, not a deadline).
         free_slack: Days it can slip without moving any step after it or
             leaving its own window (``None`` when ``total_slack`` is).
+        unbounded: Whether nothing bounds the finish from above (keyword
+            only): the step has no date and nothing after it, or only such
+            steps after it. Its latest start and finish are then only the
+            last days a date can have, not deadlines; the outputs write them
+            as ``null``, "open" or an empty cell.
     """
 
     step: str
@@ -86,6 +91,7 @@ class Bounds:
     latest_finish: dt.date
     total_slack: int | None
     free_slack: int | None
+    unbounded: bool = attrs.field(default=False, kw_only=True, repr=False)
 
     @property
     def critical(self) -> bool:
@@ -136,7 +142,7 @@ class Bounds:
         (datetime.date(2018, 9, 30), datetime.date(2018, 9, 28))
         """
         last = self.latest_finish
-        if last == dt.date.max:
+        if last == dt.date.max or self.unbounded:
             return None
         try:
             return add_working_days(last + dt.timedelta(days=1), -1)

@@ -226,17 +226,18 @@ class Schedule(Mapping[str, Bounds]):
     def __getitem__(self, step_id: str) -> Bounds:
         i = self._position(step_id)
         es, lf, duration = self._es[i], self._lf[i], self._durations[i]
-        if es < 1:  # open: nothing dates its start
-            return Bounds(step_id, None, None, _day(lf - duration + 1), _day(lf), None, None)
         unbounded = self._unbounded()[i]  # nothing bounds its finish: no slack figure either
+        latest = _day(lf - duration + 1), _day(lf)
+        if es < 1:  # open: nothing dates its start
+            return Bounds(step_id, None, None, *latest, None, None, unbounded=unbounded)
         return Bounds(
             step_id,
             _day(es),
             _day(es + duration - 1),
-            _day(lf - duration + 1),
-            _day(lf),
+            *latest,
             None if unbounded else lf - es - duration + 1,
             None if unbounded else self._free_slack()[i],
+            unbounded=unbounded,
         )
 
     def _unbounded(self) -> list[bool]:
