@@ -1748,6 +1748,9 @@ class TestExampleRegister:
             for row in example.p01_summary("lao-programmes")
         }
         assert wanted == found
+        # ผ.01 counts project-years: 27 rows, 96 of them (22 + 20 + 18 + 19 + 17); row 9 says 95
+        assert 96 == sum(count for count, _ in wanted.values())
+        assert Decimal(95) == _figure(P01_ROWS[9][11])
         # 1,632,820 + 1,577,820 + 5,365,720 + 7,504,920 + 1,504,920
         assert Decimal(17586200) == sum(p.total_budget for p in example)
 
