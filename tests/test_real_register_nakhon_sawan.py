@@ -1150,6 +1150,140 @@ P01_CUT: Final[dict[int, str]] = {
     53: "6.2 กลยุทธ์พัฒนาระบบเทคโนโลยีและสารสนเทศให้มีปร",
 }
 
+#: Rows 64–80 of ``ผ.01 สรุป``: the summaries of ผ.02/1 (projects for the province) and ผ.03
+#: (equipment) that the book puts under its ผ.01 table, as the dump writes them; rows 65, 66 and 68,
+#: which it cuts off, are left empty (their beginnings are in ``P01_BELOW_CUT``); rows 81–84 are
+#: beyond the 80 rows the dump shows.
+P01_BELOW: Final[dict[int, list[str | None]]] = {
+    64: ["ผ.02/1 ประสานโครงการพัฒนาจังหวัด"],
+    67: [
+        "  แผนงานอุตสาหกรรมและการโยธา",
+        " 21 ",
+        " 1,475,226,000 ",
+        " 15 ",
+        " 390,245,000 ",
+        " 2 ",
+        " 9,250,000 ",
+        " 4 ",
+        " 100,910,000 ",
+        " 10 ",
+        " 904,485,000 ",
+        " 52 ",
+        " 2,880,116,000 ",
+    ],
+    69: [
+        "  แผนงานการพาณิชย์",
+        " -   ",
+        " -   ",
+        " 4 ",
+        " 575,400,000 ",
+        " 4 ",
+        " 34,483,000 ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " 8 ",
+        " 609,883,000 ",
+    ],
+    70: [
+        "รวมทั้งสิ้น",
+        " 21 ",
+        " 1,475,226,000 ",
+        " 19 ",
+        " 965,645,000 ",
+        " 6 ",
+        " 43,733,000 ",
+        " 4 ",
+        " 100,910,000 ",
+        " 10 ",
+        " 904,485,000 ",
+        " 60 ",
+        " 3,489,999,000 ",
+    ],
+    75: ["ผ.03 ครุภัณฑ์"],
+    76: [
+        "1. แผนงานบริหารงานทั่วไป",
+        " 1 ",
+        " 65,000 ",
+        " 2 ",
+        " 74,000 ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " -   ",
+        " 3 ",
+        " 139,000 ",
+    ],
+    77: [
+        "2. แผนงานการรักษาความสงบภายใน",
+        " 12 ",
+        " 23,494,000 ",
+        " 8 ",
+        " 33,929,000 ",
+        " 6 ",
+        " 14,700,000 ",
+        " 4 ",
+        " 16,790,000 ",
+        " 3 ",
+        " 75,700,000 ",
+        " 33 ",
+        " 164,613,000 ",
+    ],
+    78: [
+        "3. แผนงานเคหะและชุมชน",
+        " 6 ",
+        " 6,375,000 ",
+        " 3 ",
+        " 1,610,000 ",
+        " 26 ",
+        " 12,820,000 ",
+        " 6 ",
+        " 20,270,000 ",
+        " 10 ",
+        " 24,761,000 ",
+        " 51 ",
+        " 65,836,000 ",
+    ],
+    79: [
+        "4. แผนงานอุตสาหกรรมและการโยธา",
+        " 10 ",
+        " 33,445,300 ",
+        " 6 ",
+        " 12,130,000 ",
+        " 8 ",
+        " 18,940,000 ",
+        " 5 ",
+        " 11,201,000 ",
+        " 1 ",
+        " 3,000,000 ",
+        " 30 ",
+        " 78,716,300 ",
+    ],
+    80: [
+        "5. แผนงานสาธารณสุข",
+        " 16 ",
+        " 23,717,180 ",
+        " 3 ",
+        " 9,755,500 ",
+        " 1 ",
+        " 7,500,000 ",
+        " 7 ",
+        " 7,661,900 ",
+        " 3 ",
+        " 7,672,900 ",
+        " 30 ",
+        " 56,307,480 ",
+    ],
+}
+P01_BELOW_CUT: Final[dict[int, str]] = {
+    65: "4. ยุทธศาสตร์เทศบาลนครนครสวรรค์ด้านพัฒนากายภาพเ",
+    66: "4.4 กลยุทธ์ปรับปรุงและเพิ่มประสิทธิภาพระบบระบาย",
+    68: "4.3 กลยุทธ์ปรับปรุงและเพิ่มประสิทธิภาพ การขยายร",
+}
+
 #: Rows 18 and 43 of ผ.01, which the dump cuts off, written as "N) ยุทธศาสตร์" and the strategy's
 #: name as the workbook's sheet แผนงาน writes it in full (its rows 6 and 24, column G): the cut
 #: cells begin so (checked below). The other cut cells (tactics, and row 2) are left empty.
@@ -1251,13 +1385,16 @@ def real_book() -> bytes:
     return _sheet_book(SHEET, PREAMBLE, HEADER, ROWS, TOTALS, MERGED, TEXT_BOXES, MARKERS)
 
 
-def p01_book() -> bytes:
-    """The ผ.01 sheet laid out as the source lays it out: a 3-row header, then the strategy rows."""
+def p01_book(*, below: bool = False) -> bytes:
+    """The ผ.01 sheet laid out as the source lays it out: a 3-row header, then the strategy rows.
+
+    With ``below``, the ผ.02/1 and ผ.03 summaries under the table too.
+    """
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "ผ.01 สรุป"
-    for row, cells in P01_ROWS.items():
+    for row, cells in (P01_ROWS | P01_BELOW if below else P01_ROWS).items():
         for column, text in enumerate(cells, 1):
             if text is not None:
                 sheet.cell(row, column, text)
@@ -1611,6 +1748,9 @@ class TestExampleRegister:
             for row in example.p01_summary("lao-programmes")
         }
         assert wanted == found
+        # ผ.01 counts project-years: 27 rows, 96 of them (22 + 20 + 18 + 19 + 17); row 9 says 95
+        assert 96 == sum(count for count, _ in wanted.values())
+        assert Decimal(95) == _figure(P01_ROWS[9][11])
         # 1,632,820 + 1,577,820 + 5,365,720 + 7,504,920 + 1,504,920
         assert Decimal(17586200) == sum(p.total_budget for p in example)
 
@@ -1793,6 +1933,29 @@ class TestTheRealSummary:
         assert budgets == [row.budget for row in summary]
         assert {"plan-book"} == {row.tree for row in summary}
         assert "ผ.01 สรุป!B17" == summary[0].written
+
+    def test_the_other_forms_under_the_table(self) -> None:
+        """The ผ.02/1 and ผ.03 summaries under the table are not strategies of the plan.
+
+        ผ.03's rows are numbered programmes ("1. แผนงานบริหารงานทั่วไป"), which read like
+        strategies: before the reader stopped at "ผ.03 ครุภัณฑ์", row 76 became a statement of
+        strategy 1 (1 project, 65,000 baht in 2566). The ผ.02/1 block adds up: 60 projects and
+        3,489,999,000 baht over the five years (counted, as ผ.01 counts, once a year).
+        """
+        whole = thaiplan.read_register_xlsx(p01_book(below=True)).summary
+        assert thaiplan.read_register_xlsx(p01_book()).summary == whole
+        for column in range(1, 13):
+            assert _figure(P01_BELOW[70][column]) == (
+                _figure(P01_BELOW[67][column]) + _figure(P01_BELOW[69][column])
+            )
+        for row in (67, 69, 70):
+            for first, stated in ((1, 11), (2, 12)):
+                years = [_figure(P01_BELOW[row][first + 2 * index]) for index in range(5)]
+                assert _figure(P01_BELOW[row][stated]) == sum(years)
+        assert (Decimal(60), Decimal(3489999000)) == (
+            _figure(P01_BELOW[70][11]),
+            _figure(P01_BELOW[70][12]),
+        )
 
 
 def housing_book() -> bytes:

@@ -8,7 +8,9 @@ is a row whose first cell names it by its number (``4. ยุทธศาสต�
 ``ยุทธศาสตร์ที่ ๔ …``, ``4) กายภาพเมือง``); its figures are on that row, or on
 the ``รวม`` row that closes it (rows of programmes between them are its
 parts). ``รวมทั้งสิ้น`` and the ``รวม … ปี`` columns are the book's own totals,
-not statements about one year, and are not read.
+not statements about one year, and are not read; nor are the summaries of other
+forms that a book puts under the table (``ผ.02/1 …``, ``ผ.03 ครุภัณฑ์``), whose
+numbered rows are programmes, not strategies.
 
 Each strategy and year becomes a :class:`~thaiplan.SummaryRow` of the tree
 the detail sheets' preambles make (``plan-book``), so that the rule
@@ -32,6 +34,9 @@ _D: Final = "[0-9๐-๙]"
 _YEAR: Final = re.compile(rf"(?:ปี\s*)?(?:พ\.ศ\.\s*)?({_D}{{4}})")
 _STRATEGY: Final = re.compile(rf"\s*(?:ยุทธศาสตร์(?:ที่)?\s*)?({_D}+)\s*[.)]?\s+\S.*")
 _SPACE: Final = re.compile(r"\s+")
+#: A section of another form under the ผ.๐๑ table (``ผ.02/1 ประสานโครงการพัฒนาจังหวัด``,
+#: ``ผ.03 ครุภัณฑ์``): its rows are that form's summary, not the plan's strategies.
+_OTHER_FORM: Final = re.compile(rf"(?:แบบ\s*)?ผ\.\s*({_D}{{2}})")
 
 
 def _text(value: object) -> str:
@@ -80,6 +85,9 @@ def read_summary(sheet: Any, file: str, problems: list[FileProblem], tree: str) 
     stated = False
     for row in range(header + 2, sheet.max_row + 1):
         label = _text(sheet.cell(row, 1).value).strip()
+        other = _OTHER_FORM.match(label)
+        if other is not None and to_arabic_digits(other.group(1)) != "01":
+            break  # the ผ.๐๑ table ends where another form's summary begins
         match = _STRATEGY.fullmatch(label)
         if match is not None:
             node, stated = to_arabic_digits(match.group(1)), False
