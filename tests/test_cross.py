@@ -276,8 +276,8 @@ class TestProperties:
         The second calendar prepares another fiscal year, so that the two have
         different first days.
         """
-        # each its own first day (as_of), and different ones: a calendar without one takes
-        # the combination's, as the design page says
+        # each its own first day (as_of), and different ones (test_each_step_its_own_first_day
+        # leaves the as_of to the strategy, so that some steps are open)
         first = attrs.evolve(first, as_of="๑ ม.ค. ๒๕๔๕")
         second = attrs.evolve(second, id="other", fiscal_year=year, as_of="๑ ม.ค. ๒๕๕๐")
         together = thaiplan.schedule([first, second])
@@ -339,8 +339,8 @@ class TestProperties:
         self, first: PlanningCalendar, second: PlanningCalendar, year: int, data: st.DataObject
     ) -> None:
         """Adding an edge from a step of one calendar to a step of the other moves no bound outward."""
-        # each its own first day (as_of), and different ones: a calendar without one takes
-        # the combination's, as the design page says
+        # each its own first day (as_of), and different ones (test_each_step_its_own_first_day
+        # leaves the as_of to the strategy, so that some steps are open)
         first = attrs.evolve(first, as_of="๑ ม.ค. ๒๕๔๕")
         second = attrs.evolve(second, id="other", fiscal_year=year, as_of="๑ ม.ค. ๒๕๕๐")
         before = thaiplan.schedule([first, second])
