@@ -276,8 +276,8 @@ class TestProperties:
         The second calendar prepares another fiscal year, so that the two have
         different first days.
         """
-        # each its own first day (as_of), and different ones: a calendar without one takes
-        # the combination's, as the design page says
+        # each its own first day (as_of), and different ones (test_each_step_its_own_first_day
+        # leaves the as_of to the strategy, so that some steps are open)
         first = attrs.evolve(first, as_of="๑ ม.ค. ๒๕๔๕")
         second = attrs.evolve(second, id="other", fiscal_year=year, as_of="๑ ม.ค. ๒๕๕๐")
         together = thaiplan.schedule([first, second])
@@ -286,6 +286,47 @@ class TestProperties:
             assert alone_first[s.id] == together[s.id]
         for s in second.steps:
             assert alone_second[s.id] == attrs.evolve(together[f"other:{s.id}"], step=s.id)
+
+    @settings(max_examples=40, deadline=None)
+    @given(acyclic_calendars(max_steps=6), acyclic_calendars(max_steps=6), st.integers(2560, 2563))
+    def test_each_step_its_own_first_day(
+        self, first: PlanningCalendar, second: PlanningCalendar, year: int
+    ) -> None:
+        """With or without an as_of, each step keeps its bounds and their reason from alone.
+
+        Each calendar has its own first day (its as_of, else its earliest
+        stated start), so a step due before it is open alone, and together.
+        """
+        second = attrs.evolve(second, id="other", fiscal_year=year)
+        together = thaiplan.schedule([first, second])
+        for alone, prefix in (
+            (thaiplan.schedule(first), ""),
+            (thaiplan.schedule(second), "other:"),
+        ):
+            for s in alone.calendar.steps:
+                both = together[prefix + s.id]
+                assert alone[s.id] == attrs.evolve(both, step=s.id)
+                mine = alone.explain(s.id).earliest_start[0]
+                theirs = together.explain(prefix + s.id).earliest_start[0]
+                assert (theirs.cause, theirs.date) == (mine.cause, mine.date)
+                assert theirs.other == (None if mine.other is None else prefix + mine.other)
+
+    def test_due_before_its_own_first_day_stays_open(self) -> None:
+        """A step due before its calendar's first day is open together, as alone.
+
+        The other calendar's first day is earlier (and before the step's
+        end): a single first day for the combination would floor it.
+        """
+        province = calendar(step("a", "ภายใน เม.ย. ๖๒"), step("b", "พ.ค. ๖๒"))
+        other = calendar(step("x", "ต.ค. ๖๑"), id="other")
+        alone = thaiplan.schedule(province)
+        together = thaiplan.schedule([province, other])
+        assert alone["a"].open
+        assert together["a"].open
+        assert together["a"] == alone["a"]
+        reason = together.explain("a").earliest_start[0]
+        assert (reason.cause, reason.other) == ("open", "b")
+        assert together["other:x"] == attrs.evolve(thaiplan.schedule(other)["x"], step="other:x")
 
     @settings(max_examples=40, deadline=None)
     @given(
@@ -298,8 +339,8 @@ class TestProperties:
         self, first: PlanningCalendar, second: PlanningCalendar, year: int, data: st.DataObject
     ) -> None:
         """Adding an edge from a step of one calendar to a step of the other moves no bound outward."""
-        # each its own first day (as_of), and different ones: a calendar without one takes
-        # the combination's, as the design page says
+        # each its own first day (as_of), and different ones (test_each_step_its_own_first_day
+        # leaves the as_of to the strategy, so that some steps are open)
         first = attrs.evolve(first, as_of="๑ ม.ค. ๒๕๔๕")
         second = attrs.evolve(second, id="other", fiscal_year=year, as_of="๑ ม.ค. ๒๕๕๐")
         before = thaiplan.schedule([first, second])

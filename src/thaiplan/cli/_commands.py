@@ -88,6 +88,7 @@ def _in_year(
 
 def _show(args: argparse.Namespace, out: IO[str]) -> int:
     from thaiplan.cli._register import _load_if_register, _show_register
+    from thaiplan.cli._tables import _event_key, _event_mark
 
     register = _load_if_register(args.source)
     if register is not None:
@@ -130,7 +131,7 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
             names = [parties.get(party_id, party_id) for party_id in step.responsible]
             rows.append(
                 [
-                    _number(lang, step.no) if step.no is not None else "",
+                    _event_mark(_number(lang, step.no) if step.no is not None else "", step),
                     f"{step.id} {step.title}",
                     step.when,
                     ", ".join(names),
@@ -139,7 +140,7 @@ def _show(args: argparse.Namespace, out: IO[str]) -> int:
                 ]
             )
         print(_table(rows, widths), file=out)
-    return EXIT_OK
+    return _event_key(lang, calendar, out)  # EXIT_OK, after what ◇ means
 
 
 def _validate(args: argparse.Namespace, out: IO[str]) -> int:

@@ -9,9 +9,13 @@ from thaiplan.cli._common import EXIT_OK, _digits, _number, _table, _thai_date
 from thaiplan.dates import holiday_name
 
 if TYPE_CHECKING:
+    from thaiplan.model._steps import PlanningCalendar, Step
     from thaiplan.scheduling._schedule import Schedule
 
-__all__ = ["_chains_text", "_non_working", "_schedule_th", "_slack"]
+__all__ = ["_chains_text", "_event_key", "_event_mark", "_non_working", "_schedule_th", "_slack"]
+
+#: The mark of a step that is an event (event: true) in ``show``, as on the Gantt page.
+_EVENT = "◇"
 
 
 def _slack(slack: int | None, lang: str = "en") -> str:
@@ -113,3 +117,22 @@ def _non_working(moved: list[tuple[str, dt.date, dt.date]]) -> list[str]:
             f" the last working day before it is {last.isoformat()}"
         )
     return lines
+
+
+def _event_mark(number: str, step: Step) -> str:
+    """The number cell of ``show``: the step's number, and ◇ when it is an event."""
+    return f"{number} {_EVENT}".strip() if step.event else number
+
+
+def _event_key(lang: str, calendar: PlanningCalendar, out: IO[str]) -> int:
+    """Under ``show``'s tables, what ◇ means, when a step of the calendar is an event; EXIT_OK."""
+    if not any(step.event for step in calendar.steps):
+        return EXIT_OK
+    if lang == "th":
+        print(f"\n{_EVENT} วันที่มีผล (event) ไม่ใช่งานที่ต้องทำในวันนั้น", file=out)
+    else:
+        print(
+            f"\n{_EVENT} event (วันที่มีผล): the day something takes effect, not work done that day",
+            file=out,
+        )
+    return EXIT_OK

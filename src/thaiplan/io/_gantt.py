@@ -59,6 +59,8 @@ _STYLE: Final = """
 .thaiplan-gantt .bar { position: absolute; top: calc(50% - 6px); height: 12px;
   background: #3b78c2; border-radius: 2px; }
 .thaiplan-gantt .deadline { position: absolute; top: calc(50% - 9px); font-size: 12px; color: #b3261e; }
+.thaiplan-gantt .event { position: absolute; top: calc(50% - 9px); font-size: 14px;
+  font-weight: bold; color: #1f4f8f; }
 .thaiplan-gantt .mark { position: absolute; bottom: 1px; left: 45%; font-size: 8px; color: #666; }
 .thaiplan-gantt tr.error td.title { background: #fde7e7; }
 .thaiplan-gantt tr.warning td.title { background: #fff4d6; }
@@ -93,6 +95,8 @@ def _bar_in(
 ) -> str:
     """The piece of the step's bar (or of ``period``) inside the month from ``first`` to ``last``."""
     period = step.period if period is None else period
+    if step.event:  # the day something takes effect: a milestone, not a bar of work
+        return _event_in(step, period, first, last, days)
     if period.start is None:  # a deadline: a mark on its last day
         if first <= period.end <= last:
             left = 100 * (period.end.day - 0.5) / days
@@ -111,6 +115,27 @@ def _bar_in(
         f' title="{_e(step.when)}" style="left: {left:.1f}%; width: {width:.1f}%"></div>'
     ) + point_of(step.id, step.when, period.start, period.end, first, days)
 
+
+def _event_in(step: Step, period: Period, first: dt.date, last: dt.date, days: int) -> str:
+    """An event's milestone, on the first day it can take effect, when that day is in the month.
+
+    That is its window's start, or its deadline's day when it states only a
+    deadline (ภายใน ๑ ตุลาคม: in force by 1 October).
+    """
+    on = period.start or period.end
+    if not first <= on <= last:
+        return ""
+    left = 100 * (on.day - 0.5) / days
+    return (
+        f'<span class="event" data-step="{_e(step.id)}" data-day="{on}"'
+        f' title="{_e(step.when)}" style="left: calc({left:.1f}% - 5px)">◇</span>'
+    )
+
+
+_EVENT_LEGEND: Final = (
+    '<p class="legend">◇ วันที่มีผล (event: the day something takes effect,'
+    " such as an act coming into force; no work is done that day)</p>"
+)
 
 _MARK: Final = '<span class="mark" title="marked in the document">●</span>'
 
@@ -387,6 +412,8 @@ def gantt_table(
         " ● เดือนที่เอกสารทำเครื่องหมายในตาราง (marked in the document's table) ·"
         " วันที่เหลือ: จำนวนวันที่เลื่อนได้ (slack: days to spare; negative: cannot be kept)</p>"
     ) + tracking_legend(standing)
+    if any(step.event for step in calendar.steps):
+        legend += _EVENT_LEGEND
     fiscal_year = fiscal_label(calendar)
     return (
         f'<div class="thaiplan-gantt"><style>{_STYLE}{TRACKING_STYLE}</style>'

@@ -8,7 +8,11 @@ schedule leaves it (see :func:`_undated`). A step stated only by a deadline
 calendar applications do not import to-dos, and these are the entries an
 officer most needs. ``deadlines="todo"`` writes them as to-dos due that day
 instead. Given a document, a resolution's deadline narrows the step that
-carries it out, as in :func:`~thaiplan.schedule`.
+carries it out, as in :func:`~thaiplan.schedule`. A step that is an event
+(``event: true``: the day something takes effect, not work) is always an
+event, never a to-do, with the category ``EVENT_CATEGORY`` beside its phase
+and a line saying so; like every step's, its event is ``TRANSP:TRANSPARENT``
+(it occupies no one's time).
 
 The summary is the step's number and Thai title, the category its phase, and
 the description says when it was stated, who is responsible and which steps
@@ -34,11 +38,17 @@ from thaiplan.model._progress import Progress, ProgressState, StepProgress
 from thaiplan.model._steps import PlanningCalendar, Step
 from thaiplan.scheduling._source import calendar_and_document
 
-__all__ = ["calendar_ics", "step_uid"]
+__all__ = ["EVENT_CATEGORY", "calendar_ics", "step_uid"]
 
 _NAMESPACE: Final = uuid.UUID("8b5c0d0e-5f4a-4c55-9a8e-3f6b1f0e7d21")
 # Reminders ring at 09:00 in Bangkok (UTC+7, no daylight saving time), 02:00 UTC.
 _REMIND_AT: Final = dt.time(2, 0, tzinfo=dt.UTC)
+
+
+#: The category of a step that is an event (``event: true``): the day something
+#: takes effect. Its VEVENT is TRANSPARENT, as every step's: it occupies no one's time.
+EVENT_CATEGORY: Final = "วันที่มีผล (event)"
+_EVENT_LINE: Final = "วันที่มีผล ไม่ใช่งานที่ต้องทำ (event: the day something takes effect, not work)"
 
 
 def step_uid(calendar: PlanningCalendar, step_id: str) -> str:
@@ -268,14 +278,19 @@ def calendar_ics(
         if record is not None:
             state = record.kind
             lines.append(f"ความก้าวหน้า: {state.value} ({state.english})")
-        todo = start is None and deadlines == "todo"
+        if step.event:
+            lines.append(_EVENT_LINE)
+        todo = start is None and deadlines == "todo" and not step.event  # an event is no task
         component = icalendar.Todo() if todo else icalendar.Event()
         component.add("uid", step_uid(calendar, step.id))
         component.add("dtstamp", stamp)
         prefix = _mark(component, record, todo)
         component.add("summary", f"{prefix}{_label(step)}")
         component.add("description", "\n".join(lines))
-        component.add("categories", [phases.get(step.phase, step.phase)])
+        categories = [phases.get(step.phase, step.phase)]
+        if step.event:
+            categories.append(EVENT_CATEGORY)
+        component.add("categories", categories)
         if todo:
             component.add("due", last)
         else:

@@ -201,9 +201,13 @@ def _th(ordinal: int) -> str:
 def first_day_link(result: Schedule, i: int) -> Constraint:
     """Why a step with no stated start (and no dated step before it) starts when it does."""
     step, day = result._ids[i], result._es[i]
-    if result._start is not None and day < 1:  # its stated end is before the first day
-        end, first_en = _en(result._ends[i]), _en(result._start)
-        stating = result._ids[result._window_start.index(result._start)]
+    # its own calendar's first day, where calendars are scheduled together (_combined)
+    start, calendar, lo = (
+        (result._start, result.calendar, 0) if result._firsts is None else result._firsts[i]
+    )
+    if start is not None and day < 1:  # its stated end is before the first day
+        end, first_en = _en(result._ends[i]), _en(start)
+        stating = result._ids[result._window_start.index(start, lo)]
         return Constraint(
             step,
             "earliest_start",
@@ -219,12 +223,12 @@ def first_day_link(result: Schedule, i: int) -> Constraint:
             ),
             message_th=(
                 f"{step} ยังไม่มีวันเริ่มที่เร็วที่สุด (เปิด) เพราะต้องเสร็จภายใน {_th(result._ends[i])}"
-                f" ก่อนวันแรกของปฏิทิน {_th(result._start)} (วันเริ่มที่เร็วที่สุดที่ขั้นตอนระบุ คือของ {stating})"
+                f" ก่อนวันแรกของปฏิทิน {_th(start)} (วันเริ่มที่เร็วที่สุดที่ขั้นตอนระบุ คือของ {stating})"
                 " และปฏิทินไม่ระบุวันที่ของข้อมูล (as_of) จึงไม่ทราบว่าเริ่มได้เมื่อใด"
                 " ไม่ถือว่าล่าช้า และไม่ทราบจำนวนวันที่เหลือ"
             ),
         )
-    if result._start is None:
+    if start is None:
         return Constraint(
             step,
             "earliest_start",
@@ -239,8 +243,8 @@ def first_day_link(result: Schedule, i: int) -> Constraint:
                 " และไม่มีขั้นตอนใดระบุวันเริ่ม จึงไม่ทราบจำนวนวันที่เหลือ"
             ),
         )
-    if result.calendar.as_of_date is not None:
-        written = result.calendar.as_of
+    if calendar.as_of_date is not None:
+        written = calendar.as_of
         return Constraint(
             step,
             "earliest_start",
@@ -250,7 +254,7 @@ def first_day_link(result: Schedule, i: int) -> Constraint:
             message_en=f"{step} cannot start before {_en(day)}: the calendar's own date ({written}, its as_of)",
             message_th=f"{step} เริ่มได้ไม่ก่อน {_th(day)} ซึ่งเป็นวันที่ของปฏิทิน ({written})",
         )
-    first = result._window_start.index(result._start)
+    first = result._window_start.index(start, lo)
     other = result._ids[first]
     text, text_th = result._source_text(first)
     return Constraint(

@@ -25,20 +25,15 @@ hands it to the passes of :mod:`thaiplan.scheduling._passes`, unchanged:
    naming the step, the reference and the fix (give that calendar:
    ``--with NAME``).
 3. **First days.** Scheduled alone, a step with neither a stated start nor a
-   step before it starts no earlier than its calendar's first day; the passes
-   know one first day, that of the calendar they are given. So that each
-   calendar keeps its own, every step of the combination without a stated start
-   is given its own calendar's first day as its start (a window from that day
-   to its stated end), which alone is what the passes would have used for it;
-   the schedule then explains that bound as the calendar's first day, as alone.
-   (A calendar whose first day is the combination's own needs none of this,
-   and its steps are left as they are.)
-   With no edge between the calendars every step keeps exactly the bounds it
-   has alone; an edge between them only adds a constraint, so it never loosens
-   a bound (both are tested with hypothesis). One case cannot be written as a
-   window: a step whose stated end falls before its calendar's first day (a
-   mistyped year, which validation reports); it is left to the combination's
-   first day, the earliest of the calendars'.
+   step before it starts no earlier than its calendar's first day (its
+   ``as_of``, else the earliest start a step of it states), or is open when
+   that calendar has no ``as_of`` and the step's stated end comes before the
+   first day. Together, each step is given the same floor, from its own
+   calendar's first day (``first_day_floors`` of each calendar, handed to the
+   passes as one list), and the schedule explains it by that calendar's first
+   day, as alone. With no edge between the calendars every step keeps exactly
+   the bounds it has alone; an edge between them only adds a constraint, so it
+   never loosens a bound (both are tested with hypothesis).
 4. **Passes.** The combined calendar goes through the passes as one calendar:
    the cost is that of one calendar of all the steps. A single calendar is
    scheduled as before: nothing of this module runs for it.
@@ -51,14 +46,12 @@ scheduled together says the same for users.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 import attrs
 
-from thaiplan.dates import Period
 from thaiplan.errors import CalendarReferenceError, ModelError, ThaiplanTypeError
 from thaiplan.model._document import PlanningDocument
 from thaiplan.model._organisations import Agency, Committee
@@ -380,79 +373,26 @@ def schedule_combined(
     argument: str = "with_calendars",
 ) -> Schedule:
     """The schedule of ``primary`` (and its document's deadlines) together with ``others``."""
-    from thaiplan.scheduling._passes import _first_day, _windows, schedule
+    from thaiplan.scheduling._bounds import first_day_floors
+    from thaiplan.scheduling._passes import _first_day, _windows, schedule_floored
 
     combined = combine(primary, others, argument=argument)
     names = named_calendars(others, argument)
     if primary.id:
         names.setdefault(primary.id, primary)
-    members = [calendar for _, calendar in _members(primary, names)]
-    # each calendar's own first day, and the starts its steps state
-    starts_of: list[list[int | None]] = []
-    firsts: list[int | None] = []
-    for calendar in members:
+    # each step's floor from its own calendar's first day, as alone (see the module notes)
+    floors: list[int] = []
+    firsts: list[tuple[int | None, PlanningCalendar, int]] = []
+    for _, calendar in _members(primary, names):
         index = {s.id: i for i, s in enumerate(calendar.steps)}
-        starts, _, _ = _windows(calendar, document if calendar is primary else None, index)
-        starts_of.append(starts)
-        try:
-            firsts.append(_first_day(calendar, [start for start in starts if start is not None]))
-        except ModelError:
-            firsts.append(None)  # no first day of its own: the combination's applies
-    # the combination's own first day; a calendar whose first day it is needs no pins
-    every = [start for starts in starts_of for start in starts if start is not None]
-    try:
-        shared: int | None = _first_day(combined, every)
-    except ModelError:
-        shared = None
-    pins = [first is not None and first != shared for first in firsts]
-    result = _schedule_pinned(combined, document, members, starts_of, firsts, pins, schedule)
-    if result._start != shared and not all(pins):  # the pins moved the shared first day
-        result = _schedule_pinned(
-            combined, document, members, starts_of, firsts, [True] * len(members), schedule
-        )
-    result.calendar = combined
-    return result
-
-
-def _schedule_pinned(
-    combined: PlanningCalendar,
-    document: PlanningDocument | None,
-    members: Sequence[PlanningCalendar],
-    starts_of: Sequence[Sequence[int | None]],
-    firsts: Sequence[int | None],
-    pins: Sequence[bool],
-    schedule: Callable[[PlanningCalendar | PlanningDocument], Schedule],
-) -> Schedule:
-    """Schedule ``combined`` with the steps of the calendars ``pins`` marks given their first day."""
-    steps = list(combined.steps)
-    pinned: list[int] = []
-    position = 0
-    for calendar, starts, first, pin in zip(members, starts_of, firsts, pins, strict=True):
-        if pin:
-            for i, step in enumerate(calendar.steps):
-                day = _pin(step, starts[i], first)
-                if day is not None:
-                    steps[position + i] = attrs.evolve(steps[position + i], period=day)
-                    pinned.append(position + i)
-        position += len(calendar.steps)
-    windows = attrs.evolve(combined, steps=steps) if pinned else combined
-    source: PlanningCalendar | PlanningDocument = windows
+        starts, ends, _ = _windows(calendar, document if calendar is primary else None, index)
+        first = _first_day(calendar, [start for start in starts if start is not None])
+        as_of = calendar.as_of_date is not None
+        firsts.extend([(first, calendar, len(floors))] * len(starts))
+        floors.extend(first_day_floors(starts, ends, first, as_of))
+    source: PlanningCalendar | PlanningDocument = combined
     if document is not None:
-        source = attrs.evolve(document, calendar=windows)
-    result = schedule(source)
-    for i in pinned:  # explained as the calendar's first day, as alone
-        result._has_start[i] = False
+        source = attrs.evolve(document, calendar=combined)
+    result = schedule_floored(source, floors)
+    result._firsts = firsts
     return result
-
-
-def _pin(step: Step, start: int | None, first: int | None) -> Period | None:
-    """A window from its calendar's first day to the step's stated end, or None when none is needed."""
-    if start is not None or first is None:
-        return None
-    try:
-        end = step.period.end
-    except (ModelError, ValueError):
-        return None  # a period without dates: the passes say what they say of it
-    if first > end.toordinal():
-        return None  # see the module notes: a stated end before the calendar's first day
-    return Period.days(dt.date.fromordinal(first), end, text=step.when)

@@ -418,13 +418,18 @@ def general_schedule(
     edges: tuple[list[int], list[int], list[int]],
     gaps: MaxEdges,
     calendar_start: int | None,
+    floors: list[int] | None = None,
 ) -> Schedule:
     """The schedule of a calendar with most gaps or working-day durations (see the module notes)."""
     from thaiplan.scheduling._schedule import Schedule
 
     ids, index, order = names
     starts, ends, sources, durations, working_durations = windows
-    first = first_day_floors(starts, ends, calendar_start, calendar.as_of_date is not None)
+    first = (
+        first_day_floors(starts, ends, calendar_start, calendar.as_of_date is not None)
+        if floors is None
+        else list(floors)
+    )
     bounds, within, unsettled = solve(first, ends, durations, working_durations, edges, gaps)
     es, lf, es_by, lf_by, es_lag, lf_lag = bounds
     result = Schedule(

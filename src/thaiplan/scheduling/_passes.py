@@ -34,7 +34,9 @@ then asks for the calendar's date. With neither, the first
 day is open: a step with no stated start and no dated step before it has
 no earliest start (``None``), and so no slack figure; it is kept as a day
 far before any date (``_OPEN``), which every real bound beats, so the
-passes need no second case.
+passes need no second case. Calendars scheduled together hand the passes
+these floors ready made (``schedule_floored``), each from its own calendar's
+first day.
 
 The passes, in order:
 
@@ -108,7 +110,7 @@ from thaiplan.scheduling._constraints import (
 from thaiplan.scheduling._schedule import Schedule
 from thaiplan.scheduling._source import calendar_and_document
 
-__all__ = ["schedule"]
+__all__ = ["schedule", "schedule_floored"]
 
 #: The days a bound can fall on: those datetime.date has, 0001-01-01 to 9999-12-31.
 _FIRST: Final = dt.date.min.toordinal()
@@ -268,6 +270,17 @@ def schedule(
         from thaiplan.scheduling._combined import schedule_together
 
         return schedule_together(source)
+    return schedule_floored(source)
+
+
+def schedule_floored(source: object, floors: list[int] | None = None) -> Schedule:
+    """The passes over one calendar (or document: anything else raises), from ``floors`` when given.
+
+    ``floors`` is each step's earliest start before its dependencies, as
+    ordinals; by default :func:`first_day_floors` of the calendar's first
+    day. Calendars scheduled together give each step its own calendar's
+    (``_combined``).
+    """
     calendar, document = calendar_and_document("schedule", source)
     steps = calendar.steps
     n = len(steps)
@@ -364,6 +377,7 @@ def schedule(
             (edge_sources, edge_targets, edge_lags),
             gaps,
             _first_day(calendar, [start for start in starts if start is not None]),
+            floors,
         )
 
     # 3. backward pass: the edges from the last target back, so that a step's
@@ -400,7 +414,10 @@ def schedule(
 
     # 4. forward pass, in the order of the edges' targets, from the floors:
     # the stated starts, else the first day (open for a step due before it)
-    es = first_day_floors(starts, ends, calendar_start, calendar.as_of_date is not None)
+    if floors is None:
+        es = first_day_floors(starts, ends, calendar_start, calendar.as_of_date is not None)
+    else:
+        es = list(floors)
     es_by = [_WINDOW] * n
     es_lag = [0] * n
     forward = zip(edge_sources, edge_targets, edge_lags, strict=True)

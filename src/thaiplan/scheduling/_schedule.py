@@ -222,6 +222,7 @@ class Schedule(Mapping[str, Bounds]):
         # bounds set by a most gap, keyed as _links; the steps of constraints that cannot all hold
         self._within: dict[int, tuple[int, int, LagUnit]] = {}
         self._unsettled: tuple[str, ...] = ()
+        self._firsts: list[tuple[int | None, PlanningCalendar, int]] | None = None  # _combined
 
     def __getitem__(self, step_id: str) -> Bounds:
         i = self._position(step_id)
