@@ -62,7 +62,7 @@ from thaiplan.model._project_parts import (
     StrategyLink,
 )
 from thaiplan.model._projects import Project
-from thaiplan.model._register import ProjectRegister, SummaryRow
+from thaiplan.model._register import ProjectRegister, SummaryFigure, SummaryRow
 from thaiplan.model._strategies import StrategyNode, StrategyTree
 
 __all__ = ["read_register_xlsx"]
@@ -512,13 +512,14 @@ def read_register_xlsx(source: Source) -> ProjectRegister:
     hand = _Book()
     rows: list[_Row] = []
     summary: list[SummaryRow] = []
+    table: list[SummaryFigure] = []
     for sheet in book.worksheets:
         if sheet.title != SHEET_DATA:
             mine = [box for box in boxes if box.sheet == sheet.title]
             found = _rows(sheet, name, problems, mine, hand)
             rows += found
             if not found:
-                summary += read_summary(sheet, name, problems, BOOK_TREE)
+                summary += read_summary(sheet, name, problems, BOOK_TREE, table)
     if problems:
         raise CalendarFileError(name, problems)
     projects: dict[str, Project] = {}
@@ -539,8 +540,20 @@ def read_register_xlsx(source: Source) -> ProjectRegister:
     ordered += projects.values()
     if len(base) or base.trees or base.plans:
         notes = "\n".join([base.notes, *hand.notes]).strip("\n")
-        return ProjectRegister(ordered, base.trees, base.plans, base.summary, base.name, notes)
+        return ProjectRegister(
+            ordered,
+            base.trees,
+            base.plans,
+            base.summary,
+            base.name,
+            notes,
+            base.summary_figures,
+        )
     tree = hand.tree()
     return ProjectRegister(
-        ordered, [tree] if tree else [], summary=summary, notes="\n".join(hand.notes)
+        ordered,
+        [tree] if tree else [],
+        summary=summary,
+        notes="\n".join(hand.notes),
+        summary_figures=table,
     )
