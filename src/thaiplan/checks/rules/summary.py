@@ -139,13 +139,11 @@ def _column_name(figure: SummaryFigure, span: int) -> tuple[str, str]:
 
 
 def _difference(stated: Decimal, computed: Decimal, measure: str) -> str:
+    """What the stated figure has more (+) or less (-) than the sums make it."""
     gap = stated - computed
-    text = (
-        f"{gap:+,}"
-        if measure == "projects"
-        else f"{'+' if gap > 0 else '-'}{format_baht(abs(gap))}"
-    )
-    return text
+    if measure == "projects":
+        return f"{gap:+,}"
+    return f"{'+' if gap > 0 else '-'}{format_baht(abs(gap))}"
 
 
 @rule(
