@@ -27,7 +27,7 @@ from thaiplan.errors import ModelError, ModelTypeError
 from thaiplan.model._plans import Plan, PlanLevel
 from thaiplan.model._project_parts import ProjectState, StrategyLink, money
 from thaiplan.model._projects import Project
-from thaiplan.model._records import check_id
+from thaiplan.model._records import check_id, optional_whole, text, whole
 from thaiplan.model._strategies import StrategyNode, StrategyTree
 
 if TYPE_CHECKING:
@@ -112,6 +112,15 @@ class SummaryRow:
 SUMMARY_KINDS: Final = ("strategy", "part", "total", "grand_total")
 
 
+def _kind(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise ModelTypeError("SummaryFigure.kind", value, "text (a str)")
+    if value not in SUMMARY_KINDS:
+        raise ModelError(
+            f"SummaryFigure.kind must be one of {', '.join(SUMMARY_KINDS)}, not {value!r}"
+        )
+
+
 @attrs.frozen
 class SummaryFigure:
     """One figure of a ผ.๐๑ table as the book states it: a row, a column, a count and a budget.
@@ -137,17 +146,15 @@ class SummaryFigure:
     Decimal('1632820')
     """
 
-    line: int = attrs.field(validator=attrs.validators.instance_of(int))
-    label: str = attrs.field(validator=attrs.validators.instance_of(str))
-    kind: str = attrs.field(validator=attrs.validators.in_(SUMMARY_KINDS))
-    fiscal_year: int | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(int))
-    )
+    line: int = attrs.field(validator=whole(0))
+    label: str = attrs.field(validator=text)
+    kind: str = attrs.field(validator=_kind)
+    fiscal_year: int | None = attrs.field(default=None, validator=optional_whole(0))
     projects: int | None = attrs.field(default=None, validator=_optional_count)
     budget: Decimal | None = attrs.field(default=None, converter=_optional_money)
     node: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
     plan: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
-    written: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    written: str = attrs.field(default="", validator=text)
 
 
 def _figures(items: Iterable[SummaryFigure]) -> tuple[SummaryFigure, ...]:
