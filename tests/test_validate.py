@@ -279,6 +279,22 @@ def _project_cases() -> list[tuple[str, object, object, object]]:
             _register,
             [(WARNING, (), p1)],
         ),
+        (
+            "project-p01-arithmetic",
+            lambda: attrs.evolve(_register(), summary_figures=_p01_table(4)),  # type: ignore[misc]
+            lambda: attrs.evolve(_register(), summary_figures=_p01_table(3)),  # type: ignore[misc]
+            [(ERROR, (), ("summary.L9",))],
+        ),
+    ]
+
+
+def _p01_table(five_years: int) -> list[object]:
+    """A ผ.๐๑ row of one year: its รวม 5 ปี column states ``five_years`` projects (3 is right)."""
+    import thaiplan
+
+    return [
+        thaiplan.SummaryFigure(9, "แผนงานสาธารณสุข", "part", 2566, 3, 100, written="B9"),
+        thaiplan.SummaryFigure(9, "แผนงานสาธารณสุข", "part", None, five_years, 100, written="L9"),
     ]
 
 
@@ -911,6 +927,7 @@ class TestRegistry:
             ("project-place-unknown", ERROR),
             ("project-status-order", ERROR),
             ("project-no-responsible", WARNING),
+            ("project-p01-arithmetic", ERROR),
             ("outside-round", ERROR),
             ("late-for-fiscal-year", WARNING),
             ("title-fiscal-year", ERROR),

@@ -151,7 +151,7 @@ if TYPE_CHECKING:
         StrategyLink,
     )
     from thaiplan.model._projects import Project
-    from thaiplan.model._register import ProjectRegister, RollupRow, SummaryRow
+    from thaiplan.model._register import ProjectRegister, RollupRow, SummaryFigure, SummaryRow
     from thaiplan.model._strategies import StrategyKind, StrategyNode, StrategyTree
     from thaiplan.model._trace import Trace, TraceStage, trace
     from thaiplan.scheduling._graph import dependency_graph
@@ -197,7 +197,9 @@ _LAZY: dict[str, str] = {
         "thaiplan.model._project_parts",
     ),
     **dict.fromkeys(("Project",), "thaiplan.model._projects"),
-    **dict.fromkeys(("ProjectRegister", "RollupRow", "SummaryRow"), "thaiplan.model._register"),
+    **dict.fromkeys(
+        ("ProjectRegister", "RollupRow", "SummaryFigure", "SummaryRow"), "thaiplan.model._register"
+    ),
     **dict.fromkeys(("StrategyKind", "StrategyNode", "StrategyTree"), "thaiplan.model._strategies"),
     **dict.fromkeys(("Trace", "TraceStage", "trace"), "thaiplan.model._trace"),
     **dict.fromkeys(
@@ -385,6 +387,7 @@ __all__ = [
     "StrategyLink",
     "StrategyNode",
     "StrategyTree",
+    "SummaryFigure",
     "SummaryRow",
     "ThaiDateError",
     "ThaiDateTypeError",

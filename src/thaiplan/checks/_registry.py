@@ -45,6 +45,8 @@ The built-in rules, by code (each in its family's module under
   ``project-place-mismatch``, ``project-place-unknown``, ``project-status-order``,
   ``project-no-responsible``: the projects of a register (they run when
   :func:`validate` is given a :class:`~thaiplan.ProjectRegister`).
+- ``project-p01-arithmetic``: the ผ.๐๑ summary's own sums (its ``รวม 5 ปี``
+  column, its รวม and รวมทั้งสิ้น rows), as a book states them.
 - ``cross-calendar-missing``, ``cross-calendar-unknown-step``,
   ``cross-calendar-order``, ``cross-plans-before-requests``,
   ``cross-fiscal-year``: a calendar inside others (they check the links to

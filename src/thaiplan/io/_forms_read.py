@@ -62,7 +62,7 @@ from thaiplan.model._project_parts import (
     StrategyLink,
 )
 from thaiplan.model._projects import Project
-from thaiplan.model._register import ProjectRegister, SummaryRow
+from thaiplan.model._register import ProjectRegister, SummaryFigure, SummaryRow
 from thaiplan.model._strategies import StrategyNode, StrategyTree
 
 __all__ = ["read_register_xlsx"]
@@ -91,6 +91,8 @@ _PROGRAMME: Final = re.compile(rf"(?:\(\s*{_D}+\s*\)\s*|{_D}+\.(?:{_D}+\.)*{_D}*
 _TACTIC: Final = re.compile(rf"({_D}+\.{_D}+)\.?\s+(.+)")
 _STRATEGY: Final = re.compile(rf"(?:ยุทธศาสตร์ที่\s*)?({_D}+)\.?\s+(.+)")
 _LINKAGE: Final = re.compile(r"[ก-จ]\.\s*.+")
+#: The heading over the budget ordinance's years, beside งบประมาณ's, in a book typed by hand.
+_ORDINANCE: Final = ("เทศบัญญัติ", "ข้อบัญญัติ")
 
 
 def _text(value: object) -> str:
@@ -144,6 +146,8 @@ class _Columns:
     def __init__(self) -> None:
         self.fields: dict[str, int] = {}
         self.years: dict[int, int] = {}
+        #: The years under เทศบัญญัติ (ข้อบัญญัติ): the amounts of the budget ordinance.
+        self.ordinance: dict[int, int] = {}
         self.id: int | None = None
         self.first_row = 0
 
@@ -164,10 +168,17 @@ def _header(sheet: Any, file: str, problems: list[FileProblem]) -> _Columns | No
             continue
         columns = _Columns()
         budget_at: int | None = None
+        ordinance_at: int | None = None
         budget_done = False  # the years of งบประมาณ end at the next heading (เทศบัญญัติ has years too)
         for column in range(1, sheet.max_column + 1):
             heading = _key(_text(sheet.cell(row, column).value))
             below = _key(_text(sheet.cell(row + 1, column).value))
+            if heading in _ORDINANCE:
+                ordinance_at = column
+            elif heading:
+                ordinance_at = None
+            if ordinance_at is not None and (year := _YEAR.fullmatch(below)) is not None:
+                columns.ordinance[int(to_arabic_digits(year.group(1)))] = column
             if heading == _key(ID_HEADING):
                 columns.id = column
             elif heading == BUDGET:
@@ -240,6 +251,8 @@ class _Row:
     notes: list[str] = attrs.field(factory=list)
     #: Whether its sheet has text boxes: a sheet with none was saved by a tool that drops them.
     drawn: bool = False
+    #: The ordinance amount of each year (เทศบัญญัติ), with its cell.
+    ordinance: dict[int, tuple[Decimal, str]] = attrs.field(factory=dict)
 
 
 class _Book:
@@ -341,6 +354,17 @@ def _rows(
             except (ThaiplanError, ValueError) as error:
                 problems.append(CellProblem(file, sheet.title, cell.coordinate, str(error)))
                 bad = True
+        ordinance: dict[int, tuple[Decimal, str]] = {}
+        for year, column in columns.ordinance.items():
+            cell = sheet.cell(row, column)
+            try:
+                amount = _amount(cell.value)
+            except (ThaiplanError, ValueError) as error:
+                problems.append(CellProblem(file, sheet.title, cell.coordinate, str(error)))
+                bad = True
+                continue
+            if amount is not None:
+                ordinance[year] = (amount, cell.coordinate)
         if not ident and not _NUMBER.fullmatch(item):
             first = _text(sheet.cell(row, 1).value).strip()
             if first:  # a section row: a strategy, a tactic, the programme of the rows below
@@ -365,6 +389,8 @@ def _rows(
                 for year, amount in amounts.items():
                     if amount is not None and above.budget.get(year) is None:
                         above.budget[year] = amount
+                for year, stated in ordinance.items():
+                    above.ordinance.setdefault(year, stated)
             continue
         number += 1
         if bad:
@@ -382,6 +408,7 @@ def _rows(
                 number,
                 state["edition"],
                 book.chain(state["node"]),
+                ordinance=ordinance,
             )
         )
     for found in result:
@@ -441,6 +468,19 @@ def _merge(base: Project | None, row: _Row, file: str) -> Project:
         lines = [line for line in lines if line.fiscal_year != year]
         if amount is not None:
             lines.append(BudgetLine(year, amount))
+    for year, (amount, coordinate) in row.ordinance.items():
+        same = [line for line in lines if line.fiscal_year == year]
+        if len(same) != 1 and base is None:  # no plan amount to put it on: kept as a note
+            row.notes.append(f"[ordinance] เทศบัญญัติ {year}: {amount} ({coordinate})")
+            continue
+        if len(same) != 1:
+            raise ValueError(
+                f"{coordinate}: an ordinance amount (เทศบัญญัติ {year}) needs one amount of"
+                f" {year} under {BUDGET} on its row, not {len(same)}"
+            )
+        if same[0].ordinance != amount:
+            lines[lines.index(same[0])] = attrs.evolve(same[0], ordinance=amount)
+            edited_years = True
     if edited_years:
         lines.sort(key=lambda line: line.fiscal_year)
     notes = "\n".join(row.notes)
@@ -512,13 +552,14 @@ def read_register_xlsx(source: Source) -> ProjectRegister:
     hand = _Book()
     rows: list[_Row] = []
     summary: list[SummaryRow] = []
+    table: list[SummaryFigure] = []
     for sheet in book.worksheets:
         if sheet.title != SHEET_DATA:
             mine = [box for box in boxes if box.sheet == sheet.title]
             found = _rows(sheet, name, problems, mine, hand)
             rows += found
             if not found:
-                summary += read_summary(sheet, name, problems, BOOK_TREE)
+                summary += read_summary(sheet, name, problems, BOOK_TREE, table)
     if problems:
         raise CalendarFileError(name, problems)
     projects: dict[str, Project] = {}
@@ -539,8 +580,20 @@ def read_register_xlsx(source: Source) -> ProjectRegister:
     ordered += projects.values()
     if len(base) or base.trees or base.plans:
         notes = "\n".join([base.notes, *hand.notes]).strip("\n")
-        return ProjectRegister(ordered, base.trees, base.plans, base.summary, base.name, notes)
+        return ProjectRegister(
+            ordered,
+            base.trees,
+            base.plans,
+            base.summary,
+            base.name,
+            notes,
+            base.summary_figures,
+        )
     tree = hand.tree()
     return ProjectRegister(
-        ordered, [tree] if tree else [], summary=summary, notes="\n".join(hand.notes)
+        ordered,
+        [tree] if tree else [],
+        summary=summary,
+        notes="\n".join(hand.notes),
+        summary_figures=table,
     )

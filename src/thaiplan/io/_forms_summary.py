@@ -8,14 +8,17 @@ is a row whose first cell names it by its number (``4. ยุทธศาสต�
 ``ยุทธศาสตร์ที่ ๔ …``, ``4) กายภาพเมือง``); its figures are on that row, or on
 the ``รวม`` row that closes it (rows of programmes between them are its
 parts). ``รวมทั้งสิ้น`` and the ``รวม … ปี`` columns are the book's own totals,
-not statements about one year, and are not read; nor are the summaries of other
+not statements about one year, and are not summary rows; nor are the summaries of other
 forms that a book puts under the table (``ผ.02/1 …``, ``ผ.03 ครุภัณฑ์``), whose
 numbered rows are programmes, not strategies.
 
 Each strategy and year becomes a :class:`~thaiplan.SummaryRow` of the tree
 the detail sheets' preambles make (``plan-book``), so that the rule
 ``project-p01-mismatch`` of :func:`~thaiplan.validate` compares what the
-summary states with the sums of the projects.
+summary states with the sums of the projects. Every figure of the table as
+stated (each row, the ``รวม 5 ปี`` column, the รวม and รวมทั้งสิ้น rows) is
+also a :class:`~thaiplan.SummaryFigure`, so that the rule ``p01-arithmetic``
+checks the table's own sums.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from typing import Any, Final
 
 from thaiplan.dates import parse_baht, to_arabic_digits
 from thaiplan.errors import CellProblem, FileProblem, ThaiplanError
-from thaiplan.model._register import SummaryRow
+from thaiplan.model._register import SummaryFigure, SummaryRow
 
 __all__ = ["read_summary"]
 
@@ -34,6 +37,7 @@ _D: Final = "[0-9๐-๙]"
 _YEAR: Final = re.compile(rf"(?:ปี\s*)?(?:พ\.ศ\.\s*)?({_D}{{4}})")
 _STRATEGY: Final = re.compile(rf"\s*(?:ยุทธศาสตร์(?:ที่)?\s*)?({_D}+)\s*[.)]?\s+\S.*")
 _SPACE: Final = re.compile(r"\s+")
+_SPAN: Final = re.compile(rf"รวม\s*{_D}+\s*ปี")
 #: A section of another form under the ผ.๐๑ table (``ผ.02/1 ประสานโครงการพัฒนาจังหวัด``,
 #: ``ผ.03 ครุภัณฑ์``): its rows are that form's summary, not the plan's strategies.
 _OTHER_FORM: Final = re.compile(rf"(?:แบบ\s*)?ผ\.\s*({_D}{{2}})")
@@ -65,8 +69,17 @@ def _below(sheet: Any, row: int, column: int) -> str:
     return heading
 
 
-def read_summary(sheet: Any, file: str, problems: list[FileProblem], tree: str) -> list[SummaryRow]:
-    """The summary rows a ผ.๐๑ sheet states, or none when the sheet is not one."""
+def read_summary(
+    sheet: Any,
+    file: str,
+    problems: list[FileProblem],
+    tree: str,
+    table: list[SummaryFigure] | None = None,
+) -> list[SummaryRow]:
+    """The summary rows a ผ.๐๑ sheet states, or none when the sheet is not one.
+
+    With ``table``, every figure of the table as stated is appended to it too.
+    """
     header = None
     for row in range(1, min(sheet.max_row, 40) + 1):
         below = [_below(sheet, row, c) for c in range(1, 40)]
@@ -80,6 +93,16 @@ def read_summary(sheet: Any, file: str, problems: list[FileProblem], tree: str) 
         match = _YEAR.fullmatch(_text(sheet.cell(header, column).value).strip())
         if match and _below(sheet, header, column) == "จำนวนโครงการ":
             years[int(to_arabic_digits(match.group(1)))] = column
+    span = next(
+        (
+            column
+            for column in range(2, sheet.max_column + 1)
+            if _SPAN.fullmatch(_text(sheet.cell(header, column).value).strip())
+            and _below(sheet, header, column) == "จำนวนโครงการ"
+        ),
+        None,
+    )
+    start = len(problems)  # a cell's problem is reported once, by the rows or by the table
     result: list[SummaryRow] = []
     node: str | None = None
     stated = False
@@ -90,7 +113,13 @@ def read_summary(sheet: Any, file: str, problems: list[FileProblem], tree: str) 
             break  # the ผ.๐๑ table ends where another form's summary begins
         match = _STRATEGY.fullmatch(label)
         if match is not None:
-            node, stated = to_arabic_digits(match.group(1)), False
+            node = to_arabic_digits(match.group(1))
+        if table is not None and label:
+            table += _figures(
+                sheet, file, problems, row, label, node, match is not None, years, span
+            )
+        if match is not None:
+            stated = False
         elif label != "รวม" or node is None or stated:
             continue
         figures = []
@@ -122,4 +151,54 @@ def read_summary(sheet: Any, file: str, problems: list[FileProblem], tree: str) 
                 )
             )
         stated = True
+    problems[start:] = list(dict.fromkeys(problems[start:]))
     return result
+
+
+def _figures(
+    sheet: Any,
+    file: str,
+    problems: list[FileProblem],
+    row: int,
+    label: str,
+    node: str | None,
+    strategy: bool,
+    years: dict[int, int],
+    span: int | None,
+) -> list[SummaryFigure]:
+    """The figures one row of the table states, in its year columns and its รวม 5 ปี column."""
+    kind = (
+        "strategy"
+        if strategy
+        else {"รวม": "total", "รวมทั้งสิ้น": "grand_total"}.get(_SPACE.sub("", label), "part")
+    )
+    columns: list[tuple[int | None, int]] = list(years.items())
+    if span is not None:
+        columns.append((None, span))
+    found = []
+    for year, column in columns:
+        cells = (sheet.cell(row, column), sheet.cell(row, column + 1))
+        try:
+            count, budget = (_figure(cell.value) for cell in cells)
+        except (ThaiplanError, ValueError) as error:
+            problems.append(CellProblem(file, sheet.title, cells[0].coordinate, str(error)))
+            continue
+        if count is None and budget is None:
+            continue
+        if count is not None and count != count.to_integral():
+            problem = f"{count} is no count of projects"
+            problems.append(CellProblem(file, sheet.title, cells[0].coordinate, problem))
+            continue
+        found.append(
+            SummaryFigure(
+                row,
+                label,
+                kind,
+                year,
+                int(count) if count is not None else None,
+                budget,
+                node=node if kind != "grand_total" else None,
+                written=f"{sheet.title}!{cells[0].coordinate}",
+            )
+        )
+    return found

@@ -63,7 +63,7 @@ from thaiplan.io._sources import _text_of
 from thaiplan.io._walk import _describe, _nearest, _Walker
 from thaiplan.model._plans import Plan
 from thaiplan.model._projects import Project
-from thaiplan.model._register import ProjectRegister, SummaryRow
+from thaiplan.model._register import ProjectRegister, SummaryFigure, SummaryRow
 from thaiplan.model._strategies import StrategyNode, StrategyTree
 
 if TYPE_CHECKING:
@@ -187,7 +187,15 @@ def _tree(walker: _Walker, data: Any, path: Path_) -> Any:
         return _BAD
 
 
-_REGISTER_KEYS: Final = ("name", "notes", "trees", "plans", "summary", "projects")
+_REGISTER_KEYS: Final = (
+    "name",
+    "notes",
+    "trees",
+    "plans",
+    "summary",
+    "summary_figures",
+    "projects",
+)
 
 
 def _register(walker: _Walker, data: Any) -> Any:
@@ -204,7 +212,7 @@ def _register(walker: _Walker, data: Any) -> Any:
     name = walker.value(body.get("name", ""), str, ("name",))
     notes = walker.value(body.get("notes", ""), str, ("notes",))
     lists: dict[str, list[Any]] = {}
-    for key in ("trees", "plans", "summary", "projects"):
+    for key in ("trees", "plans", "summary", "summary_figures", "projects"):
         items = body.get(key, [])
         if not isinstance(items, list):
             walker.problem((key,), f"expected a list of {key}, found {_describe(items)}")
@@ -214,6 +222,10 @@ def _register(walker: _Walker, data: Any) -> Any:
     plans = [walker.record(item, Plan, ("plans", i)) for i, item in enumerate(lists["plans"])]
     summary = [
         walker.record(item, SummaryRow, ("summary", i)) for i, item in enumerate(lists["summary"])
+    ]
+    figures = [
+        walker.record(item, SummaryFigure, ("summary_figures", i))
+        for i, item in enumerate(lists["summary_figures"])
     ]
     projects = []
     # each mapping is let go once its project is built (or decoded only then): a large
@@ -237,7 +249,7 @@ def _register(walker: _Walker, data: Any) -> Any:
                 )
     if walker.reader.problems:
         return _BAD
-    return ProjectRegister(projects, trees, plans, summary, name, notes)
+    return ProjectRegister(projects, trees, plans, summary, name, notes, figures)
 
 
 def _check_ids(walker: _Walker, key: str, records: list[Any]) -> None:
@@ -463,6 +475,8 @@ def dumps_register(register: ProjectRegister, *, format: Format = "yaml") -> str
         data["plans"] = [_plain(plan) for plan in register.plans]
     if register.summary:
         data["summary"] = [_plain(row) for row in register.summary]
+    if register.summary_figures:
+        data["summary_figures"] = [_plain(figure) for figure in register.summary_figures]
     data["projects"] = [_plain(project) for project in register.projects]
     if format == "json":
         # JSON keys are text: the budget years too

@@ -27,7 +27,7 @@ from thaiplan.errors import ModelError, ModelTypeError
 from thaiplan.model._plans import Plan, PlanLevel
 from thaiplan.model._project_parts import ProjectState, StrategyLink, money
 from thaiplan.model._projects import Project
-from thaiplan.model._records import check_id
+from thaiplan.model._records import check_id, optional_whole, text, whole
 from thaiplan.model._strategies import StrategyNode, StrategyTree
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from thaiplan.model._steps import Step
 
-__all__ = ["ProjectRegister", "RollupRow", "SummaryRow"]
+__all__ = ["ProjectRegister", "RollupRow", "SummaryFigure", "SummaryRow"]
 
 #: The keys :meth:`ProjectRegister.rollup` groups by.
 ROLLUP_KEYS: Final = ("strategy", "fiscal_year", "level", "programme", "place", "plan", "state")
@@ -77,7 +77,9 @@ def _optional_money(value: object) -> Decimal | None:
 
 def _optional_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
-        raise ModelError(f"SummaryRow.{attribute.name} is a count of projects, not {value!r}")
+        raise ModelError(
+            f"{type(instance).__name__}.{attribute.name} is a count of projects, not {value!r}"
+        )
 
 
 @attrs.frozen
@@ -103,6 +105,66 @@ class SummaryRow:
     budget: Decimal | None = attrs.field(default=None, converter=_optional_money)
     plan: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
     written: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+
+
+#: The kinds of row of a ผ.๐๑ table: a strategy's own row, a row of its parts (a programme,
+#: a tactic), the รวม row that closes a strategy, the รวมทั้งสิ้น row of the whole table.
+SUMMARY_KINDS: Final = ("strategy", "part", "total", "grand_total")
+
+
+def _kind(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise ModelTypeError("SummaryFigure.kind", value, "text (a str)")
+    if value not in SUMMARY_KINDS:
+        raise ModelError(
+            f"SummaryFigure.kind must be one of {', '.join(SUMMARY_KINDS)}, not {value!r}"
+        )
+
+
+@attrs.frozen
+class SummaryFigure:
+    """One figure of a ผ.๐๑ table as the book states it: a row, a column, a count and a budget.
+
+    The rows of :class:`SummaryRow` are what a summary says of each strategy
+    and year; these are the table itself, every row and column as read (the
+    programme rows, the รวม and รวมทั้งสิ้น rows, the ``รวม 5 ปี`` column), so
+    that the rule ``p01-arithmetic`` can check the table's own sums.
+
+    Attributes:
+        line: The row's place in the table (its sheet row when read from a sheet):
+            the figures of one row share it, and rows are in its order.
+        label: The row's first cell as written (``"แผนงานสาธารณสุข"``, ``"รวม"``).
+        kind: ``strategy``, ``part``, ``total`` or ``grand_total``.
+        fiscal_year: The year of the column, or ``None`` for the ``รวม 5 ปี`` column.
+        projects: The number of projects stated, ``None`` when the cell is empty.
+        budget: The budget stated, in baht, ``None`` when the cell is empty.
+        node: The strategy whose block the row is in.
+        plan: The plan whose summary it is.
+        written: Where the figure is written (``"ผ.01 สรุป!B9"``).
+
+    >>> SummaryFigure(9, "แผนงานสาธารณสุข", "part", 2566, 22, "1,632,820").budget
+    Decimal('1632820')
+    """
+
+    line: int = attrs.field(validator=whole(0))
+    label: str = attrs.field(validator=text)
+    kind: str = attrs.field(validator=_kind)
+    fiscal_year: int | None = attrs.field(default=None, validator=optional_whole(0))
+    projects: int | None = attrs.field(default=None, validator=_optional_count)
+    budget: Decimal | None = attrs.field(default=None, converter=_optional_money)
+    node: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
+    plan: str | None = attrs.field(default=None, validator=attrs.validators.optional(check_id))
+    written: str = attrs.field(default="", validator=text)
+
+
+def _figures(items: Iterable[SummaryFigure]) -> tuple[SummaryFigure, ...]:
+    result = tuple(items)
+    for item in result:
+        if not isinstance(item, SummaryFigure):
+            raise ModelError(
+                f"ProjectRegister.summary_figures must hold SummaryFigure records, not {item!r}"
+            )
+    return result
 
 
 def _summary(items: Iterable[SummaryRow]) -> tuple[SummaryRow, ...]:
@@ -144,6 +206,7 @@ class ProjectRegister:
         summary: The rows of the plans' ผ.๐๑ summaries, as stated.
         name: The register's name as written.
         notes: Free notes.
+        summary_figures: The ผ.๐๑ tables' figures, every row and column as stated.
 
     Raises:
         ModelError: Two projects or two trees share an id.
@@ -165,6 +228,7 @@ class ProjectRegister:
     summary: tuple[SummaryRow, ...] = attrs.field(default=(), converter=_summary)
     name: str = ""
     notes: str = ""
+    summary_figures: tuple[SummaryFigure, ...] = attrs.field(default=(), converter=_figures)
     _index: dict[str, Project] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _tree_index: dict[str, StrategyTree] = attrs.field(init=False, repr=False, eq=False, hash=False)
 

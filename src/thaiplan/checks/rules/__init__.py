@@ -15,6 +15,7 @@ registered there with :func:`~thaiplan.rule`:
 - :mod:`~thaiplan.checks.rules.document`: letters, attachments, names, corrections;
 - :mod:`~thaiplan.checks.rules.progress`: progress reports against the plan.
 - :mod:`~thaiplan.checks.rules.projects`: the projects of a register.
+- :mod:`~thaiplan.checks.rules.summary`: the ผ.๐๑ summary's own sums.
 - :mod:`~thaiplan.checks.rules.rounds`: the fiscal year a calendar prepares: its
   round, its title, steps that come too late;
 - :mod:`~thaiplan.checks.rules.names`: central agencies' names and DOPA codes
@@ -41,6 +42,7 @@ FAMILIES: Final = (
     "document",
     "progress",
     "projects",
+    "summary",
     "rounds",
     "names",
     "plans",
