@@ -224,7 +224,10 @@ class Schedule(Mapping[str, Bounds]):
         self._unsettled: tuple[str, ...] = ()
 
     def __getitem__(self, step_id: str) -> Bounds:
-        i = self._position(step_id)
+        return self._bounds_at(self._position(step_id), step_id)
+
+    def _bounds_at(self, i: int, step_id: str) -> Bounds:
+        """The bounds of the step at place ``i`` (whose id is ``step_id``), with no lookup."""
         es, lf, duration = self._es[i], self._lf[i], self._durations[i]
         if es < 1:  # open: nothing dates its start
             return Bounds(step_id, None, None, _day(lf - duration + 1), _day(lf), None, None)
@@ -276,7 +279,10 @@ class Schedule(Mapping[str, Bounds]):
         >>> result.window("s7")
         (datetime.date(2018, 6, 1), datetime.date(2018, 6, 30), 'deadline:ภายในเดือนมิถุนายน ๒๕๖๑')
         """
-        i = self._position(step_id)
+        return self._window_at(self._position(step_id))
+
+    def _window_at(self, i: int) -> tuple[dt.date | None, dt.date, str]:
+        """The window of the step at place ``i`` (see :meth:`window`), with no lookup."""
         start = self._window_start[i]
         return (None if start is None else _day(start)), _day(self._ends[i]), self._window_source[i]
 
