@@ -30,15 +30,22 @@ What it measures (the goals of issue 12, printed as PASS/FAIL):
 
 Times are CPU seconds (``time.process_time`` in this process,
 ``resource.getrusage(RUSAGE_CHILDREN)`` for the command), so that other
-processes on a shared machine do not count; the best of several runs, with
-the garbage collector on and a collection before each run. Each size runs in
-a process of its own (the script runs itself with ``--one``), so that each
-peak is that size's own. It always exits 0: it is a measurement, not a test.
+processes on a shared machine do not count, with the garbage collector on
+as a caller has it (``validate`` pauses it itself while its rules run) and a
+collection before each run. The growth is measured in **one process** that
+builds the calendars of every size and then times them in turns, round
+after round (``--rounds``, 5 by default; each round times the smaller sizes
+a few times): each figure is the best of its runs, and a burst of load from
+another process slows one run of one size, not every run of a size that
+happened to run while the machine was busy. Each size also runs once in a
+process of its own (the script runs itself with ``--one``), for its peak
+memory and its findings. It always exits 0: it is a measurement, not a test.
 
 Run it from the repository root::
 
     python benchmarks/bench_validate.py           # every goal: a few minutes (loading 100k steps is slow)
     python benchmarks/bench_validate.py --quick   # 1k and 10k steps, the chain, the command on 1k: under a minute
+    python benchmarks/bench_validate.py --no-memory --command-steps 10000   # the linear goal: a few minutes
 """
 
 from __future__ import annotations
@@ -162,6 +169,47 @@ def one_random(n: int, runs: int) -> dict[str, Any]:
     }
 
 
+def repeats_for(n: int) -> int:
+    """Timed runs of a size within one round: about the same time for each size."""
+    return max(1, min(20, 100_000 // n))
+
+
+def one_growth(sizes: Sequence[int], rounds: int) -> dict[str, Any]:
+    """validate, schedule and touch on every size, in turns, in this one process: the best of each.
+
+    The calendars are all built first. Each round times every size (the
+    smaller ones :func:`repeats_for` times): a slow moment of the machine
+    falls on one run of one size, and the best of the rounds leaves it out.
+    """
+    thaiplan.validate(build_calendar(20, seed=1))  # one-off costs (imports, the holiday data)
+    calendars = {n: build_calendar(n) for n in sizes}
+    stages: dict[str, Callable[[PlanningCalendar], object]] = {
+        "validate": thaiplan.validate,
+        "schedule": thaiplan.schedule,
+        "touch": touch,
+    }
+    best = {f"{name}_s": {n: float("inf") for n in sizes} for name in stages}
+    for _ in range(rounds):
+        for n in sizes:
+            for name, stage in stages.items():
+                spent, _ = best_of(lambda: stage(calendars[n]), repeats_for(n))  # noqa: B023
+                key = f"{name}_s"
+                best[key][n] = min(best[key][n], spent)
+    print(
+        "interleaved: "
+        + "; ".join(
+            f"{n:,} steps validate {best['validate_s'][n]:.4f} s,"
+            f" schedule {best['schedule_s'][n]:.4f} s, touch {best['touch_s'][n]:.4f} s"
+            for n in sizes
+        ),
+        flush=True,
+    )
+    return {
+        "rounds": rounds,
+        **{key: {str(n): v for n, v in by.items()} for key, by in best.items()},
+    }
+
+
 def one_chain(n: int) -> dict[str, Any]:
     """Validate the chain of ``n`` steps that cannot be kept, once."""
     calendar = chain_calendar(n)
@@ -252,7 +300,10 @@ def _ratio(rows: dict[int, dict[str, Any]], key: str) -> float | None:
 
 def print_table(rows: dict[int, dict[str, Any]]) -> None:
     """One line a size, then the growth from 10k to 100k of each column."""
-    print("Random calendars (bench_schedule.py's generator; CPU seconds, best of `runs`)")
+    print(
+        "Random calendars (bench_schedule.py's generator; CPU seconds, best of `runs`, all sizes"
+        " timed in turns in one process; peak MB: each size's own process)"
+    )
     print(
         f"  {'steps':>9}  {'runs':>4}  {'validate s':>10}  {'schedule s':>10}  {'touch s':>8}"
         f"  {'findings':>9}  {'peak MB':>8}"
@@ -267,6 +318,9 @@ def print_table(rows: dict[int, dict[str, Any]]) -> None:
     if all(value is not None for _, value in growth):
         shown = ", ".join(f"{key} {value:.1f}x" for key, value in growth)
         print(f"  growth from {LINEAR_FROM:,} to {LINEAR_TO:,} steps (10x the steps): {shown}")
+        value = growth[0][1]
+        assert value is not None
+        print(f"  {verdict(value <= LINEAR_GOAL)}  validate {value:.1f}x <= {LINEAR_GOAL:g}x")
     print("  touch: a loop reading each step's fields and dependencies once (no rule, no result)")
     print()
 
@@ -341,6 +395,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="1k and 10k steps; the command on 1k")
     parser.add_argument("--no-memory", action="store_true", help="skip the 1,000,000-step run")
     parser.add_argument("--command-steps", type=int, help="steps of the command's file")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="rounds of the interleaved growth run (default 5)"
+    )
     parser.add_argument("--one", nargs=2, metavar=("WHAT", "N"), help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -349,9 +406,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print the results; always 0."""
     options = parse_arguments(argv)
     if options.one is not None:
-        what, n = options.one[0], int(options.one[1])
+        what = options.one[0]
+        if what == "growth":
+            sizes = [int(size) for size in options.one[1].split(",")]
+            print(RESULT_TAG + json.dumps(one_growth(sizes, options.rounds)), flush=True)
+            return 0
+        n = int(options.one[1])
         if what == "random":
-            result = one_random(n, runs_for(n))
+            result = one_random(n, 1)  # its peak and findings: the times come from the growth run
         elif what == "chain":
             result = one_chain(n)
         else:
@@ -362,10 +424,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
     print(f"thaiplan {thaiplan.__version__}\n")
     rows = {}
-    for n in QUICK_SIZES if options.quick else SIZES:
+    sizes = QUICK_SIZES if options.quick else SIZES
+    for n in sizes:
         row = run_child(["--one", "random", str(n)])
         if row is not None:
             rows[n] = row
+    rounds = 3 if options.quick and options.rounds == 5 else options.rounds
+    growth = run_child(
+        ["--one", "growth", ",".join(str(n) for n in sizes), "--rounds", str(rounds)]
+    )
+    if growth is not None:  # the times: interleaved, in one process
+        for n, row in rows.items():
+            for key in ("validate_s", "schedule_s", "touch_s"):
+                row[key] = growth[key][str(n)]
+            row["runs"] = growth["rounds"] * repeats_for(n)
     chain = run_child(["--one", "chain", str(CHAIN_STEPS)])
     steps = options.command_steps or (QUICK_COMMAND_STEPS if options.quick else COMMAND_STEPS)
     command = run_child(["--one", "command", str(steps)])

@@ -25,6 +25,7 @@ from thaiplan import (
     register_rule,
     unregister_rule,
 )
+from thaiplan.io._csv import calendar_csv
 from thaiplan.scheduling._combined import cross_references
 
 
@@ -139,3 +140,33 @@ class TestSharedIndices:
         assert context.cross_references is context.cross_references
         assert context.dependencies == ([1], [0], [Dependency("a")])
         assert context.unknown_dependencies == {}
+
+
+class TestCollectorElsewhere:
+    """shift and the CSV export pause the collector too, and put it back as it was."""
+
+    @pytest.mark.usefixtures("collector")
+    @pytest.mark.parametrize("enabled", [True, False])
+    @pytest.mark.parametrize("stage", ["shift", "csv"])
+    def test_state_restored(self, enabled: bool, stage: str) -> None:
+        calendar = small_calendar()
+        (gc.enable if enabled else gc.disable)()
+        if stage == "shift":
+            assert thaiplan.shift(calendar, fiscal_year=2564).calendar.fiscal_year == 2564
+        else:
+            assert "a,1,p" in calendar_csv(calendar, thaiplan.schedule(calendar))
+        assert gc.isenabled() is enabled
+
+    @pytest.mark.usefixtures("collector")
+    @pytest.mark.parametrize("enabled", [True, False])
+    def test_restored_when_shift_fails(
+        self, enabled: bool, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def broken(text: str, old: int, new: int) -> str:
+            raise RuntimeError("inside the pass")
+
+        monkeypatch.setattr("thaiplan.scheduling._shift._retitle", broken)
+        (gc.enable if enabled else gc.disable)()
+        with pytest.raises(RuntimeError):
+            thaiplan.shift(small_calendar(), fiscal_year=2564)
+        assert gc.isenabled() is enabled

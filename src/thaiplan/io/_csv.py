@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Final
 from thaiplan.dates import format_date
 from thaiplan.errors import ModelError, ThaiplanTypeError
 from thaiplan.model._steps import PlanningCalendar
+from thaiplan.scheduling._pause import paused_collection
 from thaiplan.scheduling._schedule import Schedule
 
 if TYPE_CHECKING:
@@ -136,6 +137,18 @@ def calendar_csv(
     columns = dict(CSV_COLUMNS)
     if status is not None:
         columns.update(STATUS_COLUMNS)
+    with paused_collection():  # 100,000 rows make no cycles: see scheduling/_pause.py
+        return _write(calendar, result, status, lang, bom, columns)
+
+
+def _write(
+    calendar: PlanningCalendar,
+    result: Schedule,
+    status: Status | None,
+    lang: str,
+    bom: bool,
+    columns: dict[str, str],
+) -> str:
     buffer = io.StringIO()
     if bom:
         buffer.write(BOM)
@@ -151,9 +164,11 @@ def calendar_csv(
         step.id: f"{step.no}. {step.title}" if step.no is not None else step.title
         for step in calendar.steps
     }
-    for step in calendar.steps:
-        bounds = result[step.id]
-        start, end, source = result.window(step.id)
+    # the schedule of this very calendar has its steps in the same places: no lookup by id
+    same = result.calendar is calendar
+    for i, step in enumerate(calendar.steps):
+        bounds = result._bounds_at(i, step.id) if same else result[step.id]
+        start, end, source = result._window_at(i) if same else result.window(step.id)
         row: list[object] = [
             step.id,
             "" if step.no is None else step.no,

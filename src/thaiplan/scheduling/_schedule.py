@@ -225,7 +225,10 @@ class Schedule(Mapping[str, Bounds]):
         self._firsts: list[tuple[int | None, PlanningCalendar, int]] | None = None  # _combined
 
     def __getitem__(self, step_id: str) -> Bounds:
-        i = self._position(step_id)
+        return self._bounds_at(self._position(step_id), step_id)
+
+    def _bounds_at(self, i: int, step_id: str) -> Bounds:
+        """The bounds of the step at place ``i`` (whose id is ``step_id``), with no lookup."""
         es, lf, duration = self._es[i], self._lf[i], self._durations[i]
         unbounded = self._unbounded()[i]  # nothing bounds its finish: no slack figure either
         latest = _day(lf - duration + 1), _day(lf)
@@ -278,7 +281,10 @@ class Schedule(Mapping[str, Bounds]):
         >>> result.window("s7")
         (datetime.date(2018, 6, 1), datetime.date(2018, 6, 30), 'deadline:ภายในเดือนมิถุนายน ๒๕๖๑')
         """
-        i = self._position(step_id)
+        return self._window_at(self._position(step_id))
+
+    def _window_at(self, i: int) -> tuple[dt.date | None, dt.date, str]:
+        """The window of the step at place ``i`` (see :meth:`window`), with no lookup."""
         start = self._window_start[i]
         return (None if start is None else _day(start)), _day(self._ends[i]), self._window_source[i]
 

@@ -37,6 +37,7 @@ from thaiplan.model._document import PlanningDocument
 from thaiplan.model._marks import _gantt_mark
 from thaiplan.model._records import BE_YEARS
 from thaiplan.model._steps import PlanningCalendar, Step
+from thaiplan.scheduling._pause import paused_collection
 
 __all__ = ["Landing", "ShiftResult", "shift"]
 
@@ -181,6 +182,13 @@ def shift(
             "shift: the calendar is a standing yearly calendar with no fiscal year (a template);"
             f" make the calendar of a year with calendar.for_fiscal_year({fiscal_year})"
         )
+    with paused_collection():  # 100,000 new steps make no cycles: see _pause.py
+        return _shifted(calendar, fiscal_year, to_working_days)
+
+
+def _shifted(calendar: PlanningCalendar, fiscal_year: int, to_working_days: bool) -> ShiftResult:
+    """The work of :func:`shift`, once its arguments are checked."""
+    assert calendar.fiscal_year is not None
     years = fiscal_year - calendar.fiscal_year
     steps: list[Step] = []
     landings: list[Landing] = []
