@@ -479,6 +479,17 @@ def read_table(
             steps.append(make(Step, values))
         except ThaiplanError as error:
             reader.problem(f"{letter(step_col)}{row}", f"cannot make this step: {error}")
+    made = {step.id for step in steps}
+    for step in steps:  # the data sheet's dependencies name steps of the table
+        for key, dependencies in (("after", step.after), ("before", step.before)):
+            for missing in [d.step for d in dependencies if d.step not in made]:
+                row = meta.step_rows.get(step.id, 1) if meta is not None else 1
+                reader.problem(
+                    f"A{row}",
+                    f"step {step.id!r}: its {key} names {missing!r}, which is no step of the"
+                    " table; write the id of a step (the รหัส column) or delete it",
+                    SHEET_DATA,
+                )
     arguments = meta.arguments(reader) if meta is not None else {}
     if reader.problems:
         raise CalendarFileError(name, reader.problems)
