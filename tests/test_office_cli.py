@@ -83,6 +83,19 @@ class TestImport:
             [d.step for d in s.after] for s in again.steps
         ]
 
+    def test_a_word_calendar(self, tmp_path: Path) -> None:
+        """A Word circular that thaiplan wrote comes back as a calendar file, with --like."""
+        document = thaiplan.load_document("samut-sakhon-2563")
+        word = tmp_path / "circular.docx"
+        word.write_bytes(thaiplan.calendar_docx(document))
+        status, _, err = run(
+            "import", str(word), "--like", "samut-sakhon-2563", "-o", str(tmp_path / "w.yaml")
+        )
+        assert (0, f"{word}: 15 steps in 5 phases, 22 parties\n") == (status, err)
+        back = thaiplan.load_calendar(tmp_path / "w.yaml")
+        assert document.calendar is not None
+        assert [s.when for s in document.calendar.steps] == [s.when for s in back.steps]
+
     def test_yaml_on_standard_output(self, tmp_path: Path) -> None:
         """Without -o, the calendar file goes to standard output."""
         book = tmp_path / "c.xlsx"
@@ -94,11 +107,15 @@ class TestImport:
     def test_problems(self, tmp_path: Path) -> None:
         """A missing file, another kind of file, and a table with problems: status 2, one message."""
         assert 2 == run("import", str(tmp_path / "none.xlsx"))[0]
-        other = tmp_path / "c.docx"
+        other = tmp_path / "c.pdf"
         other.write_bytes(b"x")
         status, _, err = run("import", str(other))
         assert 2 == status
-        assert "expected an Excel book (.xlsx) or MS Project XML (.xml)" in err
+        assert "expected an Excel book (.xlsx), a Word document (.docx) or MS Project XML" in err
+        word = tmp_path / "c.docx"
+        word.write_bytes(b"x")
+        status, _, err = run("import", str(word))
+        assert (2, True) == (status, "not a" in err)
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.append(["ขั้นตอน", "วันเดือนปี", "พ.ศ. ๒๕๖๑"])

@@ -185,3 +185,35 @@ class TestMsProjectEdits:
             n for n, text in enumerate(broken.splitlines(), 1) if "thaiplan-mspdi-keys" in text
         )
         assert line == problem.line
+
+
+def test_a_deleted_step_is_reported() -> None:
+    """A step's row deleted from the table while another's after names it: a problem at the data sheet."""
+    import io
+
+    book = openpyxl.load_workbook(io.BytesIO(thaiplan.calendar_xlsx(national(), findings=False)))
+    sheet = book["ปฏิทิน"]
+    row = next(
+        r for r in range(1, sheet.max_row + 1) if str(sheet.cell(r, 1).value).startswith("๑.")
+    )
+    sheet.delete_rows(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(CalendarFileError) as caught:
+        thaiplan.read_calendar_xlsx(buffer.getvalue())
+    (problem,) = caught.value.problems
+    assert "ข้อมูล" == problem.sheet  # type: ignore[attr-defined]
+    assert "its after names 'r1', which is no step of the table" in problem.message
+
+
+def test_a_task_deleted_in_project() -> None:
+    """A task deleted in Project: the `before` that named it goes with it."""
+    import re
+
+    xml = thaiplan.calendar_mspdi(national())
+    task = re.search(r"<Task>\s*<UID>4</UID>.*?</Task>\s*", xml, flags=re.S)
+    assert task is not None
+    without = xml.replace(task.group(), "")
+    again = thaiplan.read_calendar_mspdi(without.encode())
+    assert ("r1", "r2", "r3") == tuple(step.id for step in again.steps)
+    assert () == again.step("r3").before

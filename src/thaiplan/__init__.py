@@ -87,6 +87,7 @@ if TYPE_CHECKING:
         thai_number_words,
     )
     from thaiplan.io._docx import calendar_docx
+    from thaiplan.io._docx_read import read_calendar_docx
     from thaiplan.io._files import (
         CALENDAR_FORMAT,
         DOCUMENT_FORMAT,
@@ -240,6 +241,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("dependency_graph",), "thaiplan.scheduling._graph"),
     **dict.fromkeys(("calendar_ics",), "thaiplan.io._ical"),
     **dict.fromkeys(("calendar_docx",), "thaiplan.io._docx"),
+    **dict.fromkeys(("read_calendar_docx",), "thaiplan.io._docx_read"),
     **dict.fromkeys(("calendar_mspdi",), "thaiplan.io._mspdi"),
     **dict.fromkeys(("read_calendar_mspdi",), "thaiplan.io._mspdi_read"),
     **dict.fromkeys(("calendar_xlsx",), "thaiplan.io._xlsx"),
@@ -436,6 +438,7 @@ __all__ = [
     "parse_period",
     "parse_thai_number",
     "progress_schema",
+    "read_calendar_docx",
     "read_calendar_mspdi",
     "read_calendar_xlsx",
     "read_register_xlsx",

@@ -61,6 +61,7 @@ read_back: thaiplan.PlanningCalendar = thaiplan.read_calendar_xlsx(book, like=ca
 project_xml: str = thaiplan.calendar_mspdi(calendar)
 from_project: thaiplan.PlanningCalendar = thaiplan.read_calendar_mspdi(project_xml.encode())
 word_file: bytes = thaiplan.calendar_docx(calendar, font="TH SarabunIT๙")
+from_word: thaiplan.PlanningCalendar = thaiplan.read_calendar_docx(word_file, like=calendar)
 
 # Projects, registers and money: lists and text where the records keep tuples and Decimals.
 project = thaiplan.Project(

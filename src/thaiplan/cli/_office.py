@@ -21,6 +21,7 @@ IMPORT_EXAMPLES: Final = (
     "examples:\n  thaiplan import calendar.xlsx -o calendar.yaml\n"
     "  thaiplan import local-plan.xlsx -o register.yaml   # a book of the plan forms\n"
     "  thaiplan import office-table.xlsx --like samut-sakhon-2563 -o calendar.yaml\n"
+    "  thaiplan import circular.docx --like samut-sakhon-2563 -o calendar.yaml\n"
     "  thaiplan import project.xml --province สมุทรสาคร --fiscal-year 2563 -o calendar.json"
 )
 
@@ -66,7 +67,9 @@ def export_office(
 def add_import_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of ``thaiplan import``."""
     parser.add_argument(
-        "file", metavar="FILE", help="an Excel book (.xlsx) or MS Project XML (.xml)"
+        "file",
+        metavar="FILE",
+        help="an Excel book (.xlsx), a Word document (.docx) or MS Project XML (.xml)",
     )
     parser.add_argument(
         "-o",
@@ -111,6 +114,12 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         calendar = read_calendar_xlsx(
             path, like=like, sheet=args.sheet, province=args.province, fiscal_year=args.fiscal_year
         )
+    elif suffix == ".docx":
+        from thaiplan.io._docx_read import read_calendar_docx
+
+        calendar = read_calendar_docx(
+            path, like=like, province=args.province, fiscal_year=args.fiscal_year
+        )
     elif suffix == ".xml":
         from thaiplan.io._mspdi_read import read_calendar_mspdi
 
@@ -119,8 +128,10 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         )
     else:
         raise _UsageError(
-            f"{args.file}: expected an Excel book (.xlsx) or MS Project XML (.xml), not {suffix or 'no suffix'!r}",
-            f"{args.file}: ต้องเป็นไฟล์ Excel (.xlsx) หรือ MS Project XML (.xml) ไม่ใช่ {suffix or 'ไฟล์ที่ไม่มีนามสกุล'!r}",
+            f"{args.file}: expected an Excel book (.xlsx), a Word document (.docx) or MS Project"
+            f" XML (.xml), not {suffix or 'no suffix'!r}",
+            f"{args.file}: ต้องเป็นไฟล์ Excel (.xlsx) Word (.docx) หรือ MS Project XML (.xml)"
+            f" ไม่ใช่ {suffix or 'ไฟล์ที่ไม่มีนามสกุล'!r}",
         )
     parties = len(calendar.agencies) + len(calendar.committees)
     summary = (

@@ -130,7 +130,11 @@ def settle_links(
             values["after"] = [{"step": s, "lag": lag, "unit": unit} for s, lag, unit in links]
         elif "after" in keys:
             values["after"] = keys["after"]
-        before = [value for value in keys.get("before", ()) if _link(value)[0] not in edited]
+        before = [  # a step deleted in Project, or whose links were edited, is no more after it
+            value
+            for value in keys.get("before", ())
+            if _link(value)[0] in read and _link(value)[0] not in edited
+        ]
         if before:
             values["before"] = before
         result[step] = values

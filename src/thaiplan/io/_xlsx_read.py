@@ -222,9 +222,6 @@ def read_calendar_xlsx(
     ('มิ.ย. - ก.ค. ๖๑', ('ก.ค.',), ('agencies-in-province', 'all-districts'))
     """
     openpyxl = require_openpyxl()
-    from thaiplan.model._organisations import Agency
-    from thaiplan.model._steps import PlanningCalendar, Step
-
     data, name = _read_bytes(source)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
@@ -232,6 +229,37 @@ def read_calendar_xlsx(
         raise CalendarFileError(
             name, [FileProblem(name, None, None, "", f"not an xlsx file that can be read: {error}")]
         ) from None
+    return read_table(
+        book, name, like=like, sheet=sheet, province=province, fiscal_year=fiscal_year
+    )
+
+
+def _letter(column: int) -> str:
+    """The letters of a column (1 is A, 27 is AA)."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def read_table(
+    book: Any,
+    name: str,
+    *,
+    like: PlanningCalendar | PlanningDocument | None = None,
+    sheet: str | None = None,
+    province: str | None = None,
+    fiscal_year: int | None = None,
+    title: str = "",
+) -> PlanningCalendar:
+    """The calendar of the table in ``book`` (an openpyxl book, or one like it); ``title`` is its title when none is above it.
+
+    The passes are those of the module's theory of operation.
+    """
+    from thaiplan.model._organisations import Agency
+    from thaiplan.model._steps import PlanningCalendar, Step
+
     reference: PlanningCalendar | None = None
     if like is not None:
         reference = like if isinstance(like, PlanningCalendar) else like.calendar
@@ -261,7 +289,7 @@ def read_calendar_xlsx(
         label_below = _normalise(_text(get(header + 1, column).value))
         if label_below == HEAD_RESPONSIBLE and HEAD_RESPONSIBLE not in columns:
             columns[HEAD_RESPONSIBLE] = column
-    letter = openpyxl.utils.get_column_letter
+    letter = _letter
     if HEAD_WHEN not in columns:
         reader.problem(f"{letter(step_col + 1)}{header}", "no column 'วันเดือนปี' in the header row")
     # Month columns and their years.
@@ -322,6 +350,7 @@ def read_calendar_xlsx(
             text = _text(get(row, column).value).strip()
             if text and not title_above:
                 title_above = text
+    title_above = title_above or title
     when_col = columns.get(HEAD_WHEN, step_col + 1)
     for row in range(header + 2, ws.max_row + 1):
         label = _text(get(row, step_col).value)
@@ -450,6 +479,17 @@ def read_calendar_xlsx(
             steps.append(make(Step, values))
         except ThaiplanError as error:
             reader.problem(f"{letter(step_col)}{row}", f"cannot make this step: {error}")
+    made = {step.id for step in steps}
+    for step in steps:  # the data sheet's dependencies name steps of the table
+        for key, dependencies in (("after", step.after), ("before", step.before)):
+            for missing in [d.step for d in dependencies if d.step not in made]:
+                row = meta.step_rows.get(step.id, 1) if meta is not None else 1
+                reader.problem(
+                    f"A{row}",
+                    f"step {step.id!r}: its {key} names {missing!r}, which is no step of the"
+                    " table; write the id of a step (the รหัส column) or delete it",
+                    SHEET_DATA,
+                )
     arguments = meta.arguments(reader) if meta is not None else {}
     if reader.problems:
         raise CalendarFileError(name, reader.problems)
