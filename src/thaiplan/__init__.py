@@ -104,6 +104,7 @@ if TYPE_CHECKING:
     )
     from thaiplan.io._forms import register_xlsx
     from thaiplan.io._forms_docx import register_docx
+    from thaiplan.io._forms_docx_read import read_register_docx
     from thaiplan.io._forms_read import read_register_xlsx
     from thaiplan.io._gantt import gantt_html, gantt_table
     from thaiplan.io._ical import calendar_ics
@@ -248,6 +249,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("read_calendar_xlsx",), "thaiplan.io._xlsx_read"),
     **dict.fromkeys(("register_xlsx",), "thaiplan.io._forms"),
     **dict.fromkeys(("register_docx",), "thaiplan.io._forms_docx"),
+    **dict.fromkeys(("read_register_docx",), "thaiplan.io._forms_docx_read"),
     **dict.fromkeys(("read_register_xlsx",), "thaiplan.io._forms_read"),
     **dict.fromkeys(("register_html", "register_ics"), "thaiplan.io._register_export"),
     **dict.fromkeys(
@@ -441,6 +443,7 @@ __all__ = [
     "read_calendar_docx",
     "read_calendar_mspdi",
     "read_calendar_xlsx",
+    "read_register_docx",
     "read_register_xlsx",
     "register_csv",
     "register_docx",
