@@ -107,6 +107,25 @@ def _title_above(document: Any, table: Any) -> str:
     return title
 
 
+def open_docx(source: str | os.PathLike[str] | bytes | IO[bytes]) -> tuple[Any, str]:
+    """The python-docx document in ``source`` and the name to give it in problems."""
+    from thaiplan.io._docx import _require
+    from thaiplan.io._xlsx_read import _read_bytes
+
+    docx = _require()
+    data, name = _read_bytes(source)
+    try:
+        return docx.Document(io.BytesIO(data)), name
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+        raise CalendarFileError(
+            name, [FileProblem(name, None, None, "", f"not a docx file that can be read: {error}")]
+        ) from None
+    except Exception as error:  # python-docx raises its own kinds on a file that is no document
+        raise CalendarFileError(
+            name, [FileProblem(name, None, None, "", f"not a Word document (docx): {error}")]
+        ) from None
+
+
 def read_calendar_docx(
     source: str | os.PathLike[str] | bytes | IO[bytes],
     *,
@@ -140,21 +159,9 @@ def read_calendar_docx(
     >>> again.step("s7").when, again.step("s7").gantt, again.step("s7").responsible
     ('มิ.ย. - ก.ค. ๖๑', ('ก.ค.',), ('agencies-in-province', 'all-districts'))
     """
-    from thaiplan.io._docx import _require
-    from thaiplan.io._xlsx_read import _find_sheet, _read_bytes, read_table
+    from thaiplan.io._xlsx_read import _find_sheet, read_table
 
-    docx = _require()
-    data, name = _read_bytes(source)
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise CalendarFileError(
-            name, [FileProblem(name, None, None, "", f"not a docx file that can be read: {error}")]
-        ) from None
-    except Exception as error:  # python-docx raises its own kinds on a file that is no document
-        raise CalendarFileError(
-            name, [FileProblem(name, None, None, "", f"not a Word document (docx): {error}")]
-        ) from None
+    document, name = open_docx(source)
     sheets = [
         _Sheet(TABLE_NAME.format(index), _grid(table))
         for index, table in enumerate(document.tables, 1)

@@ -33,11 +33,9 @@ the tests compare the two readers on mutated files.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 import yaml
@@ -45,6 +43,7 @@ import yaml
 from thaiplan.io._limits import ALIAS_FLOOR, MAX_DEPTH, MAX_DIGITS
 from thaiplan.io._nearby import Unsure, placed
 from thaiplan.io._reader import _TRUE, _compose, _Loader, _Reader
+from thaiplan.scheduling._pause import paused_collection
 
 T = TypeVar("T")
 
@@ -62,24 +61,6 @@ class _FastReader(_Reader):
 
     def problem(self, *args: Any, **kwargs: Any) -> None:
         raise _Slow
-
-
-@contextlib.contextmanager
-def paused_collection() -> Iterator[None]:
-    """No cyclic garbage collection inside: reading and writing make no reference cycles.
-
-    A file of 100,000 steps becomes millions of objects, all alive until the
-    end; each full collection would walk every one of them again, for
-    nothing. The collector is switched on again afterwards (if it was on),
-    and collects as usual from then on.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def read(

@@ -61,7 +61,7 @@ from thaiplan.io._check import (
     period_parser,
 )
 from thaiplan.io._convert import _converter, _fast_converter
-from thaiplan.io._fast import _FastReader, paused_collection, read
+from thaiplan.io._fast import _FastReader, read
 from thaiplan.io._limits import max_bytes as limit
 from thaiplan.io._locate import kept, remembered
 from thaiplan.io._reader import (
@@ -80,6 +80,7 @@ from thaiplan.io._sources import (
 )
 from thaiplan.model._document import PlanningDocument
 from thaiplan.model._steps import PlanningCalendar, Step
+from thaiplan.scheduling._pause import paused_collection
 
 __all__ = [
     "CALENDAR_FORMAT",

@@ -21,9 +21,7 @@ count, column F of the table.
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from typing import IO, Any
 
 from thaiplan.errors import CalendarFileError, CellProblem, FileProblem, ThaiplanError
@@ -72,23 +70,11 @@ def read_register_docx(source: str | os.PathLike[str] | bytes | IO[bytes]) -> Pr
     >>> [(p.title, p.budget_by_year()) for p in read_register_docx(book)]
     [('ถนน คสล.', {2566: Decimal('500')})]
     """
-    from thaiplan.io._docx import _require
+    from thaiplan.io._docx_read import open_docx
     from thaiplan.io._forms_read import BOOK_TREE, _Book, _merge, _Row, _rows
     from thaiplan.io._forms_summary import read_summary
-    from thaiplan.io._xlsx_read import _read_bytes
 
-    docx = _require()
-    data, name = _read_bytes(source)
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise CalendarFileError(
-            name, [FileProblem(name, None, None, "", f"not a docx file that can be read: {error}")]
-        ) from None
-    except Exception as error:  # python-docx raises its own kinds on a file that is no document
-        raise CalendarFileError(
-            name, [FileProblem(name, None, None, "", f"not a Word document (docx): {error}")]
-        ) from None
+    document, name = open_docx(source)
     problems: list[FileProblem] = []
     hand = _Book()
     rows: list[_Row] = []

@@ -29,6 +29,7 @@ from typing import Any, Final
 
 from thaiplan.dates import parse_baht, to_arabic_digits
 from thaiplan.errors import CellProblem, FileProblem, ThaiplanError
+from thaiplan.io._xlsx_data import _text
 from thaiplan.model._register import SummaryFigure, SummaryRow
 
 __all__ = ["read_summary"]
@@ -41,14 +42,6 @@ _SPAN: Final = re.compile(rf"รวม\s*{_D}+\s*ปี")
 #: A section of another form under the ผ.๐๑ table (``ผ.02/1 ประสานโครงการพัฒนาจังหวัด``,
 #: ``ผ.03 ครุภัณฑ์``): its rows are that form's summary, not the plan's strategies.
 _OTHER_FORM: Final = re.compile(rf"(?:แบบ\s*)?ผ\.\s*({_D}{{2}})")
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _figure(value: object) -> Decimal | None:

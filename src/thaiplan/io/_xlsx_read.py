@@ -134,19 +134,6 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _whole(value: object) -> int | None:
-    """A whole number from a cell (a number, or digits as text), or None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and re.fullmatch("[0-9๐-๙]+", value.strip()):
-        return int(to_arabic_digits(value.strip()))
-    return None
-
-
 class _Reader:
     """The state of one reading: the book's name, the problems found, the parties."""
 
