@@ -26,6 +26,7 @@ from thaiplan.io._reader import (
     Path_,
     _Reader,
 )
+from thaiplan.model._close import CloseNames
 from thaiplan.model._dependencies import _duration_span
 from thaiplan.model._letters import LetterNumber
 from thaiplan.model._scope import given_years
@@ -459,6 +460,7 @@ def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> Non
         {"parent": committees, "members": parties, "secretariat": parties},
     )
     _check_names(reader, data, base, "plans", {"owner": parties, "consistent_with": plans})
+    close_steps, close_parties = CloseNames(steps), CloseNames(parties)  # read when first asked
     for index, step in enumerate(_items(data.get("steps"))):
         if not isinstance(step, dict):
             continue
@@ -479,10 +481,11 @@ def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> Non
                 calendar_name, colon, other_step = target.rpartition(":")
                 if colon and calendar_name and other_step:
                     continue  # another calendar's step (budget-2563:s1): checked with it
+                hint = _nearest(target, steps, close_steps)
                 reader.problem(
                     where,
-                    f"unknown step {target!r}{_nearest(target, steps)}",
-                    message_th=f"ไม่รู้จักขั้นตอน {target!r}{_nearest(target, steps)}",
+                    f"unknown step {target!r}{hint}",
+                    message_th=f"ไม่รู้จักขั้นตอน {target!r}{hint}",
                 )
             elif target == step.get("id"):
                 reader.problem(where, f"step {target!r} cannot come {key} itself")
@@ -493,7 +496,7 @@ def _check_references(reader: _Reader, data: dict[str, Any], base: Path_) -> Non
             if isinstance(party, str) and party not in parties:
                 reader.problem(
                     (*here, "responsible", position),
-                    f"unknown agency or committee {party!r}{_nearest(party, parties)};"
+                    f"unknown agency or committee {party!r}{_nearest(party, parties, close_parties)};"
                     " define it under agencies: or committees:",
                 )
 
@@ -560,10 +563,11 @@ def _check_document_references(reader: _Reader, data: dict[str, Any]) -> None:
         )
 
 
-def _nearest(name: str, known: dict[str, Any]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
-    if close:
-        return f"; did you mean {close[0]!r}?"
+def _nearest(name: str, known: dict[str, Any], close: CloseNames | None = None) -> str:
+    """The hint for ``name``, not one of ``known``; ``close`` when many names are asked of them."""
+    answer = (close or CloseNames(known)).closest(name)
+    if answer is not None:
+        return f"; did you mean {answer!r}?"
     if not known:
         return "; none are defined"
     if len(known) <= 12:

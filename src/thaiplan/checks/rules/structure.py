@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from thaiplan.checks._registry import Context, Issue, rule
 from thaiplan.checks.rules._common import _party_ids
+from thaiplan.model._close import CloseNames
 from thaiplan.model._scope import TEMPLATE_FISCAL_YEAR
 from thaiplan.model._steps import Step
 from thaiplan.scheduling._combined import split_reference
@@ -43,12 +43,12 @@ def _duplicate_ids(context: Context) -> Iterator[Issue]:
 def _unknown_steps(context: Context) -> Iterator[Issue]:
     known = context.step_index
     unknown = context.unknown_dependencies  # looked up once for all the rules
+    close = CloseNames(known)
     for k, step in enumerate(context.steps):
         for dependency in unknown.get(k, ()) if unknown else ():
             if split_reference(dependency.step) is not None:
                 continue  # another calendar's step: rules/cross.py
-            close = difflib.get_close_matches(dependency.step, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint = close.hint(dependency.step)
             yield Issue(
                 f"{step.id} follows {dependency.step!r}, which is not a step of the calendar{hint}",
                 f"{step.id} ทำต่อจาก {dependency.step!r} ซึ่งไม่มีในปฏิทิน",
@@ -56,8 +56,7 @@ def _unknown_steps(context: Context) -> Iterator[Issue]:
             )
         for dependency in step.before:  # the steps it comes before, too
             if dependency.step not in known:
-                close = difflib.get_close_matches(dependency.step, known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = close.hint(dependency.step)
                 yield Issue(
                     f"{step.id} comes before {dependency.step!r}, which is not a step of the"
                     f" calendar{hint}",
@@ -92,11 +91,11 @@ def _unknown_parties(context: Context) -> Iterator[Issue]:
     if calendar is None:
         return
     known = set(_party_ids(calendar))
+    close = CloseNames(known)
     for step in calendar.steps:
         for party in step.responsible:
             if party not in known:
-                close = difflib.get_close_matches(party, known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = close.hint(party)
                 yield Issue(
                     f"{step.id} names {party!r} as responsible, but no agency or committee has that id{hint}",
                     f"{step.id} ระบุผู้รับผิดชอบ {party!r} ซึ่งไม่มีในรายชื่อหน่วยงานหรือคณะกรรมการ",
