@@ -5,12 +5,14 @@ calendar of 100,000 steps with a thousand references to steps that do not
 exist, that is 10^8 comparisons: minutes, to write a hint. So, as CPython's
 own "Did you mean" does for names (it stops scanning beyond 750 candidates),
 :class:`CloseNames` compares a word with every name only where there are at
-most :data:`SCAN_LIMIT` of them. Beyond that it compares it with the names one
-edit away (a letter added, dropped or changed, or two letters swapped), found
-through an index of every name with one letter deleted (the symmetric-deletion
-method of SymSpell): a few dictionary look-ups a word, whatever the number of
-names. Among the candidates, difflib chooses as before, so a small calendar
-gets exactly the hints it got, and a large one gets the hint of a typo.
+most :data:`SCAN_LIMIT` of them. Beyond that it compares it with the names that
+equal it once at most one letter is deleted from each: every name one edit
+away (a letter added, dropped or changed, or two neighbours swapped) and a few
+two edits away, found through an index of every name with one letter deleted
+(the symmetric-deletion method of SymSpell): a few dictionary look-ups a word,
+whatever the number of names. Among the candidates, difflib chooses as before,
+so a small calendar gets exactly the hints it got, and a large one gets the
+hint of a typo.
 
 Names longer than :data:`LONGEST_INDEXED` characters are left out of the index
 (an id is a word, and each indexed name costs the square of its length), so in
