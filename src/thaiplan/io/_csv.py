@@ -25,6 +25,7 @@ values stay the same):
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from typing import TYPE_CHECKING, Final
 
@@ -166,6 +167,7 @@ def _write(
     }
     # the schedule of this very calendar has its steps in the same places: no lookup by id
     same = result.calendar is calendar
+    thai: dict[dt.date, str] = {}  # steps share their days: each written in Thai once
     for i, step in enumerate(calendar.steps):
         bounds = result._bounds_at(i, step.id) if same else result[step.id]
         start, end, source = result._window_at(i) if same else result.window(step.id)
@@ -190,7 +192,10 @@ def _write(
                 else (
                     bounds.latest_start.isoformat(),
                     bounds.latest_finish.isoformat(),
-                    format_date(bounds.latest_finish, style="abbr"),
+                    thai.get(bounds.latest_finish)
+                    or thai.setdefault(
+                        bounds.latest_finish, format_date(bounds.latest_finish, style="abbr")
+                    ),
                 )
             ),
             "" if bounds.total_slack is None else bounds.total_slack,
