@@ -167,10 +167,50 @@ def _write(
     }
     # the schedule of this very calendar has its steps in the same places: no lookup by id
     same = result.calendar is calendar
-    thai: dict[dt.date, str] = {}  # steps share their days: each written in Thai once
+    iso: dict[int, str] = {}  # the days of a schedule as ordinals, each written once
+    thai: dict[int, str] = {}
+
+    def day(ordinal: int) -> str:
+        text = iso.get(ordinal)
+        if text is None:
+            text = iso[ordinal] = dt.date.fromordinal(ordinal).isoformat()
+        return text
+
+    def day_th(ordinal: int) -> str:
+        text = thai.get(ordinal)
+        if text is None:
+            text = thai[ordinal] = format_date(dt.date.fromordinal(ordinal), style="abbr")
+        return text
+
     for i, step in enumerate(calendar.steps):
-        bounds = result._bounds_at(i, step.id) if same else result[step.id]
-        start, end, source = result._window_at(i) if same else result.window(step.id)
+        if same:  # the bounds as Schedule._bounds_at works them out, read from its arrays
+            es, lf, duration = result._es[i], result._lf[i], result._durations[i]
+            unbounded = result._unbounded()[i]
+            opened = es < 1
+            slack = "" if opened or unbounded else lf - es - duration + 1
+            free = "" if opened or unbounded else result._free_slack()[i]
+            earliest = ("", "") if opened else (day(es), day(es + duration - 1))
+            latest = (
+                ("", "", "")  # nothing bounds its finish: no latest days, not 9999-12-31
+                if unbounded
+                else (day(lf - duration + 1), day(lf), day_th(lf))
+            )
+            start, end, source = result._window_at(i)
+        else:
+            bounds = result[step.id]
+            start, end, source = result.window(step.id)
+            earliest = (_iso(bounds.earliest_start), _iso(bounds.earliest_finish))
+            latest = (
+                ("", "", "")
+                if bounds.unbounded
+                else (
+                    bounds.latest_start.isoformat(),
+                    bounds.latest_finish.isoformat(),
+                    format_date(bounds.latest_finish, style="abbr"),
+                )
+            )
+            slack = "" if bounds.total_slack is None else bounds.total_slack
+            free = "" if bounds.free_slack is None else bounds.free_slack
         row: list[object] = [
             step.id,
             "" if step.no is None else step.no,
@@ -184,22 +224,10 @@ def _write(
             "; ".join(parties.get(party, party) for party in step.responsible),
             " ".join(d.step for d in step.after),
             "; ".join(named.get(d.step, d.step) for d in step.after),
-            _iso(bounds.earliest_start),
-            _iso(bounds.earliest_finish),
-            *(
-                ("", "", "")  # nothing bounds its finish: no latest days, not 9999-12-31
-                if bounds.unbounded
-                else (
-                    bounds.latest_start.isoformat(),
-                    bounds.latest_finish.isoformat(),
-                    thai.get(bounds.latest_finish)
-                    or thai.setdefault(
-                        bounds.latest_finish, format_date(bounds.latest_finish, style="abbr")
-                    ),
-                )
-            ),
-            "" if bounds.total_slack is None else bounds.total_slack,
-            "" if bounds.free_slack is None else bounds.free_slack,
+            *earliest,
+            *latest,
+            slack,
+            free,
             source.removeprefix("deadline:") if source.startswith("deadline:") else "",
         ]
         if status is not None:
