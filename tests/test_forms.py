@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
 import thaiplan
+from drawings import with_drawing
 from strategies import registers
 from thaiplan import (
     BudgetLine,
@@ -449,8 +450,6 @@ _ANCHOR = (
 
 def _with_text_boxes(data: bytes, boxes: list[tuple[int, str]], *, doctype: str = "") -> bytes:
     """The book with text boxes drawn on its first sheet, as Excel writes them (hand-written XML)."""
-    import zipfile
-
     anchors = "".join(
         _ANCHOR.format(
             row=row - 1,
@@ -465,34 +464,7 @@ def _with_text_boxes(data: bytes, boxes: list[tuple[int, str]], *, doctype: str 
     drawing = _DRAWING.format(anchors=anchors)
     if doctype:
         drawing = drawing.replace("?>\n", f"?>\n{doctype}", 1)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == "[Content_Types].xml":
-                content = content.replace(
-                    b"</Types>",
-                    b'<Override PartName="/xl/drawings/drawing1.xml" ContentType='
-                    b'"application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
-                )
-            if info.filename == "xl/worksheets/sheet1.xml":
-                content = content.replace(
-                    b"</worksheet>",
-                    b'<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-                    b'relationships" r:id="rIdDrawing1"/></worksheet>',
-                )
-            target.writestr(info, content)
-        target.writestr(
-            "xl/worksheets/_rels/sheet1.xml.rels",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rIdDrawing1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>'
-            "</Relationships>",
-        )
-        target.writestr("xl/drawings/drawing1.xml", drawing)
-    return buffer.getvalue()
+    return with_drawing(data, drawing)
 
 
 class TestRealBookTraps:

@@ -43,6 +43,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import thaiplan
+from drawings import with_drawing
 
 EXAMPLES: Final = Path(__file__).resolve().parents[1] / "examples"
 EXAMPLE: Final = EXAMPLES / "register_nakhon_sawan_health.yaml"
@@ -1316,34 +1317,7 @@ def _with_text_boxes(data: bytes, boxes: tuple[tuple[tuple[int, ...], str], ...]
         _ANCHOR.format(row=row, col=col, end=end, end_col=end_col, id=index + 2, text=text)
         for index, ((row, col, end, end_col), text) in enumerate(boxes)
     )
-    source = zipfile.ZipFile(io.BytesIO(data))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == "[Content_Types].xml":
-                content = content.replace(
-                    b"</Types>",
-                    b'<Override PartName="/xl/drawings/drawing1.xml" ContentType='
-                    b'"application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>',
-                )
-            if info.filename == "xl/worksheets/sheet1.xml":
-                content = content.replace(
-                    b"</worksheet>",
-                    b'<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-                    b'relationships" r:id="rIdDrawing1"/></worksheet>',
-                )
-            target.writestr(info, content)
-        target.writestr(
-            "xl/worksheets/_rels/sheet1.xml.rels",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rIdDrawing1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>'
-            "</Relationships>",
-        )
-        target.writestr("xl/drawings/drawing1.xml", _DRAWING.format(anchors=anchors))
-    return buffer.getvalue()
+    return with_drawing(data, _DRAWING.format(anchors=anchors))
 
 
 def _sheet_book(
