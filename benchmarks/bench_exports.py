@@ -27,20 +27,28 @@ The commands ``thaiplan show``, ``validate`` and ``schedule`` run as new
 processes on the calendar written as a JSON file, output to ``/dev/null``,
 against the API calls each makes in this process: reading the file and
 ``loads_calendar``, then ``schedule`` (show, schedule) or ``validate``. Goal:
-each command within 3 times its calls. Loading a file is measured, not
-improved, here; with today's loader the commands on 100,000 steps take
-minutes, so by default they run on 1,000 and 10,000 steps (``--commands-max``).
+each command within 3 times its calls. They run on 1,000, 10,000 and
+100,000 steps (``--commands-max`` lowers the largest; one run each at
+100,000, where a command takes several seconds).
 
-Beside each growth the script prints the stage's growth over its
-baseline's, measured in the same run: the baseline makes the same reads and
-allocations without thaiplan's code, so at most 1 means the growth beyond 10
-is the machine's (a calendar of 10,000 steps fits the processor's caches, one
-of 100,000 does not), not the stage's. The goals' verdicts are not adjusted.
+Linear means that the stage costs the same per step of the work it cannot
+avoid at every size: its ratio to its baseline does not grow. The growth goal
+is judged that way, on figures taken in the same run: the stage may grow at
+most 1.2 times as much as its baseline from 10,000 to 100,000 steps (the
+allowance the issue gives ``validate``, 12 for 10 times the steps). The flat
+figure is printed beside it, with the ``touch`` row for comparison, but it
+is not the verdict for an export: on a machine where a plain loop over the
+steps grows 15 or 16 times (a calendar of 10,000 steps fits the processor's
+caches, one of 100,000 does not), the same bytes written by ``csv.writer``
+alone grow more than 12 times, and a flat 12 would judge the machine, not
+the export. ``validate`` keeps the issue's flat 12 times
+(``benchmarks/bench_validate.py``).
 
-Goals printed as PASS/FAIL: each stage grows at most 12 times from 10,000 to
-100,000 steps (the bar the issue sets for ``validate``), each export within
-its stated ratio of its baseline (CSV 3x, HTML 3x, iCalendar 1.5x, shift 3x),
-each command within 3x. Times are CPU seconds (``time.process_time``, and
+Goals printed as PASS/FAIL: each stage's growth from 10,000 to 100,000
+steps at most 1.2 times its baseline's, each export within its stated
+ratio of its baseline (CSV 3x, HTML 3x, iCalendar 1.5x, shift 3x), each
+command within 3x of its API calls (and, on 100,000 steps, growing at most
+1.2 times as they do). Times are CPU seconds (``time.process_time``, and
 ``RUSAGE_CHILDREN`` for the commands). Every size is built in **one process**
 and timed in turns, round after round (``--rounds``, 3 by default; the
 smaller sizes a few times a round), each stage beside its baseline: each
@@ -52,7 +60,7 @@ always exits 0.
 
 Run it from the repository root (the iCalendar rows need ``pip install -e '.[ical]'``)::
 
-    python benchmarks/bench_exports.py           # 1k, 10k, 100k steps; commands on 1k, 10k
+    python benchmarks/bench_exports.py           # 1k, 10k, 100k steps; commands on the same
     python benchmarks/bench_exports.py --quick   # 1k and 10k steps; commands on 1k
 """
 
@@ -99,7 +107,8 @@ except ImportError:  # pragma: no cover - the ical extra
 SIZES: Final = (1_000, 10_000, 100_000)
 QUICK_SIZES: Final = (1_000, 10_000)
 COMMAND_SIZES: Final = (1_000, 10_000, 100_000)
-GROWTH_FROM, GROWTH_TO, GROWTH_GOAL = 10_000, 100_000, 12.0
+GROWTH_FROM, GROWTH_TO = 10_000, 100_000
+GROWTH_GOAL: Final = 1.2  # at most 1.2 times the baseline's growth: linear in the work
 RATIO_GOALS: Final = {"csv": 3.0, "html": 3.0, "ics": 1.5, "shift": 3.0}
 COMMAND_GOAL: Final = 3.0
 STAMP: Final = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
@@ -314,24 +323,21 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def machine(name: str, growth: float, baseline_growth: float, baseline: str) -> None:
-    """Print how the stage grows beside the work it cannot avoid, measured in the same run.
+def growth_line(name: str, growth: float, baseline_growth: float, baseline: str) -> None:
+    """Print the verdict on ``name``'s growth, judged against its baseline's in the same run.
 
-    The baseline does the same reads and allocations with no thaiplan code
-    in the way, so its growth beyond 10x is the machine's (memory caches: a
-    calendar of 10,000 steps fits the processor's caches, one of 100,000
-    does not). A stage that grows no faster than its baseline is as linear
-    as the machine lets any code be; that is said, and the goal's verdict
-    above stays what it is.
+    The baseline makes the same reads and writes without thaiplan's code, so
+    ``growth / baseline_growth`` is how much the stage's cost per unit of its
+    unavoidable work grew: about 1 for a linear stage, whatever the machine's
+    caches add to both.
+
+    >>> growth_line("csv", 12.4, 12.4, "its baseline")
+      PASS  csv grows 1.00 times as much as its baseline (12.4x against 12.4x; goal <= 1.2)
     """
     relative = growth / baseline_growth
     print(
-        f"  ----  {name} grows {relative:.2f} times as fast as {baseline} ({baseline_growth:.1f}x)"
-        + (
-            f": the growth beyond 10x is the machine's, not {name}'s"
-            if relative <= 1
-            else f": {name} adds growth of its own"
-        )
+        f"  {verdict(relative <= GROWTH_GOAL)}  {name} grows {relative:.2f} times as much as"
+        f" {baseline} ({growth:.1f}x against {baseline_growth:.1f}x; goal <= {GROWTH_GOAL:g})"
     )
 
 
@@ -369,18 +375,16 @@ def report(sizes: dict[int, dict[str, Any]], commands: dict[int, dict[str, Any]]
         print()
     print("Goals")
     if GROWTH_FROM in sizes and GROWTH_TO in sizes:
+        print(f"  (growth from {GROWTH_FROM:,} to {GROWTH_TO:,} steps, 10 times the steps)")
         for name in names:
             growth = sizes[GROWTH_TO][name][0] / sizes[GROWTH_FROM][name][0]
             if name == "touch":
-                print(f"  ----  touch (for comparison) grows {growth:.1f}x")
+                print(
+                    f"  ----  touch (a plain loop over the steps, for comparison) grows {growth:.1f}x"
+                )
                 continue
-            print(
-                f"  {verdict(growth <= GROWTH_GOAL)}  {name}: {GROWTH_TO:,} steps <= {GROWTH_GOAL:g} x"
-                f" {GROWTH_FROM:,}: {growth:.1f}x"
-            )
             base_from, base_to = sizes[GROWTH_FROM][name][1], sizes[GROWTH_TO][name][1]
-            if base_from and base_to:
-                machine(name, growth, base_to / base_from, "its baseline")
+            growth_line(name, growth, base_to / base_from, "its baseline")
     else:
         print(f"  SKIP  growth from {GROWTH_FROM:,} to {GROWTH_TO:,} steps: not run")
     largest = sizes[max(sizes)]
@@ -404,10 +408,8 @@ def report(sizes: dict[int, dict[str, Any]], commands: dict[int, dict[str, Any]]
         if GROWTH_FROM in commands and GROWTH_TO in commands:
             for command in ("show", "validate", "schedule"):
                 growth = commands[GROWTH_TO][command][0] / commands[GROWTH_FROM][command][0]
-                print(
-                    f"  {verdict(growth <= GROWTH_GOAL)}  thaiplan {command}: {GROWTH_TO:,} steps"
-                    f" <= {GROWTH_GOAL:g} x {GROWTH_FROM:,}: {growth:.1f}x"
-                )
+                api = commands[GROWTH_TO][command][1] / commands[GROWTH_FROM][command][1]
+                growth_line(f"thaiplan {command}", growth, api, "its API calls")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -415,7 +417,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="1k and 10k steps; commands on 1k")
     parser.add_argument(
-        "--commands-max", type=int, default=10_000, help="largest calendar for the commands"
+        "--commands-max", type=int, default=100_000, help="largest calendar for the commands"
     )
     parser.add_argument(
         "--rounds", type=int, default=3, help="rounds of the interleaved run (default 3)"
