@@ -391,6 +391,9 @@ class TestCentralAgencyNamesOfTheList:
             ("กรมบัญชีกลา", "กรมบัญชีกลาง"),
             ("สำนักงานบริหารหนี้สาธารณ", "สำนักงานบริหารหนี้สาธารณะ"),
             ("กรมส่งเสริมการปกครองส่วนท้องถิ่น", "กรมส่งเสริมการปกครองท้องถิ่น"),
+            # a listed name whole, with a letter or two more: a slip, not another word
+            ("กรมบัญชีกลางง", "กรมบัญชีกลาง"),
+            ("สำนักงานสถิติแห่งชาติติ", "สำนักงานสถิติแห่งชาติ"),
         ],
     )
     def test_misspellings(self, written, meant):
@@ -403,6 +406,8 @@ class TestCentralAgencyNamesOfTheList:
             # parts of a listed agency: they hold its name whole (ratios 0.85 and 0.89 to it)
             "สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม",
             "สำนักงานปลัดกระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม",
+            "กรมบัญชีกลาง กระทรวงการคลัง",  # the agency and its ministry
+            "กรมบัญชีกลางฯ",  # a sign, not a letter
             # provincial offices are not on the list of central agencies
             "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสมุทรสาคร",
             "สำนักงานสถิติจังหวัดสมุทรสาคร",

@@ -6,9 +6,11 @@
 - ``central-agency-name``: a central agency's name that is in no form on the
   list but close to a name that is (a misspelling); a name that names a
   province (a provincial office, สำนักงาน…จังหวัด…) is not judged, since the list
-  holds central agencies only, nor one that holds a listed name whole (a part
-  of a listed agency: สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม is not a
-  misspelt กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม);
+  holds central agencies only, nor one that holds a listed name whole beside
+  words of its own (a part of a listed agency:
+  สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม is not a misspelt
+  กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม); one or two letters beside a listed name
+  are a slip, and judged (กรมบัญชีกลางง);
 - ``dopa-code``: an agency's DOPA code against its name and the calendar's
   province (``data/reference/dopa-codes.yaml``: every province and district;
   a longer code is not judged, and the finding says so).
@@ -137,6 +139,34 @@ def _central_forms() -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
     return forms, current, whole
 
 
+#: The letters of a Thai word (consonants, vowels, tone marks), not ฯ, ๆ or Thai digits.
+_LETTER: Final = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4d]")
+
+#: At most this many letters besides a listed name are a slip of the keyboard, not another word:
+#: no word that makes a part of an agency (สำนักงานปลัด…, กอง…) or names its ministry is so short.
+_SLIP: Final = 2
+
+
+def _holds_whole(name: str, whole: tuple[str, ...]) -> bool:
+    """Whether ``name`` holds a listed name whole with words of its own beside it.
+
+    >>> whole = ("กรมบัญชีกลาง",)
+    >>> _holds_whole("กรมบัญชีกลางกระทรวงการคลัง", whole)
+    True
+    >>> _holds_whole("กรมบัญชีกลางง", whole)  # one letter more: a misspelling, judged as one
+    False
+    >>> _holds_whole("กรมบัญชีกลางฯ", whole)
+    True
+    """
+    for listed in whole:
+        at = name.find(listed)
+        if at >= 0:
+            rest = name[:at] + name[at + len(listed) :]
+            if len(_LETTER.findall(rest)) > _SLIP or not _LETTER.search(rest):
+                return True
+    return False
+
+
 @rule(
     "central-agency-name",
     severity="warning",
@@ -153,7 +183,7 @@ def _central_agency_names(context: Context) -> Iterator[Issue]:
         name = _squeezed(agency.name)
         if name in forms or not name.startswith(_OFFICIAL_PREFIXES) or _PROVINCIAL in name:
             continue
-        if any(listed in name for listed in whole):
+        if _holds_whole(name, whole):
             continue  # a part of a listed agency, or the agency and more words: not a misspelling
         close = difflib.get_close_matches(name, list(current), n=1, cutoff=0.85)
         if close:
