@@ -235,7 +235,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     office = add(
-        "import", "read a calendar from an Excel book (.xlsx) or MS Project XML (.xml)", _import
+        "import",
+        "read a calendar from an Excel book (.xlsx), a Word table (.docx) or MS Project XML (.xml)",
+        _import,
     )
     add_import_arguments(office)
 
