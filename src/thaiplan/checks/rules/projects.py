@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Final
 
 from thaiplan.checks._registry import Context, Issue, Severity, rule
+from thaiplan.checks.rules._similar import similar_pairs
 from thaiplan.dates import format_baht, to_arabic_digits
 from thaiplan.model._plans import Plan, PlanLevel
 from thaiplan.model._project_parts import ProjectState
@@ -248,13 +249,8 @@ def _duplicate(context: Context) -> Iterator[Issue]:
             else:
                 exact[key] = project
         keys = sorted(exact)
-        if len(keys) > 200:
-            continue  # spelling variants are compared in groups of a usual size only
-        for index, key in enumerate(keys):
-            for other in keys[index + 1 :]:
-                matcher = difflib.SequenceMatcher(None, key, other)
-                if matcher.real_quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR:
-                    yield _duplicate_issue(exact[key], exact[other], "nearly the same title")
+        for index, other in similar_pairs(keys, _SIMILAR):  # not every pair: see _similar.py
+            yield _duplicate_issue(exact[keys[index]], exact[keys[other]], "nearly the same title")
 
 
 #: How alike two titles of one place and the same numbers are to be taken for one project:
