@@ -25,17 +25,15 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import gc
 import random
 import sys
-import time
-from collections.abc import Callable, Sequence
-from typing import Final, TypeVar
+from collections.abc import Sequence
+from typing import Final
+
+from bench_validate import best_of  # CPU seconds, the best of the runs
 
 from thaiplan.checks.rules._similar import similar_pairs
 from thaiplan.checks.rules.projects import _SIMILAR, _title_key
-
-T = TypeVar("T")
 
 SLOTS: Final = (
     ("ก่อสร้าง", "ปรับปรุง", "ซ่อมแซม", "ขยายเขต", "ติดตั้ง", "จัดซื้อ", "อบรม", "ส่งเสริม", "พัฒนา", "จัดทำ"),
@@ -80,17 +78,6 @@ def every_pair(texts: Sequence[str]) -> list[tuple[int, int]]:
             if matcher.real_quick_ratio() >= _SIMILAR and matcher.ratio() >= _SIMILAR:
                 found.append((i, j))
     return found
-
-
-def best_of(func: Callable[[], T], runs: int) -> tuple[float, T]:
-    best, result = float("inf"), None
-    for _ in range(runs):
-        gc.collect()
-        start = time.process_time()
-        result = func()
-        best = min(best, time.process_time() - start)
-    assert result is not None
-    return best, result
 
 
 def main(argv: Sequence[str] | None = None) -> int:

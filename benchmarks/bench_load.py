@@ -75,6 +75,7 @@ from typing import Any, Final, TypeVar
 import yaml
 from bench_schedule import build_calendar  # the calendars of bench_schedule.py
 from bench_schedule import peak_rss_mb as _ru_maxrss_mb
+from bench_validate import best_of  # CPU seconds, the best of the runs
 
 import thaiplan
 from thaiplan import Dependency, Phase, PlanningCalendar, Step
@@ -109,20 +110,6 @@ def paused(func: Callable[[], T]) -> Callable[[], T]:
                 gc.enable()
 
     return run
-
-
-def best_of(func: Callable[[], T], runs: int) -> tuple[float, T]:
-    """The best CPU time of ``runs`` calls of ``func``, and the last result."""
-    best = float("inf")
-    result: T | None = None
-    for _ in range(runs):
-        result = None
-        gc.collect()
-        start = time.process_time()
-        result = func()
-        best = min(best, time.process_time() - start)
-    assert result is not None
-    return best, result
 
 
 def repeats_for(n: int) -> int:
