@@ -22,10 +22,19 @@ register as JSON and measures, each the best of ``--runs`` runs:
 
 The ratios are thaiplan's time over the baseline's, measured in the same run.
 
+With ``--growth`` it measures instead how loading, validating and rolling
+up grow from a tenth of ``--projects`` to ``--projects``, both sizes in one
+process, in turns, in CPU seconds (as ``bench_validate.py`` does), with
+PASS/FAIL: ``loads_register`` at most 1.2 times the growth of ``json.loads``
+(timed with the collector paused, as ``loads_register`` pauses it),
+validate (the project rules) and the roll-up at most 12 times for 10 times
+the projects.
+
 Run from the repository root::
 
     python benchmarks/bench_register.py             # 120,000 projects
     python benchmarks/bench_register.py --projects 20000 --runs 1
+    python benchmarks/bench_register.py --growth    # 12,000 against 120,000 projects
 """
 
 from __future__ import annotations
@@ -109,12 +118,111 @@ def best(function: Callable[[], Any], runs: int) -> tuple[float, Any]:
     return min(times), result
 
 
+def cpu_best(function: Callable[[], Any], runs: int) -> float:
+    """The least CPU time of ``runs`` calls (collected before each)."""
+    spent = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        start = time.process_time()
+        function()
+        spent = min(spent, time.process_time() - start)
+    return spent
+
+
+def paused(
+    stage: Callable[[thaiplan.ProjectRegister, str], object],
+) -> Callable[[thaiplan.ProjectRegister, str], object]:
+    """``stage`` with the cyclic collector paused, as ``loads_register`` pauses it."""
+
+    def run(register: thaiplan.ProjectRegister, text: str) -> object:
+        was_on = gc.isenabled()
+        gc.disable()
+        try:
+            return stage(register, text)
+        finally:
+            if was_on:
+                gc.enable()
+
+    return run
+
+
+def touch(register: thaiplan.ProjectRegister) -> int:
+    """A loop reading each project's fields once: what any pass over the register costs."""
+    total = 0
+    for project in register:
+        total += len(project.id) + len(project.title) + len(project.links) + len(project.budget)
+        if project.location is not None:
+            total += len(project.location.province)
+    return total
+
+
+def growth(large: int, seed: int, rounds: int) -> None:
+    """Loading, validating and rolling up a register of ``large / 10`` and ``large`` projects.
+
+    Both sizes in one process, timed in turns, round after round, in CPU
+    seconds, the best of each (as ``bench_validate.py`` does). Goals:
+    ``loads_register`` grows at most 1.2 times as much as ``json.loads`` of the
+    same text; validate and the roll-up at most 12 times for 10 times the
+    projects (the issue's bar for ``validate``); ``touch`` is printed for
+    comparison, a plain loop over the projects.
+    """
+    sizes = (large // 10, large)
+    codes = [r.code for r in thaiplan.rules() if r.code.startswith("project-")]
+    made = {}
+    for n in sizes:
+        register = build(n, seed)
+        made[n] = (register, thaiplan.dumps_register(register, format="json"))
+    stages: dict[str, Callable[[thaiplan.ProjectRegister, str], object]] = {
+        "json.loads": paused(lambda register, text: json.loads(text)),
+        "loads_register": lambda register, text: thaiplan.loads_register(text),
+        "validate (project rules)": lambda register, text: thaiplan.validate(register, only=codes),
+        "rollup": lambda register, text: register.rollup(
+            "strategy", "fiscal_year", tree="national-strategy"
+        ),
+        "touch": lambda register, text: touch(register),
+    }
+    found = {(n, name): float("inf") for n in sizes for name in stages}
+    for _ in range(rounds):
+        for n, (register, text) in made.items():
+            for name, stage in stages.items():
+                runs = 2 if n < large else 1
+                seconds = cpu_best(lambda: stage(register, text), runs)  # noqa: B023
+                found[n, name] = min(found[n, name], seconds)
+    small = sizes[0]
+    print(f"Growth from {small:,} to {large:,} projects (CPU seconds, best of {rounds} rounds)")
+    for name in stages:
+        print(
+            f"  {name:26} {found[small, name]:8.4f} {found[large, name]:8.4f}"
+            f"  {found[large, name] / found[small, name]:5.1f}x"
+        )
+
+    def grew(name: str) -> float:
+        return found[large, name] / found[small, name]
+
+    relative = grew("loads_register") / grew("json.loads")
+    print(
+        f"  {'PASS' if relative <= 1.2 else 'FAIL'}  loads_register grows {relative:.2f} times as much"
+        f" as json.loads ({grew('loads_register'):.1f}x against {grew('json.loads'):.1f}x; goal <= 1.2)"
+    )
+    for name in ("validate (project rules)", "rollup"):
+        print(
+            f"  {'PASS' if grew(name) <= 12 else 'FAIL'}  {name}: {large:,} projects <= 12 x"
+            f" {small:,}: {grew(name):.1f}x (touch {grew('touch'):.1f}x)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--projects", type=int, default=120_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument(
+        "--growth", action="store_true", help="only the growth from --projects / 10 to --projects"
+    )
     args = parser.parse_args()
+    if args.growth:
+        growth(args.projects, args.seed, args.runs)
+        return
 
     print(f"building {args.projects:,} projects (seed {args.seed}) ...")
     register = build(args.projects, args.seed)
