@@ -262,6 +262,22 @@ class TestProcess:
         assert "exit status: 0 no errors" in result.stdout
         assert "examples:" in result.stdout
 
+    def test_help_names_every_built_in_source(self) -> None:
+        """Thaiplan --help lists the built-in document and every built-in calendar."""
+        from thaiplan.io._sources import builtin_names
+
+        result = subprocess.run(
+            [sys.executable, "-m", "thaiplan", "--help"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert 0 == result.returncode
+        text = " ".join(result.stdout.split())
+        for name in (*builtin_names("document"), *builtin_names("calendar")):
+            assert name in text
+        assert "budget-2567-supplementary" in text
+
 
 def _slow_width(text: str) -> int:
     """The width as the table first measured it: one character at a time, nothing cached."""

@@ -1,7 +1,8 @@
 """The ``thaiplan`` command: show, validate, schedule, export and shift calendars.
 
 Every command takes a calendar or document file (YAML or JSON), ``-`` for
-standard input, or the name of a built-in document (``samut-sakhon-2563``).
+standard input, or the name of a built-in document or calendar
+(``samut-sakhon-2563``, the national budget calendars ``budget-2563`` and others).
 A user's mistake (a file that cannot be read, a bad option) is one clear
 message on standard error, naming the file, line and column, and exit
 status 2; never a traceback.
@@ -21,6 +22,7 @@ import argparse
 import io
 import os
 import sys
+import textwrap
 import traceback
 from collections.abc import Callable, Sequence
 from typing import IO, Any, cast
@@ -42,6 +44,7 @@ from thaiplan.cli._office import EXPORT_TARGETS, IMPORT_EXAMPLES, _import, add_i
 from thaiplan.cli._progress import add_commands as add_progress_commands
 from thaiplan.cli._register import _trace
 from thaiplan.errors import DependencyCycleError, ThaiplanError
+from thaiplan.io._sources import builtin_names
 
 __all__ = ["console", "main"]
 
@@ -96,8 +99,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="thaiplan",
         description="Thai provincial development planning: check, schedule and export planning calendars.",
-        epilog="A SOURCE is a calendar or document file (YAML or JSON), - for standard input,"
-        " or a built-in document: samut-sakhon-2563.",
+        epilog=textwrap.fill(
+            "A SOURCE is a calendar or document file (YAML or JSON), - for standard input,"
+            " or a built-in document or calendar: "
+            + ", ".join((*builtin_names("document"), *builtin_names("calendar")))
+            + ".",
+            width=79,
+            break_on_hyphens=False,  # names stay whole: budget-2567-supplementary
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     from thaiplan import __version__
