@@ -102,6 +102,19 @@ class TestRead:
         with pytest.raises(CalendarFileError, match="no calendar table"):
             thaiplan.read_calendar_docx(empty.getvalue())
 
+    def test_carriage_returns_come_back(self) -> None:
+        """A title holding a carriage return comes back with it, not with a line feed.
+
+        python-docx writes a carriage return as a line break, which reads back as a line feed
+        (found by hypothesis).
+        """
+        source = thaiplan.load_calendar("samut-sakhon-2563")
+        titles = ["\r", "ก\r\nข", "ก\tข", "\r\r", "ขั้นตอน\rที่ ๕"]
+        steps = [attrs.evolve(s, title=t) for s, t in zip(source.steps, titles, strict=False)]
+        calendar = attrs.evolve(source, steps=[*steps, *source.steps[len(titles) :]])
+        again = thaiplan.read_calendar_docx(thaiplan.calendar_docx(calendar), like=calendar)
+        assert titles == [step.title for step in again.steps[: len(titles)]]
+
     @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(acyclic_calendars(max_steps=5), st.lists(texts, min_size=5, max_size=5))
     def test_random_calendars(self, calendar: thaiplan.PlanningCalendar, titles: list[str]) -> None:

@@ -136,7 +136,12 @@ class _Writer:
     def run(
         self, paragraph: Any, text: str, where: str, *, bold: bool = False, size: int = LETTER_SIZE
     ) -> Any:
-        run = paragraph.add_run(_check(text, where))
+        text = _check(text, where)
+        if "\r" in text:  # python-docx makes a carriage return a line break, read back as "\n"
+            run = paragraph.add_run()
+            run._r.add_t(text)  # kept in the text, written &#13;, read back as "\r"
+        else:
+            run = paragraph.add_run(text)
         run.bold = bold or None
         self._fonts(run._r.get_or_add_rPr(), size)
         return run
