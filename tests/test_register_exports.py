@@ -184,6 +184,21 @@ class TestCli:
         assert (0, f"{book}: 3 projects\n") == (status, err)
         assert _register() == thaiplan.load_register(back)
 
+    def test_export_and_import_word(self, tmp_path: Path) -> None:
+        """A Word plan book is imported as a register, what its forms show coming back."""
+        source = tmp_path / "register.yaml"
+        thaiplan.dump_register(_register(), source)
+        document = tmp_path / "plan.docx"
+        assert 0 == _run("export", str(source), "--to", "docx", "-o", str(document))[0]
+        back = tmp_path / "back.yaml"
+        status, _, err = _run("import", str(document), "-o", str(back))
+        assert (0, f"{document}: 3 projects\n") == (status, err)
+        assert thaiplan.read_register_docx(document) == thaiplan.load_register(back)
+        calendar = tmp_path / "calendar.docx"  # a calendar table is still read as a calendar
+        calendar.write_bytes(thaiplan.calendar_docx(thaiplan.load_calendar("samut-sakhon-2563")))
+        status, text, _ = _run("import", str(calendar), "--like", "samut-sakhon-2563")
+        assert (0, True) == (status, "thaiplan-calendar/1" in text)
+
     def test_docx_html_ics(self, tmp_path: Path) -> None:
         """The other targets write what their readers open."""
         source = tmp_path / "register.yaml"

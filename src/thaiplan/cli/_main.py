@@ -245,7 +245,8 @@ def _parser() -> argparse.ArgumentParser:
 
     office = add(
         "import",
-        "read a calendar from an Excel book (.xlsx), a Word table (.docx) or MS Project XML (.xml)",
+        "read a calendar from an Excel book (.xlsx), a Word table (.docx) or MS Project XML"
+        " (.xml), or a register from a book of the plan forms",
         _import,
     )
     add_import_arguments(office)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Final, Literal
 
 from thaiplan.cli._common import EXIT_OK, _load, _number, _subject, _UsageError, _write
+from thaiplan.errors import ThaiplanError
 
 if TYPE_CHECKING:
     from thaiplan.model._document import PlanningDocument
@@ -22,6 +24,7 @@ IMPORT_EXAMPLES: Final = (
     "  thaiplan import local-plan.xlsx -o register.yaml   # a book of the plan forms\n"
     "  thaiplan import office-table.xlsx --like samut-sakhon-2563 -o calendar.yaml\n"
     "  thaiplan import circular.docx --like samut-sakhon-2563 -o calendar.yaml\n"
+    "  thaiplan import plan-book.docx -o register.yaml    # a Word plan book of the forms\n"
     "  thaiplan import project.xml --province สมุทรสาคร --fiscal-year 2563 -o calendar.json"
 )
 
@@ -95,7 +98,7 @@ def add_import_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _import(args: argparse.Namespace, out: IO[str]) -> int:
-    """``thaiplan import FILE -o calendar.yaml``: a calendar from an office file."""
+    """``thaiplan import FILE -o calendar.yaml``: a calendar (or a plan book's register) from an office file."""
     from thaiplan.io._files import dumps_calendar
 
     path = Path(args.file)
@@ -107,6 +110,8 @@ def _import(args: argparse.Namespace, out: IO[str]) -> int:
         like = _subject(document, reference)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm") and _is_register_book(path):
+        return _import_register(args, path, out)
+    if suffix == ".docx" and _is_register_docx(path):
         return _import_register(args, path, out)
     if suffix in (".xlsx", ".xlsm"):
         from thaiplan.io._xlsx_read import read_calendar_xlsx
@@ -159,22 +164,51 @@ def _is_register_book(path: Path) -> bool:
     try:
         if SHEET_DATA in book.sheetnames and book[SHEET_DATA]["B1"].value == FORMS_FORMAT:
             return True
-        for sheet in book.worksheets:
-            for row in sheet.iter_rows(min_row=1, max_row=40, max_col=2, values_only=True):
-                cells = [str(value or "").strip() for value in row]
-                if cells[:1] == ["ที่"] and cells[1:2] in (["โครงการ"], ["แผนงาน"]):
-                    return True
-        return False
+        return any(
+            _form_header(sheet.iter_rows(min_row=1, max_row=40, max_col=2, values_only=True))
+            for sheet in book.worksheets
+        )
     finally:
         book.close()
 
 
+def _form_header(rows: Iterable[Sequence[object]]) -> bool:
+    """Whether rows hold a plan form's header: ที่ then โครงการ (ผ.๐๒) or แผนงาน (ผ.๐๑)."""
+    for row in rows:
+        cells = [str(value or "").strip() for value in row[:2]]
+        if cells[:1] == ["ที่"] and cells[1:2] in (["โครงการ"], ["แผนงาน"]):
+            return True
+    return False
+
+
+def _is_register_docx(path: Path) -> bool:
+    """Whether a Word document is a plan book: a table under a plan form's header.
+
+    A calendar table starts ขั้นตอน / วันเดือนปี; a plan book's tables start ที่ /
+    โครงการ, as its Excel book does.
+    """
+    from thaiplan.io._docx_read import open_docx
+    from thaiplan.io._forms_docx_read import _sheets
+
+    try:
+        document, _ = open_docx(path)
+    except ThaiplanError:  # not a document: the calendar reader says why
+        return False
+    return any(_form_header(sheet.grid[:40]) for sheet in _sheets(document))
+
+
 def _import_register(args: argparse.Namespace, path: Path, out: IO[str]) -> int:
-    """``thaiplan import PLAN.xlsx -o register.yaml``: a register from a book of plan forms."""
-    from thaiplan.io._forms_read import read_register_xlsx
+    """``thaiplan import PLAN.xlsx -o register.yaml``: a register from a book of plan forms (or a Word plan book)."""
     from thaiplan.io._register import dumps_register
 
-    register = read_register_xlsx(path)
+    if path.suffix.lower() == ".docx":
+        from thaiplan.io._forms_docx_read import read_register_docx
+
+        register = read_register_docx(path)
+    else:
+        from thaiplan.io._forms_read import read_register_xlsx
+
+        register = read_register_xlsx(path)
     print(f"{args.file}: {len(register)} projects", file=sys.stderr)
     fmt: Literal["yaml", "json"] = "json" if (args.output or "").endswith(".json") else "yaml"
     return _write(dumps_register(register, format=fmt), args.output, out)
