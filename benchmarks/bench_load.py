@@ -80,6 +80,7 @@ from bench_validate import best_of  # CPU seconds, the best of the runs
 import thaiplan
 from thaiplan import Dependency, Phase, PlanningCalendar, Step
 from thaiplan.dates import parse_period
+from thaiplan.scheduling._pause import paused_collection
 
 SIZES: Final = (1_000, 10_000, 100_000)
 QUICK_SIZES: Final = (1_000, 10_000)
@@ -101,13 +102,8 @@ def paused(func: Callable[[], T]) -> Callable[[], T]:
     """``func`` with the cyclic collector paused while it runs, as thaiplan's readers do."""
 
     def run() -> T:
-        was_on = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_collection():
             return func()
-        finally:
-            if was_on:
-                gc.enable()
 
     return run
 

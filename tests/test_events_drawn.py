@@ -9,8 +9,6 @@ to-do; every step's event is TRANSPARENT), and ``show`` marks its row.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,10 +18,11 @@ from hypothesis import strategies as st
 
 import thaiplan
 from thaiplan import Phase, PlanningCalendar, Step
-from thaiplan.cli import main
 from thaiplan.dates import format_date
 from thaiplan.io._gantt import gantt_table
 from thaiplan.io._ical import EVENT_CATEGORY, calendar_ics
+
+from .test_cli_thai import run
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -167,20 +166,9 @@ class TestICalendar:
         )
 
 
-def run(*args: str) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old = sys.stderr
-    sys.stderr = err
-    try:
-        status = main(list(args), out=out)
-    finally:
-        sys.stderr = old
-    return status, out.getvalue()
-
-
 class TestShow:
     def test_budget_row_marked(self) -> None:
-        status, out = run("show", "budget-2563")
+        status, out, _ = run("show", "budget-2563")
         assert status == 0
         rows = [line for line in out.splitlines() if " r3 " in line]
         assert len(rows) == 1
@@ -189,11 +177,11 @@ class TestShow:
         assert "◇ event (วันที่มีผล): the day something takes effect" in out
 
     def test_thai(self) -> None:
-        status, out = run("show", "budget-2563", "--lang", "th")
+        status, out, _ = run("show", "budget-2563", "--lang", "th")
         assert status == 0
         assert "◇ วันที่มีผล (event)" in out
 
     def test_no_event_no_key(self) -> None:
-        status, out = run("show", "samut-sakhon-2563")
+        status, out, _ = run("show", "samut-sakhon-2563")
         assert status == 0
         assert "◇" not in out

@@ -25,6 +25,7 @@ import zipfile
 from typing import IO, TYPE_CHECKING, Any, Final
 
 from thaiplan.errors import CalendarFileError, FileProblem
+from thaiplan.io._xlsx_read import _letter
 
 if TYPE_CHECKING:
     from thaiplan.model._document import PlanningDocument
@@ -34,14 +35,6 @@ __all__ = ["read_calendar_docx"]
 
 #: The name of the n-th table of a document, in the places of its problems.
 TABLE_NAME: Final = "ตารางที่ {}"
-
-
-def _letter(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 class _Cell:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 from typing import IO, Any
 
-from thaiplan.errors import CalendarFileError, CellProblem, FileProblem, ThaiplanError
+from thaiplan.errors import CalendarFileError, FileProblem
 from thaiplan.model._register import ProjectRegister
 
 __all__ = ["read_register_docx"]
@@ -71,7 +71,7 @@ def read_register_docx(source: str | os.PathLike[str] | bytes | IO[bytes]) -> Pr
     [('ถนน คสล.', {2566: Decimal('500')})]
     """
     from thaiplan.io._docx_read import open_docx
-    from thaiplan.io._forms_read import BOOK_TREE, _Book, _merge, _Row, _rows
+    from thaiplan.io._forms_read import BOOK_TREE, _Book, _Row, _rows, projects_of
     from thaiplan.io._forms_summary import read_summary
 
     document, name = open_docx(source)
@@ -86,19 +86,7 @@ def read_register_docx(source: str | os.PathLike[str] | bytes | IO[bytes]) -> Pr
             summary += read_summary(sheet, name, problems, BOOK_TREE)
     if problems:
         raise CalendarFileError(name, problems)
-    projects: dict[str, Any] = {}
-    for row in rows:
-        if row.id in projects:
-            problems.append(
-                CellProblem(name, row.sheet, f"A{row.row}", f"a second row of project {row.id!r}")
-            )
-            continue
-        try:
-            projects[row.id] = _merge(None, row, name)
-        except (ThaiplanError, ValueError) as error:
-            problems.append(CellProblem(name, row.sheet, f"A{row.row}", str(error)))
-    if problems:
-        raise CalendarFileError(name, problems)
+    projects = projects_of(rows, name)
     tree = hand.tree()
     return ProjectRegister(
         list(projects.values()),

@@ -53,6 +53,7 @@ from thaiplan.io._forms_layout import (
 from thaiplan.io._forms_summary import read_summary
 from thaiplan.io._register_csv import _INDICATOR
 from thaiplan.io._xlsx import require_openpyxl
+from thaiplan.io._xlsx_data import _text
 from thaiplan.io._xlsx_read import Source, _read_bytes
 from thaiplan.model._project_parts import (
     BudgetLine,
@@ -93,14 +94,6 @@ _STRATEGY: Final = re.compile(rf"(?:ยุทธศาสตร์ที่\s*)?
 _LINKAGE: Final = re.compile(r"[ก-จ]\.\s*.+")
 #: The heading over the budget ordinance's years, beside งบประมาณ's, in a book typed by hand.
 _ORDINANCE: Final = ("เทศบัญญัติ", "ข้อบัญญัติ")
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _key(text: str) -> str:
@@ -509,6 +502,28 @@ def _merge(base: Project | None, row: _Row, file: str) -> Project:
     )
 
 
+def projects_of(
+    rows: list[_Row], name: str, base: ProjectRegister | None = None
+) -> dict[str, Project]:
+    """Each row's project by id, over its record in ``base`` if any; problems raise a CalendarFileError."""
+    problems: list[FileProblem] = []
+    projects: dict[str, Project] = {}
+    for row in rows:
+        if row.id in projects:
+            problems.append(
+                CellProblem(name, row.sheet, f"A{row.row}", f"a second row of project {row.id!r}")
+            )
+            continue
+        known = base.project(row.id) if base is not None and row.id in base else None
+        try:
+            projects[row.id] = _merge(known, row, name)
+        except (ThaiplanError, ValueError) as error:
+            problems.append(CellProblem(name, row.sheet, f"A{row.row}", str(error)))
+    if problems:
+        raise CalendarFileError(name, problems)
+    return projects
+
+
 def read_register_xlsx(source: Source) -> ProjectRegister:
     """A register from an Excel book of the local plan's forms; inverse of :func:`~thaiplan.register_xlsx`.
 
@@ -562,32 +577,13 @@ def read_register_xlsx(source: Source) -> ProjectRegister:
                 summary += read_summary(sheet, name, problems, BOOK_TREE, table)
     if problems:
         raise CalendarFileError(name, problems)
-    projects: dict[str, Project] = {}
-    for row in rows:
-        if row.id in projects:
-            problems.append(
-                CellProblem(name, row.sheet, f"A{row.row}", f"a second row of project {row.id!r}")
-            )
-            continue
-        known = base.project(row.id) if row.id in base else None
-        try:
-            projects[row.id] = _merge(known, row, name)
-        except (ThaiplanError, ValueError) as error:
-            problems.append(CellProblem(name, row.sheet, f"A{row.row}", str(error)))
-    if problems:
-        raise CalendarFileError(name, problems)
+    projects = projects_of(rows, name, base)
     ordered = [projects.pop(p.id) for p in base if p.id in projects]
     ordered += projects.values()
     if len(base) or base.trees or base.plans:
         notes = "\n".join([base.notes, *hand.notes]).strip("\n")
         return ProjectRegister(
-            ordered,
-            base.trees,
-            base.plans,
-            base.summary,
-            base.name,
-            notes,
-            base.summary_figures,
+            ordered, base.trees, base.plans, base.summary, base.name, notes, base.summary_figures
         )
     tree = hand.tree()
     return ProjectRegister(

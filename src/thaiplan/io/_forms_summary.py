@@ -117,14 +117,9 @@ def read_summary(
             continue
         figures = []
         for year, column in years.items():
-            cells = (sheet.cell(row, column), sheet.cell(row, column + 1))
-            try:
-                count, budget = (_figure(cell.value) for cell in cells)
-            except (ThaiplanError, ValueError) as error:
-                problems.append(CellProblem(file, sheet.title, cells[0].coordinate, str(error)))
-                continue
-            if count is not None or budget is not None:
-                figures.append((year, count, budget, cells[0].coordinate))
+            pair = _pair(sheet, row, column, file, problems)
+            if pair is not None and (pair[0] is not None or pair[1] is not None):
+                figures.append((year, *pair))
         if not figures or node is None:
             continue
         for year, count, budget, coordinate in figures:
@@ -146,6 +141,22 @@ def read_summary(
         stated = True
     problems[start:] = list(dict.fromkeys(problems[start:]))
     return result
+
+
+def _pair(
+    sheet: Any, row: int, column: int, file: str, problems: list[FileProblem]
+) -> tuple[Decimal | None, Decimal | None, str] | None:
+    """The count and the budget a summary row writes at ``column``, and the count's cell.
+
+    None, with a problem at the cell, when a figure cannot be read.
+    """
+    cells = (sheet.cell(row, column), sheet.cell(row, column + 1))
+    try:
+        count, budget = (_figure(cell.value) for cell in cells)
+    except (ThaiplanError, ValueError) as error:
+        problems.append(CellProblem(file, sheet.title, cells[0].coordinate, str(error)))
+        return None
+    return count, budget, cells[0].coordinate
 
 
 def _figures(
@@ -170,17 +181,13 @@ def _figures(
         columns.append((None, span))
     found = []
     for year, column in columns:
-        cells = (sheet.cell(row, column), sheet.cell(row, column + 1))
-        try:
-            count, budget = (_figure(cell.value) for cell in cells)
-        except (ThaiplanError, ValueError) as error:
-            problems.append(CellProblem(file, sheet.title, cells[0].coordinate, str(error)))
+        pair = _pair(sheet, row, column, file, problems)
+        if pair is None or (pair[0] is None and pair[1] is None):
             continue
-        if count is None and budget is None:
-            continue
+        count, budget, coordinate = pair
         if count is not None and count != count.to_integral():
             problem = f"{count} is no count of projects"
-            problems.append(CellProblem(file, sheet.title, cells[0].coordinate, problem))
+            problems.append(CellProblem(file, sheet.title, coordinate, problem))
             continue
         found.append(
             SummaryFigure(
@@ -191,7 +198,7 @@ def _figures(
                 int(count) if count is not None else None,
                 budget,
                 node=node if kind != "grand_total" else None,
-                written=f"{sheet.title}!{cells[0].coordinate}",
+                written=f"{sheet.title}!{coordinate}",
             )
         )
     return found

@@ -199,6 +199,15 @@ class Meta:
         return result
 
 
+def _labels(sheet: Any, row: int, first: int) -> dict[int, str]:
+    """The column of each key a table's header row writes, from column ``first`` on."""
+    texts = (
+        (column, _text(sheet.cell(row, column).value))
+        for column in range(first, sheet.max_column + 1)
+    )
+    return {column: text for column, text in texts if text}
+
+
 def _table(sheet: Any, label: str, row: int) -> int:
     """The row of the header of the table under ``label``, searched from ``row`` (past the end if none)."""
     while row <= sheet.max_row and _text(sheet.cell(row, 1).value) != label:
@@ -254,11 +263,7 @@ def read_meta(reader: _Problems, sheet: Any) -> Meta:
             reader.problem(f"A{row}", str(error), SHEET_DATA)
         row += 1
     row = _table(sheet, DATA_PARTIES, row)
-    extra = {
-        column: _text(cell(row, column).value)
-        for column in range(7, sheet.max_column + 1)
-        if _text(cell(row, column).value)
-    }
+    extra = _labels(sheet, row, 7)
     row += 1
     while row <= sheet.max_row and _text(cell(row, 1).value):
         shown = [_text(cell(row, column).value) for column in range(1, 7)]
@@ -302,11 +307,7 @@ def read_meta(reader: _Problems, sheet: Any) -> Meta:
     row = _table(sheet, DATA_STEPS, row)
     if row > sheet.max_row:
         return meta  # a book of an earlier thaiplan: no table of steps
-    columns = {
-        column: _text(cell(row, column).value)
-        for column in range(2, sheet.max_column + 1)
-        if _text(cell(row, column).value)
-    }
+    columns = _labels(sheet, row, 2)
     row += 1
     while row <= sheet.max_row and _text(cell(row, 1).value):
         step_id = _text(cell(row, 1).value)
